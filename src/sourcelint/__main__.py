@@ -1,0 +1,5 @@
+"""Allow ``python -m sourcelint``."""
+
+from sourcelint.cli import main
+
+main()

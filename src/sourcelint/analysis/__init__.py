@@ -1,0 +1,1 @@
+"""Analysis: from prose to a spaCy Doc, quotation scopes and phrase matches."""

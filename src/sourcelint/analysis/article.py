@@ -1,0 +1,32 @@
+"""The analysed article every check reads: the Doc, its blocks and its quotations."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sourcelint.readers.base import OffsetMap
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+@dataclass(frozen=True)
+class Article:
+    """One analysed text. Offsets are into ``text``; ``offsets`` lead back to the prose."""
+
+    text: str
+    doc: Doc
+    blocks: tuple[tuple[int, int], ...]
+    quotes: tuple[tuple[int, int], ...]
+    offsets: OffsetMap
+
+    def in_quote(self, start: int, end: int | None = None) -> bool:
+        """Whether the span ``[start, end)`` lies inside a quotation."""
+        end = start + 1 if end is None else end
+        index = bisect_right(self.quotes, (start, float("inf"))) - 1
+        if index < 0:
+            return False
+        quote_start, quote_end = self.quotes[index]
+        return quote_start <= start and end <= quote_end

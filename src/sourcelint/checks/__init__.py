@@ -1,0 +1,1 @@
+"""Built-in check kinds. Each module exposes ``build(context, params) -> check``."""

@@ -1,0 +1,40 @@
+"""The data-rule check: phrase templates, exceptions, and the quotation scope."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from sourcelint.analysis.article import Article
+from sourcelint.analysis.context import BuildContext
+from sourcelint.analysis.phrases import PhraseSet
+from sourcelint.analysis.templates import TemplateError
+from sourcelint.checks.params import Params
+from sourcelint.findings import Hit
+from sourcelint.rule import Check
+
+
+def build(context: BuildContext, params: Mapping[str, Any]) -> Check:
+    """Compile ``phrases`` / ``exceptions`` templates; ``skip-quotes`` ignores quoted text."""
+    reader = Params(params)
+    phrases = reader.strings("phrases")
+    exceptions = reader.strings("exceptions", ())
+    skip_quotes = reader.flag("skip-quotes", False)
+    reader.finish()
+    try:
+        wanted = PhraseSet(context.nlp, phrases, context.words)
+        unwanted = PhraseSet(context.nlp, exceptions, context.words) if exceptions else None
+    except TemplateError as error:
+        raise reader.error("phrases", str(error)) from None
+
+    def check(article: Article) -> Iterator[Hit]:
+        doc = article.doc
+        excluded = [(m.start, m.end) for m in unwanted.all_matches(doc)] if unwanted else []
+        for match in wanted.find(doc):
+            if any(start <= match.start and match.end <= end for start, end in excluded):
+                continue
+            if skip_quotes and article.in_quote(match.mark_start, match.mark_end):
+                continue
+            yield Hit(match.mark_start, match.mark_end)
+
+    return check

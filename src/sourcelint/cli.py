@@ -1,0 +1,179 @@
+"""The command line: wires reading, config, rules, engine and formats together.
+
+Heavy modules (spaCy above all) are imported inside commands, so ``--help`` and
+``--version`` start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sourcelint import __version__
+
+app = typer.Typer(
+    name="sourcelint",
+    help="A linter for journalism: flags anonymous, second-hand and unsourced attribution "
+    "and loaded language in article drafts.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+class Pipeline(StrEnum):
+    fast = "fast"
+    accurate = "accurate"
+
+
+class ListFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"sourcelint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """sourcelint: weak sourcing, linted."""
+
+
+def _split(values: list[str] | None) -> list[str]:
+    """Accept repeated options and comma-separated lists alike."""
+    return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
+
+
+def _use_color(stream: object) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Files or directories to lint; '-' reads standard input.", show_default=False
+        ),
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="Output format: text, json, or a plugin's.")
+    ] = "text",
+    select: Annotated[
+        list[str] | None,
+        typer.Option(help="Rules to run (codes, prefixes like SL2, names); replaces the config's."),
+    ] = None,
+    extend_select: Annotated[
+        list[str] | None, typer.Option(help="Rules to run in addition to the selected ones.")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option(help="Rules to skip, added to the config's.")
+    ] = None,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")
+    ] = False,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(help="Lowest severity that makes the exit code 1 [default: warning]."),
+    ] = None,
+    pipeline: Annotated[
+        Pipeline | None, typer.Option(help="Analysis tier [default: fast, or the config's].")
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(help="Use this config file for every file instead of discovering one."),
+    ] = None,
+    stdin_filename: Annotated[
+        str | None, typer.Option(help="The name to report for standard input.")
+    ] = None,
+    force_exclude: Annotated[
+        bool,
+        typer.Option("--force-exclude", help="Apply 'exclude' to files named on the command line."),
+    ] = False,
+    output_file: Annotated[
+        Path | None, typer.Option("--output-file", "-o", help="Write the report to this file.")
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Findings only, no summary.")
+    ] = False,
+) -> None:
+    """Lint files and directories for weak sourcing and loaded language."""
+    from sourcelint.run import CliOptions, run_check
+
+    options = CliOptions(
+        paths=[str(path) for path in paths or [Path()]],
+        select=_split(select) or None,
+        extend_select=_split(extend_select),
+        ignore=_split(ignore),
+        fail_on=fail_on.value if fail_on else None,
+        pipeline=pipeline.value if pipeline else None,
+        config=config,
+        stdin_filename=stdin_filename,
+        force_exclude=force_exclude,
+        quiet=quiet,
+    )
+    stream = output_file.open("w", encoding="utf-8") if output_file else sys.stdout
+    try:
+        code = run_check(options, output_format, stream, color=_use_color(stream))
+    finally:
+        if output_file:
+            stream.close()
+    raise typer.Exit(EXIT_OK if exit_zero and code == EXIT_FINDINGS else code)
+
+
+@app.command("rules")
+def list_rules(
+    output_format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
+) -> None:
+    """List every rule: code, name, category, default severity and summary."""
+    from sourcelint.explain import render_rule_list
+    from sourcelint.run import registry_or_exit
+
+    typer.echo(render_rule_list(registry_or_exit(), output_format.value), nl=False)
+
+
+@app.command()
+def explain(
+    rule: Annotated[str, typer.Argument(help="A rule code or name, e.g. SL102 or reportedly.")],
+    output_format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
+) -> None:
+    """Explain a rule: what it flags, why, examples, and how to fix it."""
+    from sourcelint.explain import render_explanation
+    from sourcelint.run import registry_or_exit
+
+    found = registry_or_exit().get(rule)
+    if found is None:
+        typer.echo(f"error: no rule named {rule!r}; see `sourcelint rules`", err=True)
+        raise typer.Exit(EXIT_ERROR)
+    typer.echo(render_explanation(found.meta, output_format.value), nl=False)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

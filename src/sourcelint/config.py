@@ -1,0 +1,516 @@
+"""Configuration: find, read and validate ``sourcelint`` settings, the way ruff does.
+
+A config file is ``.sourcelint.toml`` or ``sourcelint.toml`` (keys at top level) or a
+``pyproject.toml`` with a ``[tool.sourcelint]`` table. For each linted file the nearest
+config, searching upward from the file's directory, wins; levels are never merged.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pathspec
+
+from sourcelint.errors import ConfigError
+from sourcelint.findings import Severity
+
+__all__ = [
+    "CONFIG_NAMES",
+    "DEFAULT_EXCLUDE",
+    "PIPELINES",
+    "ConfigResolver",
+    "FrozenMap",
+    "Settings",
+    "check_selectors",
+    "find_config",
+    "load_config",
+    "normalize_path",
+]
+
+#: Config file names in order of precedence within one directory.
+CONFIG_NAMES = (".sourcelint.toml", "sourcelint.toml", "pyproject.toml")
+
+PIPELINES = ("fast", "accurate")
+
+DEFAULT_EXCLUDE = (
+    ".git/",
+    ".hg/",
+    ".svn/",
+    ".venv/",
+    "venv/",
+    "node_modules/",
+    "__pycache__/",
+    ".tox/",
+    ".nox/",
+    ".mypy_cache/",
+    ".pytest_cache/",
+    ".ruff_cache/",
+    "build/",
+    "dist/",
+    "site-packages/",
+)
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+class FrozenMap(Mapping[_K, _V]):
+    """An immutable, hashable mapping (keeps ``Settings`` hashable and usable as a dict key)."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, items: Mapping[_K, _V] | Iterable[tuple[_K, _V]] = ()) -> None:
+        self._data: dict[_K, _V] = dict(items)
+
+    def __getitem__(self, key: _K) -> _V:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[_K]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._data.items()))
+
+    def __repr__(self) -> str:
+        return f"FrozenMap({self._data!r})"
+
+
+def normalize_path(path: Path, base: Path | None = None) -> Path:
+    """Absolute and lexically normalised (``..`` removed) without resolving symlinks.
+
+    ``Path.absolute()`` keeps ``..``, which would make the upward config search visit
+    the wrong parents; ``resolve()`` would follow symlinks the user chose to go through.
+    """
+    if not path.is_absolute():
+        path = (base if base is not None else Path.cwd()) / path
+    return Path(os.path.normpath(path))
+
+
+def _display(path: Path, cwd: Path | None = None) -> str:
+    """A path for messages: relative to the current directory when under it."""
+    cwd = cwd if cwd is not None else Path.cwd()
+    try:
+        return str(path.relative_to(cwd))
+    except ValueError:
+        return str(path)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The resolved settings for a set of files (one config file, or the defaults)."""
+
+    source: Path | None
+    root: Path
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = FrozenMap()
+    pipeline: str = "fast"
+    model: str | None = None
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+    force_exclude: bool = False
+    per_file_ignores: Mapping[str, tuple[str, ...]] = FrozenMap()
+    extend_rules: tuple[Path, ...] = ()
+    fail_on: Severity | None = None
+
+    def __post_init__(self) -> None:
+        # Callers building Settings by hand may pass plain dicts; freeze them so the
+        # instance stays immutable and hashable.
+        if not isinstance(self.severity, FrozenMap):
+            object.__setattr__(self, "severity", FrozenMap(self.severity))
+        if not isinstance(self.per_file_ignores, FrozenMap):
+            frozen = {glob: tuple(sel) for glob, sel in self.per_file_ignores.items()}
+            object.__setattr__(self, "per_file_ignores", FrozenMap(frozen))
+
+    @cached_property
+    def _exclude_spec(self) -> pathspec.GitIgnoreSpec:
+        return pathspec.GitIgnoreSpec.from_lines([*self.exclude, *self.extend_exclude])
+
+    @cached_property
+    def _per_file_specs(self) -> tuple[tuple[bool, pathspec.GitIgnoreSpec, tuple[str, ...]], ...]:
+        specs = []
+        for glob, selectors in self.per_file_ignores.items():
+            negated = glob.startswith("!")
+            pattern = glob[1:] if negated else glob
+            specs.append((negated, pathspec.GitIgnoreSpec.from_lines([pattern]), selectors))
+        return tuple(specs)
+
+    def relative(self, path: Path) -> str | None:
+        """``path`` as a POSIX string relative to ``root``, for matching globs.
+
+        A path outside ``root`` is matched by its name only (as ruff does), so an
+        unanchored pattern like ``*.txt`` still applies; ``None`` for ``root`` itself.
+        Relative paths are taken against the current directory.
+        """
+        path = normalize_path(path)
+        try:
+            rel = path.relative_to(self.root)
+        except ValueError:
+            return path.name or None
+        return rel.as_posix() if rel.parts else None
+
+    def matches_exclude(self, relative: str, *, is_dir: bool = False) -> bool:
+        """Whether a root-relative POSIX path matches ``exclude`` + ``extend_exclude``."""
+        if not relative or relative == ".":
+            return False
+        return self._exclude_spec.match_file(relative + "/" if is_dir else relative)
+
+    def is_excluded(self, path: Path, *, is_dir: bool | None = None) -> bool:
+        """Whether ``path`` matches ``exclude`` + ``extend_exclude`` (relative to ``root``).
+
+        ``is_dir`` saves a ``stat`` when the caller already knows; patterns ending in
+        ``/`` only match directories (and everything below them).
+        """
+        rel = self.relative(path)
+        if rel is None:
+            return False
+        if is_dir is None:
+            is_dir = path.is_dir()
+        return self.matches_exclude(rel, is_dir=is_dir)
+
+    def ignores_for(self, path: Path) -> tuple[str, ...]:
+        """Selectors from ``per_file_ignores`` whose glob matches ``path``.
+
+        Globs use gitignore semantics relative to ``root``; a glob starting with ``!``
+        applies to every file it does *not* match (as in ruff).
+        """
+        rel = self.relative(path)
+        if rel is None:
+            return ()
+        found: dict[str, None] = {}
+        for negated, spec, selectors in self._per_file_specs:
+            if spec.match_file(rel) != negated:
+                found.update(dict.fromkeys(selectors))
+        return tuple(found)
+
+
+# --------------------------------------------------------------------------- parsing
+
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def _key(*parts: str) -> str:
+    """A dotted TOML key path, quoting parts that are not bare keys."""
+    return ".".join(p if _BARE_KEY.match(p) else _quote(p) for p in parts)
+
+
+def _quote(part: str) -> str:
+    return '"' + part.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _type_name(value: object) -> str:
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, dict):
+        return "table"
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, str):
+        return "string"
+    return type(value).__name__
+
+
+class _Parser:
+    """Validates one config table and builds ``Settings`` from it."""
+
+    def __init__(self, path: Path, display: str, root: Path, prefix: tuple[str, ...]) -> None:
+        self.path = path
+        self.display = display
+        self.root = root
+        self.prefix = prefix
+
+    def error(self, message: str, *parts: str) -> ConfigError:
+        key = _key(*self.prefix, *parts) if parts else None
+        return ConfigError(message, path=self.display, key=key)
+
+    def string_list(self, value: object, *parts: str) -> tuple[str, ...]:
+        if not isinstance(value, list):
+            raise self.error(f"expected a list of strings, got {_type_name(value)}", *parts)
+        for index, item in enumerate(value):
+            if not isinstance(item, str):
+                raise self.error(
+                    f"expected a list of strings, but item {index} is {_type_name(item)}", *parts
+                )
+        return tuple(value)
+
+    def patterns(self, value: object, *parts: str) -> tuple[str, ...]:
+        patterns = self.string_list(value, *parts)
+        for pattern in patterns:
+            self.check_pattern(pattern, *parts)
+        return patterns
+
+    def check_pattern(self, pattern: str, *parts: str) -> pathspec.GitIgnoreSpec:
+        try:
+            return pathspec.GitIgnoreSpec.from_lines([pattern])
+        except ValueError as exc:
+            raise self.error(f"invalid pattern {pattern!r}: {exc}", *parts) from None
+
+    def boolean(self, value: object, *parts: str) -> bool:
+        if not isinstance(value, bool):
+            raise self.error(f"expected a boolean, got {_type_name(value)}", *parts)
+        return value
+
+    def string(self, value: object, *parts: str) -> str:
+        if not isinstance(value, str):
+            raise self.error(f"expected a string, got {_type_name(value)}", *parts)
+        if not value.strip():
+            raise self.error("expected a non-empty string", *parts)
+        return value
+
+    def choice(self, value: object, allowed: Iterable[str], *parts: str) -> str:
+        allowed = tuple(allowed)
+        listed = ", ".join(repr(a) for a in allowed)
+        if not isinstance(value, str):
+            raise self.error(f"expected one of {listed}, got {_type_name(value)}", *parts)
+        if value not in allowed:
+            raise self.error(f"invalid value {value!r}; expected one of {listed}", *parts)
+        return value
+
+    def severity(self, value: object, *parts: str) -> Severity:
+        return Severity(self.choice(value, [s.value for s in Severity], *parts))
+
+    def table(self, value: object, *parts: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.error(f"expected a table, got {_type_name(value)}", *parts)
+        return value
+
+    def severities(self, value: object, *parts: str) -> FrozenMap[str, Severity]:
+        table = self.table(value, *parts)
+        return FrozenMap((sel, self.severity(sev, *parts, sel)) for sel, sev in table.items())
+
+    def per_file_ignores(self, value: object, *parts: str) -> FrozenMap[str, tuple[str, ...]]:
+        table = self.table(value, *parts)
+        result: dict[str, tuple[str, ...]] = {}
+        for glob, selectors in table.items():
+            spec = self.check_pattern(glob.removeprefix("!"), *parts, glob)
+            # A blank or '#' glob is inert in gitignore syntax; here it is surely a typo.
+            if not any(p.include is not None for p in spec.patterns):
+                raise self.error(f"pattern {glob!r} matches nothing", *parts, glob)
+            result[glob] = self.string_list(selectors, *parts, glob)
+        return FrozenMap(result)
+
+    def rule_dirs(self, value: object, *parts: str) -> tuple[Path, ...]:
+        dirs = []
+        for entry in self.string_list(value, *parts):
+            directory = normalize_path(Path(entry).expanduser(), self.root)
+            if not directory.exists():
+                raise self.error(f"rule directory {entry!r} does not exist", *parts)
+            if not directory.is_dir():
+                raise self.error(f"rule directory {entry!r} is not a directory", *parts)
+            dirs.append(directory)
+        return tuple(dirs)
+
+    def parse(self, table: Mapping[str, Any]) -> Settings:
+        handlers: dict[str, tuple[str, Callable[..., object]]] = {
+            "select": ("select", self.string_list),
+            "extend-select": ("extend_select", self.string_list),
+            "ignore": ("ignore", self.string_list),
+            "severity": ("severity", self.severities),
+            "pipeline": ("pipeline", lambda v, *p: self.choice(v, PIPELINES, *p)),
+            "model": ("model", self.string),
+            "exclude": ("exclude", self.patterns),
+            "extend-exclude": ("extend_exclude", self.patterns),
+            "respect-gitignore": ("respect_gitignore", self.boolean),
+            "force-exclude": ("force_exclude", self.boolean),
+            "per-file-ignores": ("per_file_ignores", self.per_file_ignores),
+            "extend-rules": ("extend_rules", self.rule_dirs),
+            "fail-on": ("fail_on", self.severity),
+        }
+        values: dict[str, Any] = {}
+        for name, value in table.items():
+            if name == "tool" and not self.prefix:
+                message = "unknown key; outside pyproject.toml, keys go at the top level"
+                raise self.error(f"{message}, without [tool.sourcelint]", name)
+            if name not in handlers:
+                raise self.error(f"unknown key{_suggest(name, handlers)}", name)
+            attr, handler = handlers[name]
+            values[attr] = handler(value, name)
+        return Settings(source=self.path, root=self.root, **values)
+
+
+def _suggest(name: str, known: Iterable[str]) -> str:
+    candidates = list(known)
+    # snake_case and camelCase are the usual slips; compare in kebab-case first.
+    kebab = re.sub(r"(?<=[a-z0-9])([A-Z])", r"-\1", name).replace("_", "-").lower()
+    if kebab in candidates:
+        return f"; did you mean {kebab!r}?"
+    close = difflib.get_close_matches(kebab, candidates, n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _read_toml(path: Path, display: str) -> dict[str, Any]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file: {exc.strerror or exc}", path=display) from None
+    try:
+        # utf-8-sig: some editors on Windows save a BOM, which TOML would reject.
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"config file is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
+            path=display,
+        ) from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"invalid TOML: {exc}", path=display) from None
+
+
+def _tool_table(data: Mapping[str, Any]) -> object | None:
+    tool = data.get("tool")
+    return tool.get("sourcelint") if isinstance(tool, dict) else None
+
+
+def _settings_from_table(path: Path, display: str, table: object) -> Settings:
+    if table is None:
+        return Settings(source=path, root=path.parent)
+    if not isinstance(table, dict):
+        raise ConfigError(
+            f"expected a table, got {_type_name(table)}", path=display, key="tool.sourcelint"
+        )
+    prefix = ("tool", "sourcelint") if path.name == "pyproject.toml" else ()
+    return _Parser(path, display, path.parent, prefix).parse(table)
+
+
+def load_config(path: Path) -> Settings:
+    """Read one config file named explicitly.
+
+    ``pyproject.toml`` is read from ``[tool.sourcelint]`` (defaults when the table is
+    missing); any other file name from the top level. Raises ``ConfigError``.
+    """
+    display = str(path)
+    absolute = normalize_path(path)
+    data = _read_toml(absolute, display)
+    table = _tool_table(data) if absolute.name == "pyproject.toml" else data
+    return _settings_from_table(absolute, display, table)
+
+
+def _probe(directory: Path, cwd: Path | None = None) -> tuple[Path, object] | None:
+    """The config file in ``directory`` itself (not its parents) and its table, if any."""
+    for name in CONFIG_NAMES:
+        candidate = directory / name
+        if not candidate.is_file():
+            continue
+        if name != "pyproject.toml":
+            return candidate, _read_toml(candidate, _display(candidate, cwd))
+        try:
+            raw = candidate.read_bytes()
+        except OSError:
+            continue
+        # Most pyproject.toml files belong to other tools: skip them without parsing,
+        # so an unrelated broken one cannot stop a lint run.
+        if b"sourcelint" not in raw:
+            continue
+        table = _tool_table(_read_toml(candidate, _display(candidate, cwd)))
+        if table is not None:
+            return candidate, table
+    return None
+
+
+def find_config(directory: Path) -> Path | None:
+    """The nearest config file, searching from ``directory`` upward to the filesystem root."""
+    start = normalize_path(directory)
+    for current in (start, *start.parents):
+        found = _probe(current)
+        if found is not None:
+            return found[0]
+    return None
+
+
+class ConfigResolver:
+    """Maps files to their ``Settings``: the nearest config, or ``explicit`` for all files.
+
+    Lookups are cached per directory, since an archive has many files per directory.
+    """
+
+    def __init__(self, explicit: Path | None = None, cwd: Path | None = None) -> None:
+        self.cwd = normalize_path(cwd) if cwd is not None else Path.cwd()
+        self.explicit = explicit
+        self.default = Settings(source=None, root=self.cwd)
+        self._explicit_settings: Settings | None = None
+        if explicit is not None:
+            path = normalize_path(explicit, self.cwd)
+            data = _read_toml(path, str(explicit))
+            table = _tool_table(data) if path.name == "pyproject.toml" else data
+            self._explicit_settings = _settings_from_table(path, str(explicit), table)
+        self._by_directory: dict[Path, Settings] = {}
+        self._by_file: dict[Path, Settings] = {}
+
+    def settings_for(self, path: Path) -> Settings:
+        """Settings for a file (from its directory) or for a directory itself."""
+        if self._explicit_settings is not None:
+            return self._explicit_settings
+        absolute = normalize_path(path, self.cwd)
+        return self.settings_for_directory(absolute if absolute.is_dir() else absolute.parent)
+
+    def settings_for_directory(self, directory: Path) -> Settings:
+        """Settings for files directly inside ``directory``."""
+        if self._explicit_settings is not None:
+            return self._explicit_settings
+        start = normalize_path(directory, self.cwd)
+        visited: list[Path] = []
+        result = self.default
+        for current in (start, *start.parents):
+            cached = self._by_directory.get(current)
+            if cached is not None:
+                result = cached
+                break
+            visited.append(current)
+            found = _probe(current, self.cwd)
+            if found is not None:
+                result = self._load(*found)
+                break
+        for seen in visited:
+            self._by_directory[seen] = result
+        return result
+
+    def _load(self, path: Path, table: object) -> Settings:
+        # One Settings object per config file, so callers can group files by identity.
+        settings = self._by_file.get(path)
+        if settings is None:
+            settings = _settings_from_table(path, _display(path, self.cwd), table)
+            self._by_file[path] = settings
+        return settings
+
+
+def check_selectors(settings: Settings, is_known: Callable[[str], bool]) -> None:
+    """Raise ``ConfigError`` for the first unknown rule selector in ``settings``.
+
+    The rule registry lives elsewhere and passes ``is_known``.
+    """
+    is_pyproject = settings.source is not None and settings.source.name == "pyproject.toml"
+    prefix = ("tool", "sourcelint") if is_pyproject else ()
+    display = _display(settings.source) if settings.source is not None else None
+
+    def fail(selector: str, *parts: str) -> ConfigError:
+        return ConfigError(f"unknown rule selector {selector!r}", path=display, key=_key(*parts))
+
+    for name, selectors in (
+        ("select", settings.select or ()),
+        ("extend-select", settings.extend_select),
+        ("ignore", settings.ignore),
+    ):
+        for selector in selectors:
+            if not is_known(selector):
+                raise fail(selector, *prefix, name)
+    for selector in settings.severity:
+        if not is_known(selector):
+            raise fail(selector, *prefix, "severity", selector)
+    for glob, selectors in settings.per_file_ignores.items():
+        for selector in selectors:
+            if not is_known(selector):
+                raise fail(selector, *prefix, "per-file-ignores", glob)

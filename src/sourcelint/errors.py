@@ -1,0 +1,53 @@
+"""Errors with stable codes: each names what is wrong and where (file, and key for config)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class SourcelintError(Exception):
+    """Base error; ``code`` is stable so users and tests can rely on it."""
+
+    code = "E000"
+
+    def __init__(
+        self, message: str, *, path: Path | str | None = None, key: str | None = None
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.key = key
+
+    def __str__(self) -> str:
+        where = self.path or ""
+        if self.key:
+            where = f"{where}: key '{self.key}'" if where else f"key '{self.key}'"
+        return f"{where}: {self.message}" if where else self.message
+
+    def render(self) -> str:
+        """One line for the terminal: ``error[E101]: file: key 'x': what is wrong``."""
+        return f"error[{self.code}]: {self}"
+
+
+class ConfigError(SourcelintError):
+    """A configuration file cannot be read or holds an invalid value."""
+
+    code = "E101"
+
+
+class InputError(SourcelintError):
+    """A file to lint cannot be read, is binary, too large or not valid UTF-8."""
+
+    code = "E201"
+
+
+class RulePackError(SourcelintError):
+    """A rule pack (TOML) or a plugin rule is malformed."""
+
+    code = "E301"
+
+
+class PipelineError(SourcelintError):
+    """The analysis pipeline cannot be built (for example a missing spaCy model)."""
+
+    code = "E401"

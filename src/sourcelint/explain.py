@@ -1,0 +1,79 @@
+"""Rule documentation from rule metadata: the ``rules`` list and ``explain`` pages."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+from sourcelint.registry import Registry
+from sourcelint.rule import RuleMeta
+
+WIDTH = 88
+
+
+def rule_record(meta: RuleMeta) -> dict[str, object]:
+    """A rule's metadata as plain data (JSON output and generated docs)."""
+    return {
+        "code": meta.code,
+        "name": meta.name,
+        "category": meta.category.value,
+        "severity": meta.severity.value,
+        "summary": meta.summary,
+        "rationale": meta.rationale,
+        "standards": list(meta.standards),
+        "fix": meta.fix,
+        "link": meta.link,
+        "aliases": list(meta.aliases),
+        "examples": {
+            "flagged": [example.marked() for example in meta.flagged_examples],
+            "ok": [example.text for example in meta.ok_examples],
+        },
+        "origin": meta.origin,
+    }
+
+
+def render_rule_list(registry: Registry, output_format: str) -> str:
+    """Every rule on a line (text) or as a JSON array."""
+    if output_format == "json":
+        return json.dumps([rule_record(r.meta) for r in registry.rules], indent=2) + "\n"
+    width = max((len(rule.name) for rule in registry.rules), default=4)
+    lines = [f"{'CODE':<6} {'NAME':<{width}} {'CATEGORY':<10} {'SEVERITY':<8} SUMMARY"]
+    for rule in registry.rules:
+        meta = rule.meta
+        lines.append(
+            f"{meta.code:<6} {meta.name:<{width}} {meta.category.value:<10} "
+            f"{meta.severity.value:<8} {meta.summary}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def render_explanation(meta: RuleMeta, output_format: str) -> str:
+    """What the rule flags, why (with its standards), examples both ways, how to fix."""
+    if output_format == "json":
+        return json.dumps(rule_record(meta), indent=2) + "\n"
+    parts = [
+        f"{meta.code} {meta.name} ({meta.category.value}, {meta.severity.value} by default)",
+        "",
+        _wrap(meta.summary),
+        "",
+        "Why it matters",
+        _wrap(meta.rationale, "  "),
+    ]
+    if meta.standards:
+        parts += ["", "Standards", *(_wrap(s, "  - ", "    ") for s in meta.standards)]
+    parts += ["", "Flagged", *(_wrap(e.marked(), "  ✗ ", "    ") for e in meta.flagged_examples)]
+    parts += ["", "Not flagged", *(_wrap(e.text, "  ✓ ", "    ") for e in meta.ok_examples)]
+    parts += ["", "How to fix", _wrap(meta.fix, "  ")]
+    if meta.link:
+        parts += ["", f"More: {meta.link}"]
+    return "\n".join(parts) + "\n"
+
+
+def _wrap(text: str, first: str = "", rest: str | None = None) -> str:
+    paragraph = " ".join(text.split())
+    return textwrap.fill(
+        paragraph,
+        WIDTH,
+        initial_indent=first,
+        subsequent_indent=rest if rest is not None else first,
+    )

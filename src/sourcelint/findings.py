@@ -1,0 +1,69 @@
+"""The values that flow out of the rules: severities, categories, hits and findings."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    """How serious a finding is; ``rank`` orders them for ``--fail-on``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+class Category(StrEnum):
+    """The fixed set of finding categories (DESIGN.md)."""
+
+    ANONYMOUS = "anonymous"
+    VAGUE = "vague"
+    SECONDHAND = "secondhand"
+    UNSOURCED = "unsourced"
+    LOADED = "loaded"
+    QUOTE = "quote"
+    ARTICLE = "article"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a check reports: a span of the analysed prose text plus optional overrides.
+
+    ``fields`` fill the placeholders of the rule's message template.
+    """
+
+    start: int
+    end: int
+    severity: Severity | None = None
+    suggestion: str | None = None
+    fields: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One reported problem, positioned in the original file (the JSON contract)."""
+
+    code: str
+    name: str
+    category: Category
+    severity: Severity
+    message: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start: int
+    end: int
+    text: str
+    suggestion: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        data = asdict(self)
+        data["category"] = self.category.value
+        data["severity"] = self.severity.value
+        return data

@@ -1,0 +1,75 @@
+"""Output formats. Built-ins and plugins share the ``sourcelint.formats`` entry-point group.
+
+A formatter is a class with ``write(report, out, *, color)``; it sees only findings and
+file text, never spaCy.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import Counter
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+from typing import Protocol, TextIO
+
+from sourcelint.errors import SourcelintError
+from sourcelint.findings import Finding
+
+ENTRY_POINT_GROUP = "sourcelint.formats"
+BUILTIN = {
+    "text": "sourcelint.formats.text:TextFormatter",
+    "json": "sourcelint.formats.json:JsonFormatter",
+}
+
+
+@dataclass
+class FileResult:
+    """The findings of one linted file, with its text for excerpts."""
+
+    path: str
+    findings: list[Finding]
+    text: str = ""
+
+
+@dataclass
+class Report:
+    """Everything a formatter needs to write one run's output."""
+
+    files: list[FileResult] = field(default_factory=list)
+    errors: list[SourcelintError] = field(default_factory=list)
+    version: str = ""
+    pipeline: str = "fast"
+    quiet: bool = False
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [finding for result in self.files for finding in result.findings]
+
+    def by_severity(self) -> dict[str, int]:
+        counts = Counter(finding.severity.value for finding in self.findings)
+        order = ("error", "warning", "info")
+        return {severity: counts[severity] for severity in order if counts[severity]}
+
+
+class Formatter(Protocol):
+    """Writes a report to a text stream."""
+
+    def write(self, report: Report, out: TextIO, *, color: bool) -> None: ...
+
+
+def format_names() -> list[str]:
+    """Built-in format names, then those of installed plugins."""
+    names = list(BUILTIN)
+    plugins = entry_points(group=ENTRY_POINT_GROUP)
+    names += sorted(entry.name for entry in plugins if entry.name not in BUILTIN)
+    return names
+
+
+def get_formatter(name: str) -> Formatter:
+    """Instantiate a format by name; KeyError when nothing provides it."""
+    if name in BUILTIN:
+        module, _, attribute = BUILTIN[name].partition(":")
+        return getattr(importlib.import_module(module), attribute)()
+    for entry in entry_points(group=ENTRY_POINT_GROUP, name=name):
+        return entry.load()()
+    raise KeyError(name)

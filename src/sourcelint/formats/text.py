@@ -1,0 +1,116 @@
+"""Human output: ``path:line:col: CODE [severity] message`` and the words underlined."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from typing import TextIO
+
+from sourcelint.findings import Finding, Severity
+from sourcelint.formats import FileResult, Report
+from sourcelint.positions import LineIndex
+
+# Prose lines are whole paragraphs; the excerpt shows this much context either side.
+CONTEXT_COLUMNS = 40
+_COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+_BOLD = "1"
+_DIM = "2"
+
+Paint = Callable[[str, str], str]
+
+
+class TextFormatter:
+    """ruff-style full output with a closing summary."""
+
+    def write(self, report: Report, out: TextIO, *, color: bool) -> None:
+        paint = _painter(color)
+        for result in report.files:
+            lines = LineIndex(result.text)
+            for finding in result.findings:
+                out.write(_header(result, finding, paint))
+                out.write(_excerpt(lines, finding, paint))
+        if not report.quiet:
+            out.write(_summary(report, paint))
+
+
+def _painter(color: bool) -> Paint:
+    def paint(text: str, code: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if color and text else text
+
+    return paint
+
+
+def _header(result: FileResult, finding: Finding, paint: Paint) -> str:
+    location = paint(f"{result.path}:{finding.line}:{finding.column}:", _BOLD)
+    code = paint(finding.code, _COLORS[finding.severity] + ";1")
+    severity = paint(f"[{finding.severity.value}]", _COLORS[finding.severity])
+    return f"{location} {code} {severity} {finding.message}\n"
+
+
+def _excerpt(lines: LineIndex, finding: Finding, paint: Paint) -> str:
+    line_text = lines.line_text(finding.line).replace("\t", " ")
+    start = finding.column - 1
+    end = finding.end_column - 1 if finding.end_line == finding.line else len(line_text)
+    left = _window_start(line_text, start)
+    right = _window_end(line_text, end)
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < len(line_text) else ""
+    shown = prefix + line_text[left:right] + suffix
+    pad = " " * _width(prefix + line_text[left:start])
+    marks = "^" * max(1, _width(line_text[start:end]))
+    gutter = str(finding.line)
+    bar = paint("|", _DIM)
+    blank = " " * len(gutter)
+    text = (
+        f"{blank} {bar}\n"
+        f"{paint(gutter, _DIM)} {bar} {shown}\n"
+        f"{blank} {bar} {pad}{paint(marks, _COLORS[finding.severity])}\n"
+    )
+    if finding.suggestion:
+        text += f"{blank} = help: {finding.suggestion}\n"
+    return text + "\n"
+
+
+def _window_start(line: str, start: int) -> int:
+    if start <= CONTEXT_COLUMNS:
+        return 0
+    left = start - CONTEXT_COLUMNS
+    space = line.find(" ", left, start)
+    return space + 1 if space != -1 else left
+
+
+def _window_end(line: str, end: int) -> int:
+    if len(line) - end <= CONTEXT_COLUMNS:
+        return len(line)
+    right = end + CONTEXT_COLUMNS
+    space = line.rfind(" ", end, right)
+    return space if space != -1 else right
+
+
+def _width(text: str) -> int:
+    """Terminal columns: wide East Asian characters take two, combining marks none."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+    return width
+
+
+def _summary(report: Report, paint: Paint) -> str:
+    files = len(report.files)
+    file_word = "file" if files == 1 else "files"
+    count = len(report.findings)
+    if count:
+        parts = ", ".join(
+            f"{n} {severity}{'s' if n != 1 and severity != 'info' else ''}"
+            for severity, n in report.by_severity().items()
+        )
+        line = f"Found {count} finding{'s' if count != 1 else ''} ({parts}) in {files} {file_word}."
+        line += " Run `sourcelint explain CODE` for the standard behind a rule."
+    else:
+        line = f"No findings in {files} {file_word}."
+    if report.errors:
+        errors = len(report.errors)
+        line += f" {errors} file{'s' if errors != 1 else ''} could not be linted (see above)."
+    return paint(line, _BOLD) + "\n"

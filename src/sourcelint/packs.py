@@ -1,0 +1,170 @@
+"""Load rule packs: TOML files of rules (``[[rule]]``) and word lists (``[lexicon.NAME]``).
+
+Loading is pure data and never imports spaCy, so ``sourcelint rules`` and ``explain``
+stay fast; checks are compiled later, when text is analysed.
+"""
+
+from __future__ import annotations
+
+import importlib
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from sourcelint.analysis.inflect import verb_forms
+from sourcelint.errors import RulePackError
+from sourcelint.findings import Category, Severity
+from sourcelint.rule import CODE_PATTERN, NAME_PATTERN, Check, Example, Rule, RuleMeta
+
+# Built-in check kinds a pack may name; imported only when a check is compiled.
+CHECK_KINDS = {
+    "phrases": "sourcelint.checks.phrases:build",
+    "anonymous-source": "sourcelint.checks.anonymous:build",
+}
+
+_META_KEYS = {
+    "code", "name", "category", "severity", "summary", "message", "rationale", "fix",
+    "standards", "link", "suggestion", "aliases", "examples", "check",
+}  # fmt: skip
+_REQUIRED = ("code", "name", "category", "severity", "summary", "message", "rationale", "fix")
+
+
+@dataclass
+class Pack:
+    """The rules and lexicon lists read from one or more TOML files."""
+
+    rules: list[Rule] = field(default_factory=list)
+    lexicon: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def builtin_pack_dir() -> Path:
+    """The packs shipped with sourcelint (the repository's top-level ``rules/``)."""
+    return Path(str(files("sourcelint.rulepacks")))
+
+
+def load_pack_dir(directory: Path, pack: Pack | None = None) -> Pack:
+    """Read every ``*.toml`` of a directory, in name order, into ``pack``."""
+    pack = pack if pack is not None else Pack()
+    if not directory.is_dir():
+        raise RulePackError("rule-pack directory does not exist", path=directory)
+    for path in sorted(directory.glob("*.toml")):
+        load_pack_file(path, pack)
+    return pack
+
+
+def load_pack_file(path: Path, pack: Pack) -> None:
+    """Read one TOML pack file; raise RulePackError naming the file and key."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise RulePackError(f"cannot read rule pack: {error}", path=path) from None
+    except tomllib.TOMLDecodeError as error:
+        raise RulePackError(f"invalid TOML: {error}", path=path) from None
+    unknown = set(data) - {"rule", "lexicon"}
+    if unknown:
+        raise RulePackError("unknown top-level table", path=path, key=sorted(unknown)[0])
+    for name, table in _table(data.get("lexicon", {}), path, "lexicon").items():
+        entries = _lexicon_entries(table, path, f"lexicon.{name}")
+        merged = dict.fromkeys((*pack.lexicon.get(name, ()), *entries))
+        pack.lexicon[name] = tuple(merged)
+    rules = data.get("rule", [])
+    if not isinstance(rules, list):
+        raise RulePackError("expected an array of tables ([[rule]])", path=path, key="rule")
+    for index, table in enumerate(rules):
+        pack.rules.append(_rule(_table(table, path, f"rule[{index}]"), path, index))
+
+
+def _lexicon_entries(table: Mapping[str, Any], path: Path, key: str) -> tuple[str, ...]:
+    unknown = set(table) - {"entries", "inflect", "description"}
+    if unknown:
+        raise RulePackError("unknown key", path=path, key=f"{key}.{sorted(unknown)[0]}")
+    entries = _strings(table.get("entries"), path, f"{key}.entries")
+    inflect = table.get("inflect")
+    if inflect is None:
+        return entries
+    if inflect != "verb":
+        raise RulePackError("'inflect' must be \"verb\"", path=path, key=f"{key}.inflect")
+    return tuple(form for entry in entries for form in verb_forms(entry))
+
+
+def _rule(table: Mapping[str, Any], path: Path, index: int) -> Rule:
+    where = f"rule[{index}]"
+    if isinstance(table.get("code"), str):
+        where = f"rule[{index}] ({table['code']})"
+    for key in _REQUIRED:
+        if not isinstance(table.get(key), str) or not table[key].strip():
+            raise RulePackError("required, a non-empty string", path=path, key=f"{where}.{key}")
+    unknown = set(table) - _META_KEYS
+    if unknown:
+        raise RulePackError("unknown key", path=path, key=f"{where}.{sorted(unknown)[0]}")
+    code, name = table["code"], table["name"]
+    if not CODE_PATTERN.match(code):
+        raise RulePackError(f"code {code!r} is not letters + 3 digits", path=path, key=where)
+    if not NAME_PATTERN.match(name):
+        raise RulePackError(f"name {name!r} is not kebab-case", path=path, key=f"{where}.name")
+    try:
+        category = Category(table["category"])
+        severity = Severity(table["severity"])
+    except ValueError as error:
+        raise RulePackError(str(error), path=path, key=where) from None
+    examples = _table(table.get("examples", {}), path, f"{where}.examples")
+    unknown = set(examples) - {"flagged", "ok"}
+    if unknown:
+        raise RulePackError("unknown key", path=path, key=f"{where}.examples.{min(unknown)}")
+    flagged = _strings(examples.get("flagged", []), path, f"{where}.examples.flagged")
+    ok = _strings(examples.get("ok", []), path, f"{where}.examples.ok")
+    meta = RuleMeta(
+        code=code,
+        name=name,
+        category=category,
+        severity=severity,
+        summary=table["summary"].strip(),
+        message=table["message"].strip(),
+        rationale=table["rationale"].strip(),
+        fix=table["fix"].strip(),
+        standards=_strings(table.get("standards", []), path, f"{where}.standards"),
+        link=table.get("link"),
+        suggestion=table.get("suggestion"),
+        aliases=_strings(table.get("aliases", []), path, f"{where}.aliases"),
+        examples=(
+            *(Example.parse(text, flagged=True) for text in flagged),
+            *(Example.parse(text, flagged=False) for text in ok),
+        ),
+        origin=str(path),
+    )
+    params = dict(_table(table.get("check", {}), path, f"{where}.check"))
+    kind = params.pop("kind", "phrases")
+    if kind not in CHECK_KINDS:
+        known = ", ".join(sorted(CHECK_KINDS))
+        raise RulePackError(
+            f"unknown check kind {kind!r} (known: {known})", path=path, key=f"{where}.check.kind"
+        )
+    params["__where__"] = f"{path}: {where}.check"
+    return Rule(meta=meta, factory=LazyFactory(CHECK_KINDS[kind]), params=params)
+
+
+@dataclass(frozen=True, slots=True)
+class LazyFactory:
+    """A check factory named ``module:function``, imported on first use."""
+
+    target: str
+
+    def __call__(self, context: Any, params: Mapping[str, Any]) -> Check:
+        module, _, attribute = self.target.partition(":")
+        factory = getattr(importlib.import_module(module), attribute)
+        return factory(context, params)
+
+
+def _table(value: Any, path: Path, key: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise RulePackError(f"expected a table, got {type(value).__name__}", path=path, key=key)
+    return value
+
+
+def _strings(value: Any, path: Path, key: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise RulePackError("expected a list of strings", path=path, key=key)
+    return tuple(value)

@@ -1,0 +1,29 @@
+"""Plain text: paragraphs are separated by blank lines; offsets are the file's own."""
+
+from __future__ import annotations
+
+import re
+
+from sourcelint.readers.base import Prose
+
+# A blank line: a line break, then any number of whitespace-only lines.
+_PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r(?!\n)|\n)[^\S\r\n]*(?:\r\n|\r(?!\n)|\n)\s*")
+
+
+def read_plain(text: str) -> Prose:
+    """Split plain text into paragraph blocks; the prose is the text itself."""
+    blocks = []
+    start = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        _append_block(blocks, text, start, match.start())
+        start = match.end()
+    _append_block(blocks, text, start, len(text))
+    return Prose(text=text, blocks=tuple(blocks))
+
+
+def _append_block(blocks: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        lead = len(chunk) - len(chunk.lstrip())
+        blocks.append((start + lead, start + lead + len(stripped)))

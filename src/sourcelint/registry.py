@@ -1,0 +1,113 @@
+"""The one registry of rules: built-in packs, extra pack directories and plugins.
+
+Selectors name rules the way ruff does: a code (``SL204``), a code prefix (``SL2``),
+``ALL``, a rule name or former name (``reportedly``), or a category (``loaded``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.metadata import entry_points
+from pathlib import Path
+
+from sourcelint.errors import RulePackError
+from sourcelint.findings import Category, Severity
+from sourcelint.packs import Pack, builtin_pack_dir, load_pack_dir
+from sourcelint.rule import Rule
+
+ENTRY_POINT_GROUP = "sourcelint.rules"
+
+
+@dataclass(frozen=True)
+class Registry:
+    """All known rules, in code order, and the shared lexicon lists."""
+
+    rules: tuple[Rule, ...]
+    lexicon: dict[str, tuple[str, ...]]
+
+    def __post_init__(self) -> None:
+        by_key: dict[str, Rule] = {}
+        for rule in self.rules:
+            for key in (rule.code, rule.name, *rule.meta.aliases):
+                other = by_key.get(key.lower())
+                if other is not None and other is not rule:
+                    raise RulePackError(
+                        f"{key!r} names two rules: {other.code} ({other.meta.origin}) and "
+                        f"{rule.code} ({rule.meta.origin})",
+                        path=rule.meta.origin,
+                    )
+                by_key[key.lower()] = rule
+        object.__setattr__(self, "_by_key", by_key)
+
+    def get(self, key: str) -> Rule | None:
+        """A rule by exact code, name or former name (case-insensitive)."""
+        return self._by_key.get(key.lower())  # type: ignore[attr-defined]
+
+    def select(self, selector: str) -> tuple[Rule, ...]:
+        """The rules a selector stands for (empty when it names nothing)."""
+        key = selector.strip()
+        if key.upper() == "ALL":
+            return self.rules
+        rule = self.get(key)
+        if rule is not None:
+            return (rule,)
+        if key.lower() in {category.value for category in Category}:
+            return tuple(rule for rule in self.rules if rule.meta.category == key.lower())
+        prefix = key.upper()
+        return tuple(rule for rule in self.rules if rule.code.startswith(prefix))
+
+    def is_known(self, selector: str) -> bool:
+        return bool(self.select(selector))
+
+    def resolve(
+        self, select: Sequence[str] | None, ignore: Iterable[str], extend: Iterable[str] = ()
+    ) -> tuple[Rule, ...]:
+        """Rules chosen by ``select`` (all when None) plus ``extend``, minus ``ignore``."""
+        chosen = {rule.code for selector in (select or ["ALL"]) for rule in self.select(selector)}
+        chosen |= {rule.code for selector in extend for rule in self.select(selector)}
+        chosen -= {rule.code for selector in ignore for rule in self.select(selector)}
+        return tuple(rule for rule in self.rules if rule.code in chosen)
+
+    def severity_overrides(self, overrides: Iterable[tuple[str, Severity]]) -> dict[str, Severity]:
+        """Per-code severities from selector overrides; more specific selectors win."""
+        resolved: dict[str, tuple[int, Severity]] = {}
+        for selector, severity in overrides:
+            rules = self.select(selector)
+            for rule in rules:
+                specificity = -len(rules)
+                if rule.code not in resolved or resolved[rule.code][0] <= specificity:
+                    resolved[rule.code] = (specificity, severity)
+        return {code: severity for code, (_, severity) in resolved.items()}
+
+
+@cache
+def load_registry(extra_dirs: tuple[Path, ...] = (), plugins: bool = True) -> Registry:
+    """Built-in packs, then ``extra_dirs`` (``extend-rules``), then plugin rules."""
+    pack = load_pack_dir(builtin_pack_dir())
+    for directory in extra_dirs:
+        load_pack_dir(directory, pack)
+    if plugins:
+        _load_plugins(pack)
+    return Registry(rules=tuple(sorted(pack.rules, key=lambda r: r.code)), lexicon=pack.lexicon)
+
+
+def _load_plugins(pack: Pack) -> None:
+    for entry in entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            provided = entry.load()
+            rules = provided() if callable(provided) else provided
+            rules = list(rules)
+        except Exception as error:  # a broken plugin must name itself, not crash the run
+            raise RulePackError(
+                f"plugin rules could not be loaded: {type(error).__name__}: {error}",
+                path=f"entry point {entry.name} = {entry.value}",
+            ) from error
+        for rule in rules:
+            if not isinstance(rule, Rule):
+                raise RulePackError(
+                    f"plugin returned {type(rule).__name__}, expected sourcelint.rule.Rule",
+                    path=f"entry point {entry.name} = {entry.value}",
+                )
+            pack.rules.append(rule)

@@ -1,0 +1,191 @@
+"""``sourcelint check`` as a function: collect files, lint each, write one report.
+
+Kept apart from the CLI so it can be driven and tested without a terminal. Errors about
+one file (unreadable, bad config) are reported and the other files are still linted.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TextIO
+
+from sourcelint import __version__
+from sourcelint.config import ConfigResolver, Settings, check_selectors
+from sourcelint.discovery import collect_targets
+from sourcelint.engine import Linter
+from sourcelint.errors import ConfigError, PipelineError, SourcelintError
+from sourcelint.findings import Finding, Severity
+from sourcelint.formats import FileResult, Report, format_names, get_formatter
+from sourcelint.registry import Registry, load_registry
+from sourcelint.source import decode, read_text
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+STDIN = "-"
+DEFAULT_FAIL_ON = Severity.WARNING
+
+
+@dataclass
+class CliOptions:
+    """What the command line says, on top of each file's configuration."""
+
+    paths: list[str]
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    fail_on: str | None = None
+    pipeline: str | None = None
+    config: Path | None = None
+    stdin_filename: str | None = None
+    force_exclude: bool = False
+    quiet: bool = False
+
+    def apply(self, settings: Settings) -> Settings:
+        """The file's settings with the command line's choices laid over them."""
+        return replace(
+            settings,
+            select=tuple(self.select) if self.select is not None else settings.select,
+            extend_select=(*settings.extend_select, *self.extend_select),
+            ignore=(*settings.ignore, *self.ignore),
+            pipeline=self.pipeline or settings.pipeline,
+            fail_on=Severity(self.fail_on) if self.fail_on else settings.fail_on,
+        )
+
+
+def report_error(error: SourcelintError) -> None:
+    print(error.render(), file=sys.stderr)
+
+
+def registry_or_exit(directory: Path | None = None) -> Registry:
+    """The registry for ``directory``'s configuration (for ``rules`` and ``explain``)."""
+    try:
+        settings = ConfigResolver().settings_for_directory(directory or Path.cwd())
+        return load_registry(settings.extend_rules)
+    except SourcelintError as error:
+        report_error(error)
+        raise SystemExit(EXIT_ERROR) from None
+
+
+def run_check(options: CliOptions, output_format: str, out: TextIO, *, color: bool) -> int:
+    """Lint what ``options`` names, write the report to ``out``, return the exit code."""
+    try:
+        formatter = get_formatter(output_format)
+        resolver = ConfigResolver(options.config)
+        _check_cli_selectors(options)
+    except KeyError:
+        known = ", ".join(format_names())
+        print(f"error: unknown format {output_format!r}; use one of: {known}", file=sys.stderr)
+        return EXIT_ERROR
+    except SourcelintError as error:
+        report_error(error)
+        return EXIT_ERROR
+    session = _Session(options, resolver)
+    files = [Path(path) for path in options.paths if path != STDIN]
+    force = True if options.force_exclude else None
+    targets, collect_errors = collect_targets(files, resolver, force_exclude=force)
+    for error in collect_errors:
+        session.fail(error)
+    if STDIN in options.paths:
+        session.lint_stdin()
+    for target in targets:
+        if session.fatal:
+            break
+        session.lint_file(str(target.path), target.path, target.settings)
+    report = Report(
+        files=session.results,
+        errors=session.errors,
+        version=__version__,
+        pipeline=options.pipeline or session.pipeline,
+        quiet=options.quiet,
+    )
+    formatter.write(report, out, color=color)
+    if session.errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if session.failing else EXIT_OK
+
+
+def _check_cli_selectors(options: CliOptions) -> None:
+    registry = load_registry()
+    for option, selectors in (
+        ("--select", options.select or []),
+        ("--extend-select", options.extend_select),
+        ("--ignore", options.ignore),
+    ):
+        for selector in selectors:
+            if not registry.is_known(selector):
+                raise ConfigError(f"unknown rule selector {selector!r}", key=option)
+
+
+class _Session:
+    """State of one run: linters per rule registry, results, errors, the exit verdict."""
+
+    def __init__(self, options: CliOptions, resolver: ConfigResolver) -> None:
+        self.options = options
+        self.resolver = resolver
+        self.results: list[FileResult] = []
+        self.errors: list[SourcelintError] = []
+        self.failing = False
+        self.fatal = False
+        self.pipeline = "fast"
+        self._linters: dict[tuple[Path, ...], Linter] = {}
+        self._validated: set[Settings] = set()
+
+    def fail(self, error: SourcelintError) -> None:
+        report_error(error)
+        self.errors.append(error)
+
+    def lint_stdin(self) -> None:
+        name = self.options.stdin_filename or STDIN
+        where = Path(self.options.stdin_filename) if self.options.stdin_filename else Path.cwd()
+        try:
+            settings = self.resolver.settings_for(where)
+            text = decode(sys.stdin.buffer.read(), name)
+        except SourcelintError as error:
+            self.fail(error)
+            return
+        self._lint(name, text, where, settings)
+
+    def lint_file(self, display: str, path: Path, settings: Settings) -> None:
+        try:
+            text = read_text(path, display)
+        except SourcelintError as error:
+            self.fail(error)
+            return
+        self._lint(display, text, path, settings)
+
+    def _lint(self, display: str, text: str, path: Path, settings: Settings) -> None:
+        settings = self.options.apply(settings)
+        try:
+            linter = self._linter(settings)
+            ignore = (*settings.ignore, *settings.ignores_for(path))
+            rules = linter.registry.resolve(settings.select, ignore, settings.extend_select)
+            severities = linter.registry.severity_overrides(settings.severity.items())
+            findings = linter.lint_text(
+                text, rules, tier=settings.pipeline, model=settings.model, severities=severities
+            )
+        except PipelineError as error:
+            self.fail(error)
+            self.fatal = True  # every later file would fail the same way
+            return
+        except SourcelintError as error:
+            self.fail(error)
+            return
+        self.pipeline = settings.pipeline
+        self.results.append(FileResult(display, findings, text))
+        threshold = (settings.fail_on or DEFAULT_FAIL_ON).rank
+        self.failing |= any(_fails(finding, threshold) for finding in findings)
+
+    def _linter(self, settings: Settings) -> Linter:
+        key = settings.extend_rules
+        if key not in self._linters:
+            self._linters[key] = Linter(load_registry(key))
+        linter = self._linters[key]
+        if settings not in self._validated:
+            check_selectors(settings, linter.registry.is_known)
+            self._validated.add(settings)
+        return linter
+
+
+def _fails(finding: Finding, threshold: int) -> bool:
+    return finding.severity.rank >= threshold

@@ -1,0 +1,242 @@
+"""The command line: output formats, exit codes, selection, stdin, errors, start-up."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from sourcelint import __version__
+from sourcelint.cli import app
+
+from conftest import ROOT, SEED
+
+ANONYMOUS = "The deal is off, two aides said.\n"
+CLEAN = "The mayor said the budget was late.\n"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def run(runner: CliRunner, *args: str, stdin: str | bytes | None = None):
+    return runner.invoke(app, list(args), input=stdin, catch_exceptions=False)
+
+
+def test_version_does_not_import_spacy():
+    code = (
+        "import sys\n"
+        "from sourcelint.cli import main\n"
+        "sys.argv = ['sourcelint', '--version']\n"
+        "try:\n    main()\n"
+        "except SystemExit as stop:\n    assert stop.code in (0, None), stop.code\n"
+        "assert 'spacy' not in sys.modules, 'spacy was imported'\n"
+        "assert 'sourcelint.analysis.pipeline' not in sys.modules\n"
+    )
+    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.strip() == f"sourcelint {__version__}"
+
+
+def test_help_and_rules_do_not_import_spacy():
+    code = (
+        "import sys, contextlib, io\n"
+        "from sourcelint.cli import main\n"
+        "for argv in (['--help'], ['rules'], ['explain', 'SL102']):\n"
+        "    sys.argv = ['sourcelint', *argv]\n"
+        "    with contextlib.redirect_stdout(io.StringIO()):\n"
+        "        try:\n            main()\n"
+        "        except SystemExit as stop:\n            assert stop.code in (0, None), stop.code\n"
+        "assert 'spacy' not in sys.modules\n"
+    )
+    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert completed.returncode == 0, completed.stderr
+
+
+def test_text_output_underlines_the_words(runner, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = run(runner, "check", "examples/iran-russia-assad.txt")
+    assert result.exit_code == 1
+    out = result.stdout
+    header = "examples/iran-russia-assad.txt:24:1: SL102 [warning] Anonymous source:"
+    assert f"{header} 'A senior official'" in out
+    lines = out.splitlines()
+    at = lines.index(next(line for line in lines if line.startswith("24 | A senior official")))
+    assert lines[at + 1] == "   | ^^^^^^^^^^^^^^^^^"
+    assert out.rstrip().splitlines()[-1].startswith("Found 9 findings (9 warnings) in 1 file.")
+    assert "\x1b[" not in out  # no colour when not on a terminal
+
+
+def test_colour_is_forced_and_no_color_wins(runner, monkeypatch):
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert "\x1b[" in run(runner, "check", str(SEED)).stdout
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in run(runner, "check", str(SEED)).stdout
+
+
+def test_exit_zero_and_quiet(runner):
+    result = run(runner, "check", "--exit-zero", "--quiet", str(SEED))
+    assert result.exit_code == 0
+    assert "Found" not in result.stdout
+    assert "SL102" in result.stdout
+
+
+def test_json_contract(runner):
+    result = run(runner, "check", "--format", "json", str(SEED))
+    document = json.loads(result.stdout)
+    assert document["version"] == 1
+    assert document["tool"] == {"name": "sourcelint", "version": __version__, "pipeline": "fast"}
+    finding = document["files"][0]["findings"][0]
+    assert list(finding) == [
+        "code", "name", "category", "severity", "message", "line", "column", "end_line",
+        "end_column", "start", "end", "text", "suggestion",
+    ]  # fmt: skip
+    assert document["summary"] == {"files": 1, "findings": 9, "by_severity": {"warning": 9}}
+
+
+def test_missing_file_is_an_error_and_others_are_still_linted(runner, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(ANONYMOUS)
+    result = run(runner, "check", "--format", "json", str(tmp_path / "absent.md"), str(good))
+    assert result.exit_code == 2
+    assert "absent.md: no such file or directory" in result.stderr
+    document = json.loads(result.stdout)
+    assert [f["code"] for f in document["files"][0]["findings"]] == ["SL102"]
+
+
+def test_binary_file_is_an_error_and_exit_zero_keeps_it(runner, tmp_path):
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x00\x01\x02")
+    result = run(runner, "check", "--exit-zero", str(binary))
+    assert result.exit_code == 2
+    assert "image.txt: looks like a binary file" in result.stderr
+
+
+def test_select_ignore_and_fail_on(runner):
+    only = run(runner, "check", "-f", "json", "--select", "SL2", str(SEED))
+    codes = {f["code"] for f in json.loads(only.stdout)["files"][0]["findings"]}
+    assert codes == {"SL201", "SL204"}
+    by_name = run(runner, "check", "-f", "json", "--ignore", "reportedly,loaded", str(SEED))
+    codes = {f["code"] for f in json.loads(by_name.stdout)["files"][0]["findings"]}
+    assert codes == {"SL102", "SL201"}
+    assert run(runner, "check", "--fail-on", "error", str(SEED)).exit_code == 0
+
+
+def test_unknown_selector_names_the_option(runner):
+    result = run(runner, "check", "--select", "SL999", str(SEED))
+    assert result.exit_code == 2
+    assert "key '--select': unknown rule selector 'SL999'" in result.stderr
+
+
+def test_stdin_with_filename(runner, tmp_path):
+    args = ("check", "-f", "json", "-", "--stdin-filename", "drafts/story.md")
+    result = run(runner, *args, stdin=ANONYMOUS)
+    document = json.loads(result.stdout)
+    assert document["files"][0]["path"] == "drafts/story.md"
+    assert document["files"][0]["findings"][0]["text"] == "two aides"
+    assert result.exit_code == 1
+
+
+def test_clean_file_exits_zero(runner, tmp_path):
+    clean = tmp_path / "clean.md"
+    clean.write_text(CLEAN)
+    result = run(runner, "check", str(clean))
+    assert result.exit_code == 0
+    assert "No findings in 1 file." in result.stdout
+
+
+def test_directory_recursion_and_config_select(runner, tmp_path, monkeypatch):
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / "a.md").write_text(ANONYMOUS)
+    (tmp_path / "desk" / "notes.rst").write_text(ANONYMOUS)
+    (tmp_path / "wire").mkdir()
+    (tmp_path / "wire" / "b.txt").write_text("The rebels reportedly advanced.\n")
+    (tmp_path / "wire" / ".sourcelint.toml").write_text('ignore = ["SL204"]\n')
+    monkeypatch.chdir(tmp_path)
+    document = json.loads(run(runner, "check", "-f", "json", ".").stdout)
+    paths = {f["path"]: [x["code"] for x in f["findings"]] for f in document["files"]}
+    assert paths == {"desk/a.md": ["SL102"], "wire/b.txt": []}
+
+
+def test_broken_config_is_reported_and_other_files_linted(runner, tmp_path, monkeypatch):
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "sourcelint.toml").write_text('selec = ["SL1"]\n')
+    (tmp_path / "broken" / "a.md").write_text(ANONYMOUS)
+    (tmp_path / "ok").mkdir()
+    (tmp_path / "ok" / "b.md").write_text(ANONYMOUS)
+    monkeypatch.chdir(tmp_path)
+    result = run(runner, "check", "-f", "json", ".")
+    assert result.exit_code == 2
+    assert "sourcelint.toml: key 'selec'" in result.stderr
+    assert "did you mean 'select'" in result.stderr
+    assert [f["path"] for f in json.loads(result.stdout)["files"]] == ["ok/b.md"]
+
+
+def test_unknown_code_in_config_is_an_error_naming_key(runner, tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text('[tool.sourcelint]\nseverity = { SL777 = "info" }\n')
+    (tmp_path / "a.md").write_text(ANONYMOUS)
+    monkeypatch.chdir(tmp_path)
+    result = run(runner, "check", "a.md")
+    assert result.exit_code == 2
+    assert "pyproject.toml: key 'tool.sourcelint.severity.SL777'" in result.stderr
+
+
+def test_severity_override_and_per_file_ignores(runner, tmp_path, monkeypatch):
+    (tmp_path / ".sourcelint.toml").write_text(
+        'severity = { anonymous-source = "error" }\n'
+        '[per-file-ignores]\n"opinion/*.md" = ["SL102"]\n'
+    )
+    (tmp_path / "opinion").mkdir()
+    (tmp_path / "opinion" / "column.md").write_text(ANONYMOUS)
+    (tmp_path / "news.md").write_text(ANONYMOUS)
+    monkeypatch.chdir(tmp_path)
+    document = json.loads(run(runner, "check", "-f", "json", ".").stdout)
+    findings = {f["path"]: f["findings"] for f in document["files"]}
+    assert findings["opinion/column.md"] == []
+    assert findings["news.md"][0]["severity"] == "error"
+
+
+def test_unknown_format(runner):
+    result = run(runner, "check", "--format", "xml", str(SEED))
+    assert result.exit_code == 2
+    assert "unknown format 'xml'" in result.stderr
+
+
+def test_rules_lists_every_rule(runner, registry):
+    result = run(runner, "rules")
+    lines = result.stdout.splitlines()
+    for rule in registry.rules:
+        assert any(line.startswith(f"{rule.code} ") and rule.name in line for line in lines)
+    records = json.loads(run(runner, "rules", "--format", "json").stdout)
+    assert [r["code"] for r in records] == [rule.code for rule in registry.rules]
+
+
+def test_explain_by_code_and_name(runner):
+    by_code = run(runner, "explain", "SL204").stdout
+    assert by_code == run(runner, "explain", "reportedly").stdout
+    for heading in ("Why it matters", "Standards", "Flagged", "Not flagged", "How to fix"):
+        assert heading in by_code
+    assert "✗ A newly formed alliance [[reportedly]] showed" in by_code
+    assert "NPR Ethics Handbook" in by_code
+    missing = run(runner, "explain", "SL999")
+    assert missing.exit_code == 2
+
+
+def test_python_dash_m(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(ANONYMOUS)
+    command = [sys.executable, "-m", "sourcelint", "check", "-q", str(draft)]
+    completed = subprocess.run(command, capture_output=True, text=True)
+    assert completed.returncode == 1
+    assert "SL102" in completed.stdout
+
+
+def test_output_file(runner, tmp_path):
+    target = tmp_path / "report.json"
+    result = run(runner, "check", "-f", "json", "-o", str(target), str(SEED))
+    assert result.exit_code == 1
+    assert json.loads(target.read_text())["summary"]["findings"] == 9

@@ -1,0 +1,39 @@
+"""Every rule carries examples that must be flagged and near misses that must not be.
+
+A flagged example must produce exactly its ``[[marked]]`` spans, no more and no fewer.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sourcelint.engine import Linter
+from sourcelint.registry import load_registry
+
+RULES = load_registry().rules
+EXAMPLES = [
+    pytest.param(rule, example, id=f"{rule.code}-{'flagged' if example.flagged else 'ok'}-{i}")
+    for rule in RULES
+    for i, example in enumerate(rule.meta.examples)
+]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
+def test_rule_has_both_kinds_of_example(rule):
+    assert rule.meta.flagged_examples, f"{rule.code} has no example that must be flagged"
+    assert rule.meta.ok_examples, f"{rule.code} has no near miss that must not be flagged"
+    for example in rule.meta.flagged_examples:
+        assert example.spans, f"{rule.code}: flagged example marks no [[span]]: {example.text}"
+
+
+@pytest.mark.parametrize(("rule", "example"), EXAMPLES)
+def test_example_produces_exactly_the_marked_spans(linter: Linter, rule, example):
+    findings = linter.lint_text(example.text, [rule])
+    found = [(f.start, f.end) for f in findings]
+    assert found == list(example.spans), (
+        f"{rule.code} on {example.marked()!r}: found {[example.text[s:e] for s, e in found]}"
+    )
+    for finding in findings:
+        assert finding.code == rule.code
+        assert finding.text == example.text[finding.start : finding.end]
+        assert "{" not in finding.message, f"unfilled placeholder in {finding.message!r}"

@@ -26,7 +26,8 @@ class Linter:
         self.registry = registry
         self._analyzers: dict[tuple[str, str | None], Analyzer] = {}
         self._contexts: dict[tuple[str, str | None], BuildContext] = {}
-        self._checks: dict[tuple[str, str | None, str], Check] = {}
+        # Keyed by rule identity: two registries may hold different rules with one code.
+        self._checks: dict[tuple[str, str | None, int], tuple[Rule, Check]] = {}
 
     def analyzer(self, tier: str, model: str | None = None) -> Analyzer:
         """The analyzer of a tier (imports spaCy on first use)."""
@@ -86,10 +87,10 @@ class Linter:
         return sorted(findings.values(), key=lambda f: (f.start, f.end, f.code))
 
     def _check(self, rule: Rule, tier: str, model: str | None) -> Check:
-        key = (tier, model, rule.code)
+        key = (tier, model, id(rule))
         if key not in self._checks:
-            self._checks[key] = rule.factory(self._context(tier, model), rule.params)
-        return self._checks[key]
+            self._checks[key] = (rule, rule.factory(self._context(tier, model), rule.params))
+        return self._checks[key][1]
 
     def _context(self, tier: str, model: str | None) -> BuildContext:
         key = (tier, model)

@@ -21,11 +21,8 @@ def build(context: BuildContext, params: Mapping[str, Any]) -> Check:
     exceptions = reader.strings("exceptions", ())
     skip_quotes = reader.flag("skip-quotes", False)
     reader.finish()
-    try:
-        wanted = PhraseSet(context.nlp, phrases, context.words)
-        unwanted = PhraseSet(context.nlp, exceptions, context.words) if exceptions else None
-    except TemplateError as error:
-        raise reader.error("phrases", str(error)) from None
+    wanted = _compile(context, reader, "phrases", phrases)
+    unwanted = _compile(context, reader, "exceptions", exceptions) if exceptions else None
 
     def check(article: Article) -> Iterator[Hit]:
         doc = article.doc
@@ -38,3 +35,12 @@ def build(context: BuildContext, params: Mapping[str, Any]) -> Check:
             yield Hit(match.mark_start, match.mark_end)
 
     return check
+
+
+def _compile(
+    context: BuildContext, reader: Params, key: str, templates: tuple[str, ...]
+) -> PhraseSet:
+    try:
+        return PhraseSet(context.nlp, templates, context.words)
+    except TemplateError as error:
+        raise reader.error(key, str(error)) from None

@@ -1,0 +1,148 @@
+"""The registry: selectors, extra rule packs, plugin rules, and malformed packs."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from sourcelint.errors import RulePackError
+from sourcelint.findings import Severity
+from sourcelint.registry import load_registry
+
+CUSTOM_PACK = """
+[lexicon.speech_verb]
+entries = ["opine"]
+
+[[rule]]
+code = "XY101"
+name = "sources-say"
+category = "vague"
+severity = "info"
+summary = "The house style forbids 'sources say'."
+message = "House style: avoid '{text}'."
+rationale = "Our desk names its sources."
+fix = "Name the source."
+
+[rule.check]
+phrases = ["[sources say]"]
+
+[rule.examples]
+flagged = ["[[Sources say]] the plant will close."]
+ok = ["Sources of revenue say little."]
+"""
+
+
+def test_selectors(registry):
+    assert [r.code for r in registry.select("SL2")] == ["SL201", "SL204"]
+    assert [r.code for r in registry.select("reportedly")] == ["SL204"]
+    assert [r.code for r in registry.select("loaded")] == ["SL305"]
+    assert registry.select("ALL") == registry.rules
+    assert not registry.is_known("SL9")
+    chosen = registry.resolve(["SL2", "SL102"], ignore=["SL204"])
+    assert [r.code for r in chosen] == ["SL102", "SL201"]
+
+
+def test_more_specific_severity_override_wins(registry):
+    overrides = registry.severity_overrides([("SL204", Severity.ERROR), ("SL2", Severity.INFO)])
+    assert overrides["SL204"] is Severity.ERROR
+    assert overrides["SL201"] is Severity.INFO
+
+
+def test_extra_pack_adds_rules_and_extends_lexicons(tmp_path, linter):
+    (tmp_path / "house.toml").write_text(CUSTOM_PACK)
+    registry = load_registry((tmp_path,), plugins=False)
+    rule = registry.get("sources-say")
+    assert rule is not None and rule.code == "XY101"
+    assert "opine" in registry.lexicon["speech_verb"]
+    assert "said" in registry.lexicon["speech_verb"]
+    findings = linter.lint_text("Sources say the plant will close.", [rule])
+    assert [(f.text, f.message) for f in findings] == [
+        ("Sources say", "House style: avoid 'Sources say'.")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("pack", "key"),
+    [
+        ("[[rule]]\ncode = 'XY1'\n", "rule[0] (XY1).name"),
+        (CUSTOM_PACK.replace('severity = "info"', 'severity = "loud"'), "rule[0] (XY101)"),
+        (
+            CUSTOM_PACK.replace("[rule.check]", "[rule.check]\nkind = 'magic'"),
+            "rule[0] (XY101).check.kind",
+        ),
+        (CUSTOM_PACK.replace("fix = ", "colour = 'red'\nfix = "), "rule[0] (XY101).colour"),
+        ("[lexicon.x]\nentries = 3\n", "lexicon.x.entries"),
+        ("rule = [", None),
+    ],
+)
+def test_malformed_pack_names_file_and_key(tmp_path, pack, key):
+    (tmp_path / "bad.toml").write_text(pack)
+    with pytest.raises(RulePackError) as caught:
+        load_registry((tmp_path,), plugins=False)
+    assert "bad.toml" in str(caught.value)
+    if key:
+        assert f"key '{key}" in str(caught.value)
+
+
+def test_duplicate_code_is_refused(tmp_path):
+    (tmp_path / "dup.toml").write_text(CUSTOM_PACK.replace("XY101", "SL204"))
+    with pytest.raises(RulePackError, match="'SL204' names two rules"):
+        load_registry((tmp_path,), plugins=False)
+
+
+def test_bad_template_is_reported_when_compiled(tmp_path, linter):
+    (tmp_path / "t.toml").write_text(CUSTOM_PACK.replace("[sources say]", "[{@nope} say]"))
+    rule = load_registry((tmp_path,), plugins=False).get("XY101")
+    with pytest.raises(RulePackError, match="unknown lexicon list '@nope'"):
+        linter.lint_text("Sources say so.", [rule])
+
+
+PLUGIN = """
+from sourcelint.findings import Category, Hit, Severity
+from sourcelint.rule import Example, Rule, RuleMeta
+
+
+def _build(context, params):
+    def check(article):
+        for token in article.doc:
+            if token.lower_ == "allegedly":
+                yield Hit(token.idx, token.idx + len(token.text))
+    return check
+
+
+def rules():
+    meta = RuleMeta(
+        code="PL001", name="plugin-allegedly", category=Category.LOADED,
+        severity=Severity.INFO, summary="Plugin test rule.", message="Plugin found '{text}'.",
+        rationale="Testing.", fix="None.",
+        examples=(Example.parse("He [[allegedly]] stole.", flagged=True),
+                  Example.parse("He stole.", flagged=False)),
+    )
+    return [Rule(meta=meta, factory=_build)]
+"""
+
+
+def test_plugin_rules_load_through_entry_points(tmp_path, monkeypatch, linter):
+    (tmp_path / "slplugin.py").write_text(textwrap.dedent(PLUGIN))
+    dist = tmp_path / "slplugin-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: slplugin\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text("[sourcelint.rules]\nplugin = slplugin:rules\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    # Bypass the cache so the session's shared registry is not changed.
+    rule = load_registry.__wrapped__((), plugins=True).get("PL001")
+    assert rule is not None
+    findings = linter.lint_text("He allegedly stole.", [rule])
+    assert [f.message for f in findings] == ["Plugin found 'allegedly'."]
+
+
+def test_broken_plugin_names_itself(tmp_path, monkeypatch):
+    (tmp_path / "brokenplugin.py").write_text("raise ImportError('no such thing')\n")
+    dist = tmp_path / "brokenplugin-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: brokenplugin\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text("[sourcelint.rules]\nbroken = brokenplugin:rules\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(RulePackError, match="entry point broken = brokenplugin:rules"):
+        load_registry.__wrapped__((), plugins=True)

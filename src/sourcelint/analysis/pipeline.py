@@ -50,12 +50,17 @@ class Analyzer:
         text, blocks, offsets = analysis_text(prose.text, prose.blocks)
         nlp = self.nlp
         doc = nlp.make_doc(text)
-        _mark_block_starts(doc, blocks)
-        for _, component in nlp.pipeline:
-            doc = component(doc)
+        starts = _block_start_tokens(doc, blocks)
         if self.tier == "fast":
-            # The sentencizer rewrites every boundary, so blocks are marked again after it.
-            _mark_block_starts(doc, blocks)
+            sentencizer = nlp.get_pipe("sentencizer")
+            tags = sentencizer.predict([doc])
+            for index in starts:
+                tags[0][index] = True
+            sentencizer.set_annotations([doc], tags)
+        else:
+            _preset_sentence_starts(doc, starts)
+            for _, component in nlp.pipeline:
+                doc = component(doc)
         return Article(
             text=text,
             doc=doc,
@@ -65,11 +70,23 @@ class Analyzer:
         )
 
 
-def _mark_block_starts(doc: Doc, blocks: tuple[tuple[int, int], ...]) -> None:
+def _block_start_tokens(doc: Doc, blocks: tuple[tuple[int, int], ...]) -> list[int]:
+    starts = []
     for start, _ in blocks:
         span = doc.char_span(start, start + 1, alignment_mode="expand")
         if span is not None and len(span):
-            span[0].is_sent_start = True
+            starts.append(span.start)
+    return starts
+
+
+def _preset_sentence_starts(doc: Doc, starts: list[int]) -> None:
+    """Mark block starts before the parser runs; it keeps preset boundaries."""
+    import numpy
+    from spacy.attrs import SENT_START
+
+    values = numpy.zeros((len(doc), 1), dtype="uint64")
+    values[starts] = 1
+    doc.from_array([SENT_START], values)
 
 
 def _build_fast() -> Language:

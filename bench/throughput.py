@@ -1,0 +1,56 @@
+"""Print start-up and throughput numbers for sourcelint (run: python bench/throughput.py).
+
+Whole-process times use the installed console script; throughput lints the examples,
+repeated into a larger article, in one process.
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "examples" / "iran-russia-assad.txt"
+REPEATS = 5
+
+
+def whole_process(*args: str) -> float:
+    command = shutil.which("sourcelint") or str(Path(sys.executable).with_name("sourcelint"))
+    times = []
+    for _ in range(REPEATS):
+        started = time.perf_counter()
+        subprocess.run([command, *args], capture_output=True, check=False)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def throughput(copies: int = 200) -> tuple[int, float]:
+    from sourcelint.engine import Linter
+    from sourcelint.registry import load_registry
+
+    registry = load_registry()
+    linter = Linter(registry)
+    linter.lint_text("Warm up.", registry.rules)
+    text = "\n\n".join([SEED.read_text(encoding="utf-8")] * copies)
+    started = time.perf_counter()
+    linter.lint_text(text, registry.rules)
+    return len(text.split()), time.perf_counter() - started
+
+
+def main() -> None:
+    words = len(SEED.read_text(encoding="utf-8").split())
+    version_time = whole_process("--version")
+    print(f"sourcelint --version            {version_time:.3f} s (median of {REPEATS})")
+    print(f"sourcelint rules                {whole_process('rules'):.3f} s")
+    seed_time = whole_process("check", "-q", str(SEED))
+    print(f"sourcelint check seed ({words} words) {seed_time:.3f} s")
+    count, seconds = throughput()
+    print(f"in-process fast tier            {count / seconds:,.0f} words/s ({count:,} words)")
+
+
+if __name__ == "__main__":
+    main()

@@ -7,9 +7,12 @@ stay fast; checks are compiled later, when text is analysed.
 from __future__ import annotations
 
 import importlib
+import importlib.util
+import pkgutil
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -19,11 +22,9 @@ from sourcelint.errors import RulePackError
 from sourcelint.findings import Category, Severity
 from sourcelint.rule import CODE_PATTERN, NAME_PATTERN, Check, Example, Rule, RuleMeta
 
-# Built-in check kinds a pack may name; imported only when a check is compiled.
-CHECK_KINDS = {
-    "phrases": "sourcelint.checks.phrases:build",
-    "anonymous-source": "sourcelint.checks.anonymous:build",
-}
+# A pack's ``check.kind`` names a module of sourcelint.checks ("anonymous-source" ->
+# sourcelint.checks.anonymous_source), imported only when the check is compiled.
+CHECKS_PACKAGE = "sourcelint.checks"
 
 _META_KEYS = {
     "code", "name", "category", "severity", "summary", "message", "rationale", "fix",
@@ -137,13 +138,31 @@ def _rule(table: Mapping[str, Any], path: Path, index: int) -> Rule:
     )
     params = dict(_table(table.get("check", {}), path, f"{where}.check"))
     kind = params.pop("kind", "phrases")
-    if kind not in CHECK_KINDS:
-        known = ", ".join(sorted(CHECK_KINDS))
+    known = check_kinds()
+    if kind not in known:
         raise RulePackError(
-            f"unknown check kind {kind!r} (known: {known})", path=path, key=f"{where}.check.kind"
+            f"unknown check kind {kind!r} (known: {', '.join(sorted(known))})",
+            path=path,
+            key=f"{where}.check.kind",
         )
     params["__where__"] = f"{path}: {where}.check"
-    return Rule(meta=meta, factory=LazyFactory(CHECK_KINDS[kind]), params=params)
+    module = f"{CHECKS_PACKAGE}.{kind.replace('-', '_')}"
+    return Rule(meta=meta, factory=LazyFactory(f"{module}:build"), params=params)
+
+
+@cache
+def check_kinds() -> frozenset[str]:
+    """The check kinds available: the modules of sourcelint.checks that build checks."""
+    package = importlib.util.find_spec(CHECKS_PACKAGE)
+    locations = package.submodule_search_locations if package else None
+    return frozenset(
+        info.name.replace("_", "-")
+        for info in pkgutil.iter_modules(locations)
+        if info.name not in _HELPER_MODULES
+    )
+
+
+_HELPER_MODULES = {"params"}
 
 
 @dataclass(frozen=True, slots=True)

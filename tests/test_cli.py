@@ -240,3 +240,62 @@ def test_output_file(runner, tmp_path):
     result = run(runner, "check", "-f", "json", "-o", str(target), str(SEED))
     assert result.exit_code == 1
     assert json.loads(target.read_text())["summary"]["findings"] == 9
+
+
+def test_output_file_never_overwrites_a_linted_file(runner, tmp_path):
+    draft = tmp_path / "draft.md"
+    draft.write_text(ANONYMOUS)
+    result = run(runner, "check", str(draft), "-o", str(draft))
+    assert result.exit_code == 2
+    assert "refusing to write the report over a linted file" in result.stderr
+    assert draft.read_text() == ANONYMOUS
+
+
+@pytest.mark.parametrize("where", ["missing-dir/report.txt", "."])
+def test_unwritable_output_file_is_an_error(runner, tmp_path, where):
+    draft = tmp_path / "draft.md"
+    draft.write_text(ANONYMOUS)
+    result = run(runner, "check", str(draft), "-o", str(tmp_path / where))
+    assert result.exit_code == 2
+    assert "cannot write the report" in result.stderr
+
+
+def test_file_over_a_million_characters_is_linted(runner, tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_text("The deal is off, two aides said. " * 40_000)
+    result = run(runner, "check", "-f", "json", "--select", "SL102", str(big))
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["summary"]["findings"] == 40_000
+
+
+def test_missing_model_in_one_folder_spares_the_others(runner, tmp_path, monkeypatch):
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / ".sourcelint.toml").write_text(
+        'pipeline = "accurate"\nmodel = "no_such_model_xyz"\n'
+    )
+    (tmp_path / "bad" / "a.md").write_text(ANONYMOUS)
+    (tmp_path / "bad" / "b.md").write_text(ANONYMOUS)
+    (tmp_path / "good").mkdir()
+    (tmp_path / "good" / "c.md").write_text(ANONYMOUS)
+    monkeypatch.chdir(tmp_path)
+    result = run(runner, "check", "-f", "json", "bad", "good")
+    assert result.exit_code == 2
+    assert "bad/.sourcelint.toml: key 'model'" in result.stderr
+    assert result.stderr.count("error[E401]") == 1
+    assert [f["path"] for f in json.loads(result.stdout)["files"]] == ["good/c.md"]
+
+
+def test_cli_selectors_know_extend_rules_packs(runner, tmp_path, monkeypatch):
+    (tmp_path / "packs").mkdir()
+    (tmp_path / "packs" / "house.toml").write_text(
+        '[[rule]]\ncode = "XY901"\nname = "widget"\ncategory = "vague"\nseverity = "info"\n'
+        'summary = "s"\nmessage = "m {text}"\nrationale = "r"\nfix = "f"\n'
+        '[rule.check]\nphrases = ["[widget]"]\n'
+        '[rule.examples]\nflagged = ["A [[widget]]."]\nok = ["A gadget."]\n'
+    )
+    (tmp_path / "sourcelint.toml").write_text('extend-rules = ["packs"]\n')
+    (tmp_path / "a.md").write_text("A widget broke.\n")
+    monkeypatch.chdir(tmp_path)
+    result = run(runner, "check", "-f", "json", "--select", "widget", "a.md")
+    assert result.exit_code == 0, result.stderr  # an info finding is below the fail level
+    assert [f["code"] for f in json.loads(result.stdout)["files"][0]["findings"]] == ["XY901"]

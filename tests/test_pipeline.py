@@ -68,3 +68,18 @@ def test_accurate_pipeline_finds_the_seed_expectations():
         (24, "anonymous", "A senior official"),
         (24, "secondhand", "told Reuters"),
     } <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ('The 12" pipe burst. Officials said so.', []),
+        ("The minister said: ‘We reject this claim.’ Then he left.", ["‘We reject this claim.’"]),
+        ("Er sagte „Wir gehen“ und ging.", ["„Wir gehen“"]),
+        ('He said "no way" and left.', ['"no way"']),
+        ("Iran’s allies’ plans", []),
+    ],
+)
+def test_quotation_marks_and_look_alikes(text, quoted):
+    article = Analyzer("fast").analyze(read_prose(text))
+    assert [article.text[start:end] for start, end in article.quotes] == quoted

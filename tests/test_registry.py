@@ -73,6 +73,11 @@ def test_extra_pack_adds_rules_and_extends_lexicons(tmp_path, linter):
         ),
         (CUSTOM_PACK.replace("fix = ", "colour = 'red'\nfix = "), "rule[0] (XY101).colour"),
         ("[lexicon.x]\nentries = 3\n", "lexicon.x.entries"),
+        (CUSTOM_PACK.replace("avoid '{text}'", "avoid '{text'"), "rule[0] (XY101).message"),
+        (
+            CUSTOM_PACK.replace("[rule.check]", "[rule.check]\nkind = ['x']"),
+            "rule[0] (XY101).check.kind",
+        ),
         ("rule = [", None),
     ],
 )

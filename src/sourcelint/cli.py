@@ -138,12 +138,8 @@ def check(
         force_exclude=force_exclude,
         quiet=quiet,
     )
-    stream = output_file.open("w", encoding="utf-8") if output_file else sys.stdout
-    try:
-        code = run_check(options, output_format, stream, color=_use_color(stream))
-    finally:
-        if output_file:
-            stream.close()
+    color = output_file is None and _use_color(sys.stdout)
+    code = run_check(options, output_format, color=color, output_file=output_file)
     raise typer.Exit(EXIT_OK if exit_zero and code == EXIT_FINDINGS else code)
 
 
@@ -176,4 +172,9 @@ def explain(
 
 def main() -> None:
     """Console-script entry point."""
+    # File names that are not UTF-8 must not crash the report.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     app()

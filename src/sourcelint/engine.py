@@ -35,7 +35,7 @@ class Linter:
         if key not in self._analyzers:
             from sourcelint.analysis.pipeline import Analyzer
 
-            self._analyzers[key] = Analyzer(tier, model)
+            self._analyzers[key] = Analyzer(tier, model, self.registry.lexicon)
         return self._analyzers[key]
 
     def lint_text(

@@ -136,10 +136,16 @@ def _rule(table: Mapping[str, Any], path: Path, index: int) -> Rule:
         ),
         origin=str(path),
     )
+    try:
+        meta.format_message("words")
+    except (ValueError, IndexError) as error:
+        raise RulePackError(
+            f"bad placeholder: {error}", path=path, key=f"{where}.message"
+        ) from None
     params = dict(_table(table.get("check", {}), path, f"{where}.check"))
     kind = params.pop("kind", "phrases")
     known = check_kinds()
-    if kind not in known:
+    if not isinstance(kind, str) or kind not in known:
         raise RulePackError(
             f"unknown check kind {kind!r} (known: {', '.join(sorted(known))})",
             path=path,

@@ -6,10 +6,11 @@ one file (unreadable, bad config) are reported and the other files are still lin
 
 from __future__ import annotations
 
+import io
+import os
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TextIO
 
 from sourcelint import __version__
 from sourcelint.config import ConfigResolver, Settings, check_selectors
@@ -67,12 +68,17 @@ def registry_or_exit(directory: Path | None = None) -> Registry:
         raise SystemExit(EXIT_ERROR) from None
 
 
-def run_check(options: CliOptions, output_format: str, out: TextIO, *, color: bool) -> int:
-    """Lint what ``options`` names, write the report to ``out``, return the exit code."""
+def run_check(
+    options: CliOptions, output_format: str, *, color: bool, output_file: Path | None = None
+) -> int:
+    """Lint what ``options`` names, write the report, return the exit code.
+
+    The report is written only after every file was read, to standard output or to
+    ``output_file`` (never over a file that was linted).
+    """
     try:
         formatter = get_formatter(output_format)
         resolver = ConfigResolver(options.config)
-        _check_cli_selectors(options)
     except KeyError:
         known = ", ".join(format_names())
         print(f"error: unknown format {output_format!r}; use one of: {known}", file=sys.stderr)
@@ -91,22 +97,54 @@ def run_check(options: CliOptions, output_format: str, out: TextIO, *, color: bo
     for target in targets:
         if session.fatal:
             break
-        session.lint_file(str(target.path), target.path, target.settings)
+        session.lint_file(_display(target.path), target.path, target.settings)
+    if session.fatal:
+        return EXIT_ERROR
+    tiers = set(session.tiers)
     report = Report(
         files=session.results,
         errors=session.errors,
         version=__version__,
-        pipeline=options.pipeline or session.pipeline,
+        pipeline=options.pipeline or (tiers.pop() if len(tiers) == 1 else "fast"),
         quiet=options.quiet,
     )
-    formatter.write(report, out, color=color)
+    buffer = io.StringIO()
+    formatter.write(report, buffer, color=color)
+    if not _deliver(buffer.getvalue(), output_file, [t.path for t in targets]):
+        return EXIT_ERROR
     if session.errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if session.failing else EXIT_OK
 
 
-def _check_cli_selectors(options: CliOptions) -> None:
-    registry = load_registry()
+def _display(path: Path) -> str:
+    """A path for reports; bytes that are not UTF-8 are shown escaped, not crashed on."""
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
+
+
+def _deliver(text: str, output_file: Path | None, linted: list[Path]) -> bool:
+    if output_file is None:
+        sys.stdout.write(text)
+        return True
+    target = output_file.resolve()
+    if any(target == path.resolve() for path in linted):
+        print(
+            f"error: {output_file}: refusing to write the report over a linted file",
+            file=sys.stderr,
+        )
+        return False
+    try:
+        output_file.write_text(text, encoding="utf-8", errors="backslashreplace")
+    except OSError as error:
+        print(
+            f"error: {output_file}: cannot write the report: {error.strerror or error}",
+            file=sys.stderr,
+        )
+        return False
+    return True
+
+
+def _check_cli_selectors(options: CliOptions, registry: Registry) -> None:
     for option, selectors in (
         ("--select", options.select or []),
         ("--extend-select", options.extend_select),
@@ -127,9 +165,10 @@ class _Session:
         self.errors: list[SourcelintError] = []
         self.failing = False
         self.fatal = False
-        self.pipeline = "fast"
+        self.tiers: list[str] = []
         self._linters: dict[tuple[Path, ...], Linter] = {}
         self._validated: set[Settings] = set()
+        self._broken_pipelines: set[tuple[str, str | None]] = set()
 
     def fail(self, error: SourcelintError) -> None:
         report_error(error)
@@ -156,6 +195,13 @@ class _Session:
 
     def _lint(self, display: str, text: str, path: Path, settings: Settings) -> None:
         settings = self.options.apply(settings)
+        pipeline = (settings.pipeline, settings.model)
+        if pipeline in self._broken_pipelines:
+            # Reported once already; still counted so the summary says what was lost.
+            self.errors.append(
+                PipelineError(f"not linted: pipeline {pipeline[0]!r} unavailable", path=display)
+            )
+            return
         try:
             linter = self._linter(settings)
             ignore = (*settings.ignore, *settings.ignores_for(path))
@@ -165,13 +211,21 @@ class _Session:
                 text, rules, tier=settings.pipeline, model=settings.model, severities=severities
             )
         except PipelineError as error:
-            self.fail(error)
-            self.fatal = True  # every later file would fail the same way
+            self._broken_pipelines.add(pipeline)
+            key = "model" if settings.model else "pipeline"
+            source = settings.source if settings.source and not self.options.pipeline else None
+            self.fail(
+                PipelineError(error.message, path=source or display, key=key if source else None)
+            )
+            return
+        except _UsageError as error:
+            self.fail(error.error)
+            self.fatal = True  # a bad command line spoils every file alike
             return
         except SourcelintError as error:
             self.fail(error)
             return
-        self.pipeline = settings.pipeline
+        self.tiers.append(settings.pipeline)
         self.results.append(FileResult(display, findings, text))
         threshold = (settings.fail_on or DEFAULT_FAIL_ON).rank
         self.failing |= any(_fails(finding, threshold) for finding in findings)
@@ -179,12 +233,25 @@ class _Session:
     def _linter(self, settings: Settings) -> Linter:
         key = settings.extend_rules
         if key not in self._linters:
-            self._linters[key] = Linter(load_registry(key))
+            registry = load_registry(key)
+            try:
+                _check_cli_selectors(self.options, registry)
+            except ConfigError as error:
+                raise _UsageError(error) from None
+            self._linters[key] = Linter(registry)
         linter = self._linters[key]
         if settings not in self._validated:
             check_selectors(settings, linter.registry.is_known)
             self._validated.add(settings)
         return linter
+
+
+class _UsageError(Exception):
+    """A command-line error found while linting (it applies to every file)."""
+
+    def __init__(self, error: SourcelintError) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
 def _fails(finding: Finding, threshold: int) -> bool:

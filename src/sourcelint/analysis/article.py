@@ -11,6 +11,8 @@ from sourcelint.readers.base import OffsetMap
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from sourcelint.analysis.sourcing import Attribution
+
 
 @dataclass(frozen=True)
 class Article:
@@ -21,6 +23,7 @@ class Article:
     blocks: tuple[tuple[int, int], ...]
     quotes: tuple[tuple[int, int], ...]
     offsets: OffsetMap
+    attributions: tuple[Attribution, ...] = ()
 
     def in_quote(self, start: int, end: int | None = None) -> bool:
         """Whether the span ``[start, end)`` lies inside a quotation."""

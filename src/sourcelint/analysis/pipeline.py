@@ -7,13 +7,16 @@ starts without it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from sourcelint.analysis.article import Article
 from sourcelint.analysis.normalize import analysis_text
 from sourcelint.analysis.quotes import quotation_spans
+from sourcelint.analysis.sourcing import SourcingModel, build_sourcing_model
 from sourcelint.errors import PipelineError
 from sourcelint.readers.base import Prose
+from sourcelint.source import MAX_FILE_BYTES
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -32,18 +35,39 @@ MODEL_INSTALL_HINT = (
 class Analyzer:
     """One tier's pipeline, built on first use and reused for every file."""
 
-    def __init__(self, tier: str = "fast", model: str | None = None) -> None:
+    def __init__(
+        self,
+        tier: str = "fast",
+        model: str | None = None,
+        lexicon: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> None:
         if tier not in TIERS:
             raise PipelineError(f"unknown pipeline {tier!r}; use one of: {', '.join(TIERS)}")
         self.tier = tier
         self.model = model
+        self.lexicon = lexicon
         self._nlp: Language | None = None
+        self._sourcing: SourcingModel | None = None
 
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
-            self._nlp = _build_fast() if self.tier == "fast" else _load_model(self.model)
+            nlp = _build_fast() if self.tier == "fast" else _load_model(self.model)
+            # spaCy's default cap (1M characters) guards the parser's memory; files are
+            # already capped by size when read, and must be linted whole, not refused.
+            nlp.max_length = max(nlp.max_length, MAX_FILE_BYTES + 1)
+            self._nlp = nlp
         return self._nlp
+
+    @property
+    def sourcing(self) -> SourcingModel:
+        if self._sourcing is None:
+            if self.lexicon is None:
+                from sourcelint.registry import load_registry
+
+                self.lexicon = load_registry().lexicon
+            self._sourcing = build_sourcing_model(self.nlp, self.lexicon)
+        return self._sourcing
 
     def analyze(self, prose: Prose) -> Article:
         """Analyse prose: fold white space, tokenize, split sentences, find quotations."""
@@ -61,12 +85,14 @@ class Analyzer:
             _preset_sentence_starts(doc, starts)
             for _, component in nlp.pipeline:
                 doc = component(doc)
+        quotes = quotation_spans(text, blocks)
         return Article(
             text=text,
             doc=doc,
             blocks=blocks,
-            quotes=quotation_spans(text, blocks),
+            quotes=quotes,
             offsets=offsets,
+            attributions=tuple(self.sourcing.attributions(doc, quotes)),
         )
 
 

@@ -1,0 +1,150 @@
+"""Proper names without a statistical model: capitalized runs, and what they name.
+
+A mention is a run of capitalized words ("Maria Zakharova", "Russian Foreign
+Ministry", "the Associated Press"). It is typed from the lexicon: a known or
+outlet-like name is an outlet, a name with an organization word or a country is an
+organization, a capitalized group plural ("Republicans") is a group, and anything
+else is taken for a person. A run that ends an organization name and goes on with a
+name ("Federal Council Andrey Baklanov") is split there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from sourcelint.analysis.words import SourcingWords
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# Lower-case words that may stand inside a name: "Bashar al-Assad", "Department of State".
+_NAME_LINKS = {
+    "al",
+    "al-",
+    "bin",
+    "ibn",
+    "de",
+    "del",
+    "der",
+    "van",
+    "von",
+    "la",
+    "le",
+    "da",
+    "of",
+    "for",
+    "&",
+    "-",
+}
+# Capitalized words that open sentences and clauses but never names.
+_NOT_NAMES = {
+    "the", "a", "an", "according", "when", "while", "after", "before", "as", "in", "on", "at",
+    "but", "and", "or", "so", "if", "this", "that", "these", "those", "there", "here", "it",
+    "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "its", "meanwhile",
+    "however", "still", "yet", "also", "then", "now", "today", "yesterday", "last", "next",
+    "speaking", "asked", "conversely", "since", "although", "though", "because", "until",
+    "despite", "for", "with", "without", "from", "by", "to", "of", "under", "over", "during",
+    "some", "many", "most", "several", "both", "all", "no", "not", "one", "two", "three",
+    "what", "who", "why", "how", "where", "which", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november", "december", "follow", "join",
+    "please", "read", "watch", "click", "sign", "share", "photo", "getty", "images", "ap",
+}  # fmt: skip
+
+
+class MentionKind(StrEnum):
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    OUTLET = "outlet"
+    GROUP = "group"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A capitalized name: token span ``[start, end)`` and what it names."""
+
+    start: int
+    end: int
+    kind: MentionKind
+
+
+def find_mentions(doc: Doc, words: SourcingWords, outlets: list[tuple[int, int]]) -> list[Mention]:
+    """All name mentions in ``doc``, in order; ``outlets`` are gazetteer matches."""
+    outlet_at = dict(outlets)
+    mentions: list[Mention] = []
+    for sentence in doc.sents:
+        index = sentence.start
+        while index < sentence.end:
+            if index in outlet_at:
+                mentions.append(Mention(index, outlet_at[index], MentionKind.OUTLET))
+                index = outlet_at[index]
+                continue
+            end = _run_end(doc, sentence, index)
+            if end > index:
+                mentions.extend(_typed(doc, index, end, words))
+                index = end
+            else:
+                index += 1
+    return mentions
+
+
+def _capitalized(token: Token) -> bool:
+    text = token.text
+    return bool(text[:1].isupper()) and (
+        token.is_alpha or "." in text or "-" in text or "'" in text
+    )
+
+
+def _run_end(doc: Doc, sentence: Span, start: int) -> int:
+    token = doc[start]
+    if not _capitalized(token) or token.lower_ in _NOT_NAMES:
+        return start
+    end = start + 1
+    while end < sentence.end:
+        current = doc[end]
+        if _capitalized(current) and current.lower_ not in _NOT_NAMES:
+            end += 1
+        elif (
+            current.lower_ in _NAME_LINKS
+            and end + 1 < sentence.end
+            and _capitalized(doc[end + 1])
+            and doc[end + 1].lower_ not in _NOT_NAMES
+        ):
+            end += 2
+        else:
+            break
+    if start == sentence.start and end == start + 1:
+        # A lone capitalized word opening a sentence may be any word ("Critics say").
+        return start if token.is_lower or not _looks_like_name_start(doc, start) else end
+    return end
+
+
+def _looks_like_name_start(doc: Doc, start: int) -> bool:
+    following = doc[start + 1] if start + 1 < len(doc) else None
+    return following is not None and following.lower_ in {"said", "says", "told", "added", ","}
+
+
+def _typed(doc: Doc, start: int, end: int, words: SourcingWords) -> list[Mention]:
+    tokens = [doc[i].lower_ for i in range(start, end)]
+    text = doc[start:end].text
+    if text in words.countries:
+        return [Mention(start, end, MentionKind.ORGANIZATION)]
+    if tokens[-1] in words.outlet_words and len(tokens) > 1:
+        return [Mention(start, end, MentionKind.OUTLET)]
+    if end - start == 1 and doc[start].text in words.group_plurals:
+        return [Mention(start, end, MentionKind.GROUP)]
+    org_positions = [i for i, word in enumerate(tokens) if word in words.organization_words]
+    if org_positions:
+        last = org_positions[-1]
+        rest = end - (start + last + 1)
+        if rest >= 2 and all(doc[i].is_title for i in range(start + last + 1, end)):
+            return [
+                Mention(start, start + last + 1, MentionKind.ORGANIZATION),
+                Mention(start + last + 1, end, MentionKind.PERSON),
+            ]
+        return [Mention(start, end, MentionKind.ORGANIZATION)]
+    if len(text) >= 2 and text.replace(".", "").isupper():
+        return [Mention(start, end, MentionKind.ORGANIZATION)]  # an acronym: FBI, NATO
+    return [Mention(start, end, MentionKind.PERSON)]

@@ -1,0 +1,687 @@
+"""The sourcing model: who is credited with what, how, and what kind of source it is.
+
+For every attribution the fast tier finds a cue (a speech verb, "according to", a
+hearsay adverb such as "reportedly", an agentless "is said to" / "it is believed"),
+the source phrase it credits, and the kind of that source. Without part-of-speech
+tags the subject of a verb is the stretch of words between the verb and the nearest
+clause boundary on its left, cut before a relative clause ("A senior official who
+works in the region … told"); an inverted attribution (", said a senior official")
+takes the words after the verb. Pronouns and back-references ("he", "the
+spokeswoman") take the kind of what they refer to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from sourcelint.analysis.mentions import Mention, MentionKind, find_mentions
+from sourcelint.analysis.words import SourcingWords
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+    from sourcelint.analysis.phrases import PhraseSet
+
+
+class SourceKind(StrEnum):
+    """What kind of source an attribution credits (the profile counts these)."""
+
+    NAMED = "named"
+    ORGANIZATION = "organization"
+    OUTLET = "outlet"
+    DOCUMENT = "document"
+    ANONYMOUS = "anonymous"
+    VAGUE = "vague"
+    NONE = "none"
+    OTHER = "other"  # a source the fast tier cannot type; never flagged
+
+
+class CueType(StrEnum):
+    VERB = "verb"  # "said", "told", "argued"
+    ACCORDING_TO = "according-to"
+    HEARSAY = "hearsay"  # "reportedly", "purportedly"
+    AGENTLESS = "agentless"  # "is said to", "it is believed that", "it was reported"
+    LEARNED = "learned"  # "has learned"
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One attribution. Spans are character offsets into ``Article.text``."""
+
+    cue: tuple[int, int]
+    cue_type: CueType
+    kind: SourceKind
+    source: tuple[int, int] | None = None
+    content: tuple[int, int] | None = None
+    quoted: bool = False
+    recipient: tuple[int, int] | None = None
+    count: int | None = None
+    reason: bool = False
+    on_record: bool = False
+    # Token indices, for rules that need to look around the cue or the source.
+    cue_tokens: tuple[int, int] = (0, 0)
+    source_tokens: tuple[int, int] | None = None
+    head: int | None = None  # token index of the source's head noun
+
+    @property
+    def core(self) -> tuple[int, int] | None:
+        """Token span of the source up to its head: "A senior official" of "… who works"."""
+        if self.source_tokens is None or self.head is None:
+            return None
+        return (self.source_tokens[0], self.head + 1)
+
+    def to_dict(self, text: str) -> dict[str, object]:
+        def piece(span: tuple[int, int] | None) -> dict[str, object] | None:
+            return (
+                None
+                if span is None
+                else {"start": span[0], "end": span[1], "text": text[span[0] : span[1]]}
+            )
+
+        return {
+            "cue": piece(self.cue),
+            "cue_type": self.cue_type.value,
+            "source": piece(self.source),
+            "kind": self.kind.value,
+            "content": piece(self.content),
+            "quoted": self.quoted,
+            "recipient": piece(self.recipient),
+            "count": self.count,
+            "anonymity_reason": self.reason,
+            "on_record": self.on_record,
+        }
+
+
+# Words skipped between a subject and its verb ("Jafari then said", "has also said").
+_BETWEEN = {
+    "then", "also", "later", "earlier", "first", "again", "still", "once", "often", "never",
+    "has", "have", "had", "would", "will", "could", "can", "may", "might", "did", "does", "do",
+    "not", "n't", "was", "were", "is", "are", "be", "been", "reportedly", "privately",
+    "publicly", "separately", "recently", "previously", "repeatedly", "initially", "just",
+    "already", "ultimately", "simply", "even", "only", "long", "since", "further",
+}  # fmt: skip
+_HARD_BOUNDARIES = {",", ";", ":", "(", ")", "—", "–", "--", "“", "”", '"', "‘", "’", "[", "]"}
+_CLAUSE_OPENERS = {
+    "that", "while", "when", "whereas", "because", "although", "though", "if", "unless",
+    "after", "before", "since", "until", "as", "but", "and", "or", "so", "where", "once",
+    "whether", "than", "nor",
+}  # fmt: skip
+_RELATIVES = {"who", "which", "whom", "whose"}
+_PREPOSITIONS = {
+    "with",
+    "of",
+    "for",
+    "by",
+    "about",
+    "without",
+    "after",
+    "before",
+    "in",
+    "on",
+    "from",
+}
+# Generic report nouns: "according to reports" credits nobody.
+_GENERIC_REPORTS = {"reports", "rumors", "rumours", "accounts", "speculation", "reporting"}
+_POSTMODIFIERS = {
+    "of", "for", "at", "with", "in", "from", "on", "close", "familiar", "briefed", "involved",
+    "knowledgeable", "inside", "within", "to", "who", "which", "that", "(", ",", "under", "near",
+}  # fmt: skip
+_PRONOUNS_SINGULAR = {"he", "she", "him", "her"}
+_PRONOUNS_PLURAL = {"they", "them"}
+_PRONOUNS_OTHER = {"it", "i", "we", "you", "one", "this", "that", "these", "those"}
+_NUMBERS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "a dozen", "dozen", "dozens", "a pair of", "both"}  # fmt: skip
+_AGENTLESS_BE = {"is", "are", "was", "were", "been", "be", "being"}
+_AGENTLESS_VERBS = {"said", "believed", "thought", "rumored", "rumoured", "reported",
+                    "alleged", "understood", "claimed", "feared", "suspected", "learned",
+                    "learnt"}  # fmt: skip
+_INFINITIVE_OK = {"believed", "thought", "said", "rumored", "rumoured", "reported", "alleged",
+                  "understood", "claimed", "suspected", "feared"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class SourcingModel:
+    """Builds attributions for Docs; compiled once per analyzer."""
+
+    words: SourcingWords
+    outlets: PhraseSet
+    recipients: PhraseSet
+    reasons: PhraseSet
+    on_record: PhraseSet
+
+    def attributions(self, doc: Doc, quotes: tuple[tuple[int, int], ...]) -> list[Attribution]:
+        """Every attribution in ``doc`` in text order."""
+        return _Builder(self, doc, quotes).build()
+
+
+def build_sourcing_model(nlp: Language, lexicon: Mapping[str, tuple[str, ...]]) -> SourcingModel:
+    """Compile the word lists and phrase sets the model needs."""
+    from sourcelint.analysis.phrases import PhraseSet
+
+    def words(name: str) -> tuple[str, ...]:
+        return lexicon[name]
+
+    return SourcingModel(
+        words=SourcingWords.from_lexicon(lexicon),
+        outlets=PhraseSet(nlp, ["{@outlet}"], words),
+        recipients=PhraseSet(nlp, lexicon.get("recipient_template", ()), words),
+        reasons=PhraseSet(nlp, ["{@anonymity_reason}"], words),
+        on_record=PhraseSet(nlp, ["{@on_record_setting}"], words),
+    )
+
+
+class _Builder:
+    """The state of one pass over one Doc."""
+
+    def __init__(self, model: SourcingModel, doc: Doc, quotes: tuple[tuple[int, int], ...]) -> None:
+        self.model = model
+        self.words = model.words
+        self.doc = doc
+        self.quotes = quotes
+        outlet_spans = [(m.start, m.end) for m in model.outlets.find(doc)]
+        self.mentions = find_mentions(doc, self.words, outlet_spans)
+        self.mention_at: dict[int, Mention] = {}
+        for mention in self.mentions:
+            for index in range(mention.start, mention.end):
+                self.mention_at[index] = mention
+        self.recipient_spans = [
+            (m.start, m.end, m.mark_start, m.mark_end) for m in model.recipients.find(doc)
+        ]
+        self.reason_sentences = {doc[m.start].sent.start for m in model.reasons.all_matches(doc)}
+        self.on_record_starts = {m.start for m in model.on_record.all_matches(doc)}
+        self.named_roles: set[str] = set()
+        self.last_person: int | None = None  # token index of the latest person mention
+        self.last_singular: tuple[int, SourceKind] | None = None
+        self.last_plural: tuple[int, SourceKind] | None = None
+        self.last_thing: tuple[int, SourceKind] | None = None
+
+    # ------------------------------------------------------------------ driving
+    def build(self) -> list[Attribution]:
+        found: list[Attribution] = []
+        for sentence in self.doc.sents:
+            self._learn_roles(sentence)
+            found.extend(self._sentence(sentence))
+        return found
+
+    def _sentence(self, sentence: Span) -> list[Attribution]:
+        doc = self.doc
+        found: list[Attribution] = []
+        index = sentence.start
+        while index < sentence.end:
+            token = doc[index]
+            lower = token.lower_
+            attribution: Attribution | None = None
+            if lower == "according" and index + 1 < sentence.end and doc[index + 1].lower_ == "to":
+                attribution = self._according_to(sentence, index)
+            elif lower in self.words.hearsay_adverbs:
+                attribution = self._make(
+                    sentence, index, index + 1, CueType.HEARSAY, None, SourceKind.NONE
+                )
+            elif lower in _AGENTLESS_VERBS and self._agentless(sentence, index):
+                start = self._agentless_start(sentence, index)
+                attribution = self._make(
+                    sentence, start, index + 1, CueType.AGENTLESS, None, SourceKind.NONE
+                )
+            elif (
+                lower == "learned"
+                and index > sentence.start
+                and doc[index - 1].lower_ in {"has", "have"}
+            ):
+                attribution = self._verb(sentence, index, CueType.LEARNED)
+            elif (
+                lower in self.words.speech_verbs
+                and token.is_lower
+                and self._is_speech(sentence, index)
+            ):
+                attribution = self._verb(sentence, index, CueType.VERB)
+            if attribution is not None:
+                found.append(attribution)
+                self._remember(attribution)
+            self._track_mentions(index)
+            index += 1
+        return found
+
+    # ------------------------------------------------------------------ cues
+    def _is_speech(self, sentence: Span, index: int) -> bool:
+        doc = self.doc
+        previous = doc[index - 1].lower_ if index > sentence.start else ""
+        following = doc[index + 1].lower_ if index + 1 < sentence.end else ""
+        if previous in {"to", "the", "a", "an", "his", "her", "their", "its", "our"}:
+            return False  # an infinitive or a noun ("to say", "the report")
+        if previous in _PREPOSITIONS and doc[index].lower_.endswith("ing"):
+            return False  # a gerund ("issues with commenting")
+        if following == "to" and doc[index].lower_ in {"said", "says", "reported", "believed"}:
+            return False  # "is said to" is hearsay, handled as agentless
+        return not (previous in _AGENTLESS_BE and doc[index].lower_ in _AGENTLESS_VERBS)
+
+    def _agentless(self, sentence: Span, index: int) -> bool:
+        """ "is said to", "are believed to", "it was reported that", "it is understood"."""
+        doc = self.doc
+        back = index - 1
+        while back > sentence.start and doc[back].lower_ in {
+            "widely",
+            "also",
+            "long",
+            "later",
+            "now",
+            "generally",
+            "commonly",
+            "often",
+            "been",
+            "being",
+        }:
+            back -= 1
+        if back < sentence.start or doc[back].lower_ not in _AGENTLESS_BE | {"has", "have", "had"}:
+            return False
+        following = doc[index + 1].lower_ if index + 1 < sentence.end else ""
+        if following == "by":
+            return False  # "it was reported by the BBC" names its source
+        if following == "to":
+            return doc[index].lower_ in _INFINITIVE_OK
+        subject = doc[back - 1].lower_ if back - 1 >= sentence.start else ""
+        return subject == "it" and doc[index].lower_ in _INFINITIVE_OK | {"reported"}
+
+    def _agentless_start(self, sentence: Span, index: int) -> int:
+        doc = self.doc
+        back = index - 1
+        while back > sentence.start and doc[back].lower_ not in _AGENTLESS_BE:
+            back -= 1
+        while back > sentence.start and doc[back - 1].lower_ in _AGENTLESS_BE | {
+            "has",
+            "have",
+            "had",
+        }:
+            back -= 1
+        if back - 1 >= sentence.start and doc[back - 1].lower_ == "it":
+            return back - 1
+        return back
+
+    def _according_to(self, sentence: Span, index: int) -> Attribution:
+        start = index + 2
+        end = start
+        while end < sentence.end and doc_text(self.doc[end]) not in _HARD_BOUNDARIES:
+            if self.doc[end].lower_ in _CLAUSE_OPENERS and end > start:
+                break
+            end += 1
+        span = (start, end) if end > start else None
+        kind = self._classify(span, sentence) if span else SourceKind.NONE
+        return self._make(sentence, index, index + 2, CueType.ACCORDING_TO, span, kind)
+
+    def _verb(self, sentence: Span, index: int, cue_type: CueType) -> Attribution:
+        span = self._subject(sentence, index)
+        if span is None:
+            span = self._inverted(sentence, index)
+        kind = self._elided(sentence, index) if span is None else self._classify(span, sentence)
+        return self._make(sentence, index, index + 1, cue_type, span, kind)
+
+    # ------------------------------------------------------------------ sources
+    def _subject(self, sentence: Span, index: int) -> tuple[int, int] | None:
+        """The words between the verb and the clause boundary on its left."""
+        doc = self.doc
+        end = index
+        while end > sentence.start and _skippable(doc[end - 1]):
+            end -= 1
+        if end > sentence.start and doc[end - 1].text == ",":
+            return self._before_apposition(sentence, end - 1)
+        stretch = end
+        while stretch > sentence.start and doc[stretch - 1].text not in _HARD_BOUNDARIES:
+            stretch -= 1
+        relative = next((i for i in range(stretch + 1, end) if doc[i].lower_ in _RELATIVES), None)
+        if relative is not None:
+            end = relative  # "A senior official who works in the region … told"
+        start = end
+        while start > stretch:
+            previous = doc[start - 1]
+            if previous.lower_ in _CLAUSE_OPENERS and not self._inside_name(start - 1):
+                break
+            start -= 1
+        if end <= start:
+            return None
+        return (start, end)
+
+    def _before_apposition(self, sentence: Span, comma: int) -> tuple[int, int] | None:
+        """ "Maria Zakharova, a spokeswoman for the ministry, said": the name before."""
+        doc = self.doc
+        opening = comma - 1
+        while opening > sentence.start and doc[opening].text != ",":
+            opening -= 1
+        if opening <= sentence.start or doc[opening].text != ",":
+            return None
+        inserted = doc[opening + 1 : comma]
+        if not len(inserted):
+            return None
+        first = inserted[0].lower_
+        if (
+            first
+            not in {
+                "a",
+                "an",
+                "the",
+                "who",
+                "which",
+                "whose",
+                "one",
+                "its",
+                "his",
+                "her",
+                "their",
+                "now",
+            }
+            and not inserted[0].like_num
+        ):
+            return None
+        start = opening
+        while start > sentence.start:
+            previous = doc[start - 1]
+            if previous.text in _HARD_BOUNDARIES or previous.lower_ in _CLAUSE_OPENERS:
+                break
+            start -= 1
+        return (start, opening) if opening > start else None
+
+    def _inverted(self, sentence: Span, index: int) -> tuple[int, int] | None:
+        """ "…, said a senior official." / "“…,” says Jafari"."""
+        doc = self.doc
+        previous = doc[index - 1].text if index > sentence.start else ""
+        if previous not in {",", "”", '"', "’", "—"} and index != sentence.start:
+            return None
+        start = index + 1
+        end = start
+        while end < sentence.end and doc[end].text not in {
+            ",",
+            ".",
+            ";",
+            ":",
+            "!",
+            "?",
+            "“",
+            "”",
+            '"',
+            "—",
+        }:
+            if doc[end].lower_ in _CLAUSE_OPENERS and end > start:
+                break
+            end += 1
+        if end == start or end - start > 12:
+            return None
+        return (start, end)
+
+    def _elided(self, sentence: Span, index: int) -> SourceKind:
+        """A verb with no subject of its own ("… and said"): the sentence's speaker."""
+        if self.last_person is not None and self.last_person >= sentence.start:
+            return SourceKind.NAMED
+        return SourceKind.OTHER
+
+    def _inside_name(self, index: int) -> bool:
+        mention = self.mention_at.get(index)
+        return mention is not None and mention.start < index < mention.end - 1
+
+    # ------------------------------------------------------------------ kinds
+    def _classify(self, span: tuple[int, int], sentence: Span) -> SourceKind:
+        doc = self.doc
+        start, end = span
+        tokens = doc[start:end]
+        lowers = [token.lower_ for token in tokens]
+        if (
+            len(tokens) == 1
+            and lowers[0] in _PRONOUNS_SINGULAR | _PRONOUNS_PLURAL | _PRONOUNS_OTHER | _RELATIVES
+        ):
+            return self._resolve(lowers[0], start, sentence)
+        kinds = {self.mention_at[i].kind for i in range(start, end) if i in self.mention_at}
+        core_end = _core_end(doc, start, end)
+        head = doc[core_end - 1]
+        head_lower = head.lower_
+        if head_lower in _GENERIC_REPORTS and not any(
+            t.is_title or t.is_upper
+            for t in doc[start:core_end]
+            if t.i > start or t.lower_ not in {"according"}
+        ):
+            return SourceKind.NONE
+        if self._names_person(start, end, core_end, head):
+            return SourceKind.NAMED
+        if head_lower in self.words.document_nouns and head.is_lower:
+            return SourceKind.DOCUMENT
+        if head_lower in self.words.outlet_nouns and head.is_lower:
+            return (
+                SourceKind.OUTLET
+                if head_lower not in {"reporters", "journalists"}
+                else SourceKind.OTHER
+            )
+        if MentionKind.OUTLET in kinds:
+            return SourceKind.OUTLET
+        if (
+            MentionKind.ORGANIZATION in kinds
+            and head_lower not in self.words.anonymous_nouns | self.words.vague_nouns
+        ):
+            return SourceKind.ORGANIZATION
+        if head_lower in self.words.organization_nouns and head.is_lower:
+            return SourceKind.ORGANIZATION
+        if MentionKind.GROUP in kinds and head.text in self.words.group_plurals:
+            return self._counted(lowers, SourceKind.VAGUE)
+        if head_lower in self.words.anonymous_nouns:
+            return self._role(lowers, head_lower, core_end - start)
+        if head_lower in self.words.vague_nouns:
+            return self._counted(lowers, SourceKind.VAGUE)
+        if (
+            lowers[0] in {"one", "some", "many", "most", "several"}
+            and core_end < end
+            and lowers[core_end - start] == "of"
+        ):
+            return self._classify((core_end + 1, end), sentence)
+        if MentionKind.PERSON in kinds:
+            return SourceKind.NAMED
+        return SourceKind.OTHER
+
+    def _names_person(self, start: int, end: int, core_end: int, head: Token) -> bool:
+        """A person is named, unless the name only modifies a role ("Trump's lawyer")."""
+        people = {
+            self.mention_at[i]
+            for i in range(start, end)
+            if i in self.mention_at and self.mention_at[i].kind is MentionKind.PERSON
+        }
+        if not people:
+            return False
+        role_head = head.lower_ in self.words.anonymous_nouns | self.words.vague_nouns
+        if not role_head or head.i in self.mention_at:
+            return True
+        return any(mention.end > head.i for mention in people) or self._name_follows(head.i)
+
+    def _name_follows(self, index: int) -> bool:
+        following = self.mention_at.get(index + 1)
+        return following is not None and following.kind is MentionKind.PERSON
+
+    def _role(self, lowers: list[str], head: str, core_length: int) -> SourceKind:
+        first = lowers[0]
+        if first == "the" and (head in self.named_roles or head in self.words.unique_roles):
+            return SourceKind.NAMED
+        if head in {"lawmakers", "legislators", "people"} and not self._has_count(lowers):
+            qualified = any(
+                w in {"familiar", "close", "briefed", "involved", "knowledgeable"} for w in lowers
+            )
+            return SourceKind.ANONYMOUS if qualified else SourceKind.VAGUE
+        return SourceKind.ANONYMOUS
+
+    def _counted(self, lowers: list[str], kind: SourceKind) -> SourceKind:
+        return (
+            SourceKind.ANONYMOUS
+            if self._has_count(lowers)
+            and kind is SourceKind.VAGUE
+            and lowers[0] not in self.words.vague_quantifiers
+            else kind
+        )
+
+    def _has_count(self, lowers: list[str]) -> bool:
+        return any(word in _NUMBERS or word.isdigit() for word in lowers[:3])
+
+    def _resolve(self, pronoun: str, index: int, sentence: Span) -> SourceKind:
+        if pronoun in _PRONOUNS_SINGULAR:
+            candidates = [c for c in (self.last_singular,) if c]
+            if self.last_person is not None:
+                candidates.append((self.last_person, SourceKind.NAMED))
+            if candidates:
+                return max(candidates)[1]
+            return SourceKind.OTHER
+        if pronoun in _PRONOUNS_PLURAL:
+            return self.last_plural[1] if self.last_plural else SourceKind.OTHER
+        if pronoun in _RELATIVES:
+            antecedent = self._antecedent(index, sentence)
+            return self._classify(antecedent, sentence) if antecedent else SourceKind.OTHER
+        if pronoun == "it" and self.last_thing:
+            return self.last_thing[1]
+        return SourceKind.OTHER
+
+    def _antecedent(self, index: int, sentence: Span) -> tuple[int, int] | None:
+        end = index
+        if end > sentence.start and self.doc[end - 1].text == ",":
+            end -= 1
+        start = end
+        while (
+            start > sentence.start
+            and self.doc[start - 1].text not in _HARD_BOUNDARIES
+            and self.doc[start - 1].lower_ not in _CLAUSE_OPENERS
+        ):
+            start -= 1
+        return (start, end) if end > start else None
+
+    # ------------------------------------------------------------------ memory
+    def _learn_roles(self, sentence: Span) -> None:
+        """Role nouns tied to a name: "spokeswoman Maria Zakharova", "Zakharova, a spokeswoman"."""
+        doc = self.doc
+        for token in sentence:
+            if token.lower_ not in self.words.anonymous_nouns:
+                continue
+            if self._name_follows(token.i):
+                self.named_roles.add(token.lower_)
+            elif (
+                token.i >= 3
+                and doc[token.i - 2].text == ","
+                and doc[token.i - 1].lower_ in {"a", "an", "the"}
+            ):
+                before = self.mention_at.get(token.i - 3)
+                if before is not None and before.kind is MentionKind.PERSON:
+                    self.named_roles.add(token.lower_)
+
+    def _track_mentions(self, index: int) -> None:
+        mention = self.mention_at.get(index)
+        if mention is not None and mention.kind is MentionKind.PERSON and index == mention.end - 1:
+            self.last_person = index
+
+    def _remember(self, attribution: Attribution) -> None:
+        if attribution.source_tokens is None or attribution.kind in {
+            SourceKind.NONE,
+            SourceKind.OTHER,
+        }:
+            return
+        end = attribution.source_tokens[1]
+        head = self.doc[end - 1].lower_
+        entry = (end, attribution.kind)
+        if attribution.kind in {SourceKind.ORGANIZATION, SourceKind.OUTLET, SourceKind.DOCUMENT}:
+            self.last_thing = entry
+        elif (head.endswith("s") and head not in {"his", "ms.", "mrs."}) or (
+            attribution.count or 0
+        ) > 1:
+            self.last_plural = entry
+        else:
+            self.last_singular = entry
+
+    # ------------------------------------------------------------------ records
+    def _make(
+        self,
+        sentence: Span,
+        cue_start: int,
+        cue_end: int,
+        cue_type: CueType,
+        source: tuple[int, int] | None,
+        kind: SourceKind,
+    ) -> Attribution:
+        doc = self.doc
+        cue = (doc[cue_start].idx, _end_char(doc, cue_end))
+        source_chars = (doc[source[0]].idx, _end_char(doc, source[1])) if source else None
+        on_record = any(cue_end <= start <= cue_end + 4 for start in self.on_record_starts)
+        if on_record and kind is SourceKind.ANONYMOUS:
+            kind = SourceKind.ORGANIZATION
+        recipient = next(
+            (
+                (mark_start, mark_end)
+                for start, end, mark_start, mark_end in self.recipient_spans
+                if sentence.start <= start < sentence.end and abs(start - cue_start) <= 12
+            ),
+            None,
+        )
+        count = None
+        if source:
+            for token in doc[source[0] : source[1]]:
+                if token.like_num:
+                    count = _number(token.lower_)
+                    break
+        following = doc[sentence.end].sent.start if sentence.end < len(doc) else None
+        reason = sentence.start in self.reason_sentences or (following in self.reason_sentences)
+        content = self._content(sentence, cue_start, cue_end, source)
+        return Attribution(
+            cue=cue,
+            cue_type=cue_type,
+            kind=kind,
+            source=source_chars,
+            content=content,
+            quoted=self._in_quote(cue[0]),
+            recipient=recipient,
+            count=count,
+            reason=bool(reason),
+            on_record=on_record,
+            cue_tokens=(cue_start, cue_end),
+            source_tokens=source,
+            head=_core_end(doc, *source) - 1 if source else None,
+        )
+
+    def _content(
+        self, sentence: Span, cue_start: int, cue_end: int, source: tuple[int, int] | None
+    ) -> tuple[int, int] | None:
+        doc = self.doc
+        after = max(cue_end, source[1] if source and source[0] >= cue_end else cue_end)
+        while after < sentence.end and doc[after].lower_ in {"that", ",", ":"}:
+            after += 1
+        if after < sentence.end and sentence.end - after > 1:
+            return (doc[after].idx, _end_char(doc, sentence.end))
+        first = source[0] if source else cue_start
+        if first > sentence.start:
+            return (doc[sentence.start].idx, _end_char(doc, first))
+        return None
+
+    def _in_quote(self, offset: int) -> bool:
+        return any(start < offset < end for start, end in self.quotes)
+
+
+def _core_end(doc: Doc, start: int, end: int) -> int:
+    """Where a source phrase's post-modifiers begin ("officials | at the department")."""
+    core_end = start + 1
+    while core_end < end and doc[core_end].lower_ not in _POSTMODIFIERS:
+        core_end += 1
+    return core_end
+
+
+def _skippable(token: Token) -> bool:
+    """Adverbs and auxiliaries between a subject and its verb."""
+    lower = token.lower_
+    return lower in _BETWEEN or (token.is_lower and lower.endswith("ly") and len(lower) > 4)
+
+
+def doc_text(token: Token) -> str:
+    return token.text
+
+
+def _end_char(doc: Doc, end: int) -> int:
+    last = doc[end - 1]
+    return last.idx + len(last.text)
+
+
+_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
+
+
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return _WORD_NUMBERS.get(word)

@@ -1,0 +1,52 @@
+"""The sourcing model's word lists, compiled once from the rule packs' lexicon."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SourcingWords:
+    """Lower-cased sets for fast look-ups (capitalized lists keep their case)."""
+
+    speech_verbs: frozenset[str]
+    hearsay_adverbs: frozenset[str]
+    vague_nouns: frozenset[str]
+    vague_quantifiers: frozenset[str]
+    anonymous_nouns: frozenset[str]
+    unique_roles: frozenset[str]
+    document_nouns: frozenset[str]
+    organization_nouns: frozenset[str]
+    organization_words: frozenset[str]
+    outlet_words: frozenset[str]
+    outlet_nouns: frozenset[str]
+    honorifics: frozenset[str]
+    role_modifiers: frozenset[str]
+    determiners: frozenset[str]
+    countries: frozenset[str]
+    group_plurals: frozenset[str]
+
+    @classmethod
+    def from_lexicon(cls, lexicon: Mapping[str, tuple[str, ...]]) -> SourcingWords:
+        def lower(name: str) -> frozenset[str]:
+            return frozenset(entry.lower() for entry in lexicon.get(name, ()))
+
+        return cls(
+            speech_verbs=lower("speech_verb"),
+            hearsay_adverbs=lower("hearsay_adverb"),
+            vague_nouns=lower("vague_noun"),
+            vague_quantifiers=lower("vague_quantifier"),
+            anonymous_nouns=lower("anonymous_noun"),
+            unique_roles=lower("unique_role"),
+            document_nouns=lower("document_noun"),
+            organization_nouns=lower("organization_noun"),
+            organization_words=lower("organization_word"),
+            outlet_words=lower("outlet_word"),
+            outlet_nouns=lower("outlet_noun"),
+            honorifics=lower("honorific"),
+            role_modifiers=lower("role_modifier"),
+            determiners=lower("source_determiner"),
+            countries=frozenset(lexicon.get("country", ())),
+            group_plurals=frozenset(lexicon.get("group_plural", ())),
+        )

@@ -81,7 +81,7 @@ def find_mentions(doc: Doc, words: SourcingWords, outlets: list[tuple[int, int]]
                 mentions.append(Mention(index, outlet_at[index], MentionKind.OUTLET))
                 index = outlet_at[index]
                 continue
-            end = _run_end(doc, sentence, index)
+            end = _run_end(doc, sentence, index, words)
             if end > index:
                 mentions.extend(_typed(doc, index, end, words))
                 index = end
@@ -97,7 +97,7 @@ def _capitalized(token: Token) -> bool:
     )
 
 
-def _run_end(doc: Doc, sentence: Span, start: int) -> int:
+def _run_end(doc: Doc, sentence: Span, start: int, words: SourcingWords) -> int:
     token = doc[start]
     if not _capitalized(token) or token.lower_ in _NOT_NAMES:
         return start
@@ -115,9 +115,12 @@ def _run_end(doc: Doc, sentence: Span, start: int) -> int:
             end += 2
         else:
             break
-    if start == sentence.start and end == start + 1:
-        # A lone capitalized word opening a sentence may be any word ("Critics say").
-        return start if token.is_lower or not _looks_like_name_start(doc, start) else end
+    # A lone capitalized word opening a sentence may be any word ("Critics say").
+    lone_opener = start == sentence.start and end == start + 1
+    if lone_opener and (
+        token.lower_ in words.common_nouns or not _looks_like_name_start(doc, start)
+    ):
+        return start
     return end
 
 

@@ -12,8 +12,9 @@ spokeswoman") take the kind of what they refer to.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -66,6 +67,7 @@ class Attribution:
     cue_tokens: tuple[int, int] = (0, 0)
     source_tokens: tuple[int, int] | None = None
     head: int | None = None  # token index of the source's head noun
+    cue_word: str = ""  # the cue's key word, lower-cased: "said", "reportedly", "according to"
 
     @property
     def core(self) -> tuple[int, int] | None:
@@ -111,6 +113,11 @@ _CLAUSE_OPENERS = {
     "whether", "than", "nor",
 }  # fmt: skip
 _RELATIVES = {"who", "which", "whom", "whose"}
+_SENTENCE_END = {".", "!", "?", "…"}
+# After "is said to", words that show "to" is a preposition, not an infinitive.
+_NOT_INFINITIVE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
+                   "him", "them", "me", "us", "police", "authorities", "officials", "reporters",
+                   "investigators", "this", "that", "these", "those"}  # fmt: skip
 _PREPOSITIONS = {
     "with",
     "of",
@@ -182,14 +189,20 @@ class _Builder:
         self.words = model.words
         self.doc = doc
         self.quotes = quotes
-        outlet_spans = [(m.start, m.end) for m in model.outlets.find(doc)]
+        outlet_spans = [
+            (m.start, m.end) for m in model.outlets.find(doc) if _standalone(doc, m.start, m.end)
+        ]
         self.mentions = find_mentions(doc, self.words, outlet_spans)
         self.mention_at: dict[int, Mention] = {}
         for mention in self.mentions:
             for index in range(mention.start, mention.end):
                 self.mention_at[index] = mention
+        outlet_ends = {end for _, end in outlet_spans}
         self.recipient_spans = [
-            (m.start, m.end, m.mark_start, m.mark_end) for m in model.recipients.find(doc)
+            (m.start, m.end, m.mark_start, m.mark_end)
+            for m in model.recipients.find(doc)
+            if m.end
+            in outlet_ends  # the outlet is a name of its own, not "the Independent Police …"
         ]
         self.reason_sentences = {doc[m.start].sent.start for m in model.reasons.all_matches(doc)}
         self.on_record_starts = {m.start for m in model.on_record.all_matches(doc)}
@@ -223,13 +236,17 @@ class _Builder:
                 )
             elif lower in _AGENTLESS_VERBS and self._agentless(sentence, index):
                 start = self._agentless_start(sentence, index)
+                infinitive = index + 1 < sentence.end and doc[index + 1].lower_ == "to"
+                end = index + 2 if infinitive else index + 1
                 attribution = self._make(
-                    sentence, start, index + 1, CueType.AGENTLESS, None, SourceKind.NONE
+                    sentence, start, end, CueType.AGENTLESS, None, SourceKind.NONE
                 )
             elif (
-                lower == "learned"
+                lower in {"learned", "learnt"}
                 and index > sentence.start
                 and doc[index - 1].lower_ in {"has", "have"}
+                and index + 1 < sentence.end
+                and doc[index + 1].text in {"that", ",", "“", '"', ":"}
             ):
                 attribution = self._verb(sentence, index, CueType.LEARNED)
             elif (
@@ -243,6 +260,22 @@ class _Builder:
                 self._remember(attribution)
             self._track_mentions(index)
             index += 1
+        return self._attach_recipients(sentence, found)
+
+    def _attach_recipients(self, sentence: Span, found: list[Attribution]) -> list[Attribution]:
+        """Give each "told Reuters" / "asked by Reuters" to the nearest cue of its sentence."""
+        for start, _end, mark_start, mark_end in self.recipient_spans:
+            if not sentence.start <= start < sentence.end:
+                continue
+            if found:
+                nearest = min(range(len(found)), key=lambda i: abs(found[i].cue_tokens[0] - start))
+                found[nearest] = replace(found[nearest], recipient=(mark_start, mark_end))
+            else:
+                # No cue of its own ("In an interview with CNN on Sunday."): the phrase is one.
+                cue = self._make(sentence, start, start + 1, CueType.VERB, None, SourceKind.OTHER)
+                found.append(
+                    replace(cue, cue=(mark_start, mark_end), recipient=(mark_start, mark_end))
+                )
         return found
 
     # ------------------------------------------------------------------ cues
@@ -281,9 +314,15 @@ class _Builder:
         if following == "by":
             return False  # "it was reported by the BBC" names its source
         if following == "to":
-            return doc[index].lower_ in _INFINITIVE_OK
+            after = doc[index + 2] if index + 2 < sentence.end else None
+            return (
+                doc[index].lower_ in _INFINITIVE_OK
+                and after is not None
+                and after.is_lower
+                and after.lower_ not in _NOT_INFINITIVE
+            )
         subject = doc[back - 1].lower_ if back - 1 >= sentence.start else ""
-        return subject == "it" and doc[index].lower_ in _INFINITIVE_OK | {"reported"}
+        return subject == "it" and following in {"that", ",", ".", "", "—"}
 
     def _agentless_start(self, sentence: Span, index: int) -> int:
         doc = self.doc
@@ -303,7 +342,7 @@ class _Builder:
     def _according_to(self, sentence: Span, index: int) -> Attribution:
         start = index + 2
         end = start
-        while end < sentence.end and doc_text(self.doc[end]) not in _HARD_BOUNDARIES:
+        while end < sentence.end and self.doc[end].text not in _HARD_BOUNDARIES | _SENTENCE_END:
             if self.doc[end].lower_ in _CLAUSE_OPENERS and end > start:
                 break
             end += 1
@@ -355,6 +394,8 @@ class _Builder:
         if not len(inserted):
             return None
         first = inserted[0].lower_
+        if first in {"including", "like", "notably", "especially"}:
+            return (inserted.start, inserted.end)  # "Critics, including Senator Roe, say"
         if (
             first
             not in {
@@ -563,6 +604,19 @@ class _Builder:
                 before = self.mention_at.get(token.i - 3)
                 if before is not None and before.kind is MentionKind.PERSON:
                     self.named_roles.add(token.lower_)
+            elif self._copula_after_person(sentence, token.i):
+                self.named_roles.add(token.lower_)
+
+    def _copula_after_person(self, sentence: Span, index: int) -> bool:
+        """ "Maria Zakharova is the ministry's spokeswoman"."""
+        doc = self.doc
+        for back in range(index - 1, max(sentence.start, index - 7) - 1, -1):
+            mention = self.mention_at.get(back)
+            if mention is not None and mention.kind is MentionKind.PERSON:
+                return doc[back + 1].lower_ in {"is", "was", "became", "has", "as", ","}
+            if doc[back].text in _HARD_BOUNDARIES - {","} or doc[back].lower_ in _CLAUSE_OPENERS:
+                return False
+        return False
 
     def _track_mentions(self, index: int) -> None:
         mention = self.mention_at.get(index)
@@ -603,14 +657,6 @@ class _Builder:
         on_record = any(cue_end <= start <= cue_end + 4 for start in self.on_record_starts)
         if on_record and kind is SourceKind.ANONYMOUS:
             kind = SourceKind.ORGANIZATION
-        recipient = next(
-            (
-                (mark_start, mark_end)
-                for start, end, mark_start, mark_end in self.recipient_spans
-                if sentence.start <= start < sentence.end and abs(start - cue_start) <= 12
-            ),
-            None,
-        )
         count = None
         if source:
             for token in doc[source[0] : source[1]]:
@@ -627,13 +673,13 @@ class _Builder:
             source=source_chars,
             content=content,
             quoted=self._in_quote(cue[0]),
-            recipient=recipient,
             count=count,
             reason=bool(reason),
             on_record=on_record,
             cue_tokens=(cue_start, cue_end),
             source_tokens=source,
             head=_core_end(doc, *source) - 1 if source else None,
+            cue_word=_cue_word(doc, cue_start, cue_end, cue_type),
         )
 
     def _content(
@@ -651,7 +697,25 @@ class _Builder:
         return None
 
     def _in_quote(self, offset: int) -> bool:
-        return any(start < offset < end for start, end in self.quotes)
+        index = bisect_right(self.quotes, (offset, float("inf"))) - 1
+        return index >= 0 and self.quotes[index][0] < offset < self.quotes[index][1]
+
+
+def _standalone(doc: Doc, start: int, end: int) -> bool:
+    """An outlet name not inside a longer name ("Michael Bloomberg", "the Atlantic Council")."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    inside = (before is not None and before.is_title and not before.is_sent_start) or (
+        after is not None and after.is_title
+    )
+    return not inside
+
+
+def _cue_word(doc: Doc, start: int, end: int, cue_type: CueType) -> str:
+    if cue_type is CueType.ACCORDING_TO:
+        return "according to"
+    words = [doc[i].lower_ for i in range(start, end) if doc[i].lower_ != "to"]
+    return words[-1] if words else doc[start].lower_
 
 
 def _core_end(doc: Doc, start: int, end: int) -> int:
@@ -666,10 +730,6 @@ def _skippable(token: Token) -> bool:
     """Adverbs and auxiliaries between a subject and its verb."""
     lower = token.lower_
     return lower in _BETWEEN or (token.is_lower and lower.endswith("ly") and len(lower) > 4)
-
-
-def doc_text(token: Token) -> str:
-    return token.text
 
 
 def _end_char(doc: Doc, end: int) -> int:

@@ -27,6 +27,17 @@ class SourcingWords:
     countries: frozenset[str]
     group_plurals: frozenset[str]
 
+    @property
+    def common_nouns(self) -> frozenset[str]:
+        """Source nouns that open sentences capitalized but are no names ("Sources said")."""
+        return (
+            self.vague_nouns
+            | self.anonymous_nouns
+            | self.document_nouns
+            | self.organization_nouns
+            | self.outlet_nouns
+        )
+
     @classmethod
     def from_lexicon(cls, lexicon: Mapping[str, tuple[str, ...]]) -> SourcingWords:
         def lower(name: str) -> frozenset[str]:

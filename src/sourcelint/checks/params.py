@@ -34,6 +34,25 @@ class Params:
             raise RulePackError("expected true or false", path=f"{self._where}.{key}")
         return value
 
+    def optional_flag(self, key: str) -> bool | None:
+        self._read.add(key)
+        if key not in self._params:
+            return None
+        return self.flag(key, False)
+
+    def choice(self, key: str, allowed: tuple[str, ...], default: str) -> str:
+        value = self.optional_choice(key, allowed)
+        return default if value is None else value
+
+    def optional_choice(self, key: str, allowed: tuple[str, ...]) -> str | None:
+        self._read.add(key)
+        value = self._params.get(key)
+        if value is not None and value not in allowed:
+            raise RulePackError(
+                f"expected one of: {', '.join(allowed)}", path=f"{self._where}.{key}"
+            )
+        return value
+
     def error(self, key: str, message: str) -> RulePackError:
         return RulePackError(message, path=f"{self._where}.{key}")
 

@@ -1,0 +1,134 @@
+"""Rules as queries over the sourcing model: which attributions to flag, and where.
+
+Parameters (``[rule.check]``):
+
+- ``kinds``: source kinds to flag (``anonymous``, ``vague``, ``outlet``, ``none`` …);
+- ``cue-types``: cue types to consider (default: all);
+- ``cue-words``: only cues whose last word is one of these (``@list`` for a lexicon list);
+- ``heads`` / ``exclude-heads``: only sources whose head noun is / is not one of these;
+- ``bare``: true = only sources with no affiliation ("sources", "a source"); false = only
+  sources with one; absent = either;
+- ``skip-bare-heads``: leave out sources with these heads when they are bare (another
+  rule flags those);
+- ``recipients``: also flag words given to an outlet ("told Reuters");
+- ``report``: ``core`` (the source up to its head, default), ``attribution`` (source and
+  cue together), or ``cue``;
+- ``reason-severity``: the severity when a reason for anonymity is given;
+- ``include-quoted``: also flag attributions inside quotations (default false).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from sourcelint.analysis.article import Article
+from sourcelint.analysis.context import BuildContext
+from sourcelint.analysis.sourcing import Attribution, CueType, SourceKind
+from sourcelint.checks.params import Params
+from sourcelint.findings import Hit, Severity
+from sourcelint.rule import Check
+
+# Words that leave a source without affiliation: "informed sources", "a senior source".
+_UNAFFILIATED = {
+    "a", "an", "the", "one", "two", "three", "four", "several", "multiple", "some", "many",
+    "other", "another", "informed", "unnamed", "anonymous", "reliable", "senior", "well-placed",
+    "trusted", "knowledgeable", "credible", "top", "high-level", "high-ranking", "independent",
+    "separate", "additional", "both", "different", "according", "to",
+}  # fmt: skip
+_REPORTS = ("core", "attribution", "cue")
+
+
+def build(context: BuildContext, params: Mapping[str, Any]) -> Check:
+    """Compile the query from its parameters."""
+    reader = Params(params)
+    kinds = _choices(reader, "kinds", SourceKind, None)
+    cue_types = _choices(reader, "cue-types", CueType, tuple(CueType))
+    cue_words = _words(context, reader, "cue-words")
+    heads = _words(context, reader, "heads")
+    exclude_heads = _words(context, reader, "exclude-heads") or frozenset()
+    recipients = reader.flag("recipients", False)
+    include_quoted = reader.flag("include-quoted", False)
+    bare = reader.optional_flag("bare")
+    skip_bare_heads = _words(context, reader, "skip-bare-heads") or frozenset()
+    report = reader.choice("report", _REPORTS, "core")
+    reason_severity = reader.optional_choice("reason-severity", tuple(s.value for s in Severity))
+    reader.finish()
+
+    def wanted(article: Article, attribution: Attribution) -> bool:
+        if attribution.quoted and not include_quoted:
+            return False
+        if attribution.cue_type not in cue_types or attribution.kind not in kinds:
+            return False
+        doc = article.doc
+        if cue_words is not None and attribution.cue_word not in cue_words:
+            return False
+        head = doc[attribution.head].lower_ if attribution.head is not None else None
+        if heads is not None and head not in heads:
+            return False
+        if head in exclude_heads:
+            return False
+        if head in skip_bare_heads and _is_bare(article, attribution):
+            return False
+        return bare is None or _is_bare(article, attribution) == bare
+
+    def check(article: Article) -> Iterator[Hit]:
+        for attribution in article.attributions:
+            if recipients and attribution.recipient and not attribution.quoted:
+                yield Hit(*attribution.recipient)
+            elif wanted(article, attribution):
+                severity = (
+                    Severity(reason_severity) if reason_severity and attribution.reason else None
+                )
+                yield Hit(*_span(article, attribution, report), severity=severity)
+
+    return check
+
+
+def _span(article: Article, attribution: Attribution, report: str) -> tuple[int, int]:
+    doc = article.doc
+    cue_start, cue_end = attribution.cue_tokens
+    tokens = attribution.core if report == "core" else None
+    if report == "attribution" and attribution.source_tokens is not None:
+        source_start, source_end = attribution.source_tokens
+        near = source_start - cue_end <= 2 and cue_start - source_end <= 2
+        tokens = (
+            (min(cue_start, source_start), max(cue_end, source_end))
+            if near
+            else attribution.source_tokens
+        )
+    if tokens is None:
+        tokens = (cue_start, cue_end)
+    last = doc[tokens[1] - 1]
+    return doc[tokens[0]].idx, last.idx + len(last.text)
+
+
+def _is_bare(article: Article, attribution: Attribution) -> bool:
+    core = attribution.core
+    if core is None:
+        return True
+    return all(token.lower_ in _UNAFFILIATED for token in article.doc[core[0] : core[1] - 1])
+
+
+def _choices(reader: Params, key: str, enum: type, default: tuple | None) -> frozenset:
+    values = reader.strings(key, None if default is None else tuple(item.value for item in default))
+    try:
+        return frozenset(enum(value) for value in values)
+    except ValueError as error:
+        raise reader.error(key, str(error)) from None
+
+
+def _words(context: BuildContext, reader: Params, key: str) -> frozenset[str] | None:
+    values = reader.strings(key, ())
+    if not values:
+        return None
+    words: set[str] = set()
+    for value in values:
+        if value.startswith("@"):
+            try:
+                words.update(word.lower() for word in context.words(value[1:]))
+            except KeyError:
+                raise reader.error(key, f"unknown lexicon list {value!r}") from None
+        else:
+            words.add(value.lower())
+    return frozenset(words)

@@ -113,7 +113,28 @@ _CLAUSE_OPENERS = {
     "whether", "than", "nor",
 }  # fmt: skip
 _RELATIVES = {"who", "which", "whom", "whose"}
+# Words ending in -ly that are not adverbs.
+_LY_WORDS = {"family", "assembly", "rally", "ally", "supply", "reply", "apply", "italy", "july",
+             "anomaly", "monopoly", "daily", "weekly", "monthly", "quarterly", "yearly",
+             "early", "likely", "friendly", "elderly", "holy", "lonely", "ugly", "bully",
+             "belly", "jelly", "fly", "only", "comply", "imply", "multiply", "rely", "firefly",
+             "butterfly", "homily"}  # fmt: skip
+_VANTAGE = {"close", "familiar", "briefed", "involved", "knowledgeable", "with", "inside", "within"}
+# Which member of a compound source decides its kind (the gold labelling rule).
+_PRECEDENCE = ("named", "organization", "outlet", "document", "anonymous", "vague")
 _SENTENCE_END = {".", "!", "?", "…"}
+_STRONG_CUES = {"say", "says", "said", "saying", "tell", "tells", "told", "telling", "add",
+                "adds", "added", "adding"}  # fmt: skip
+_PARTICLES = {"of", "about", "for", "with", "from", "into", "over", "up", "down", "off", "away",
+              "back", "to", "around", "through"}  # fmt: skip
+_QUESTION_WORDS = {"whether", "if", "how", "why", "what", "when", "who", "where", "which"}
+_NEGATIONS = {"not", "n't", "never", "no", "nobody", "neither"}
+_PRINCIPAL = {"for", "to", "of", "with", "at", "from", "by", "under", "near", "about"}
+_COMPLEMENT = {"that", "“", '"', ":", ","}
+_IDENTIFIED = {SourceKind.NAMED, SourceKind.ORGANIZATION, SourceKind.OUTLET, SourceKind.DOCUMENT}
+_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
+                "that", "these", "those", "some", "many", "most", "several", "other",
+                "others"}  # fmt: skip
 # After "is said to", words that show "to" is a preposition, not an infinitive.
 _NOT_INFINITIVE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
                    "him", "them", "me", "us", "police", "authorities", "officials", "reporters",
@@ -214,9 +235,12 @@ class _Builder:
 
     # ------------------------------------------------------------------ driving
     def build(self) -> list[Attribution]:
-        found: list[Attribution] = []
-        for sentence in self.doc.sents:
+        sentences = list(self.doc.sents)
+        for sentence in sentences:
+            # Roles named anywhere count: a headline's "former chairman" is named below.
             self._learn_roles(sentence)
+        found: list[Attribution] = []
+        for sentence in sentences:
             found.extend(self._sentence(sentence))
         return found
 
@@ -289,7 +313,39 @@ class _Builder:
             return False  # a gerund ("issues with commenting")
         if following == "to" and doc[index].lower_ in {"said", "says", "reported", "believed"}:
             return False  # "is said to" is hearsay, handled as agentless
-        return not (previous in _AGENTLESS_BE and doc[index].lower_ in _AGENTLESS_VERBS)
+        word = doc[index].lower_
+        if word.startswith("point"):
+            # "pointed to the map" reports nothing; "pointed out (that)" does.
+            return following == "out" and not self._negated(sentence, index)
+        if word.endswith("ing") and previous != "," and following not in _COMPLEMENT:
+            return False  # a participle ("taxpayers reporting gains"), not ", saying that"
+        if self._negated(sentence, index):
+            return False  # "did not respond", "has not said": nothing is credited
+        if previous in _AGENTLESS_BE and word in _AGENTLESS_VERBS:
+            return False  # "was said", "is believed": agentless, handled apart
+        if word in _STRONG_CUES:
+            return True
+        if following in _PARTICLES:
+            return False  # "asked for", "thought of", "agreed with", "spoke about"
+        if word in self.words.complement_verbs:
+            ahead = {doc[i].lower_ for i in range(index + 1, min(index + 5, sentence.end))}
+            return (
+                following in _COMPLEMENT | _QUESTION_WORDS
+                or bool(ahead & {"that", "“", '"', ":"})
+                or following in _SENTENCE_END
+                or index + 1 >= sentence.end
+                or previous in {",", "”", '"'}
+                or sentence.end - index <= 5  # post-posed: "…, the Times reported Monday."
+            )
+        return True
+
+    def _negated(self, sentence: Span, index: int) -> bool:
+        back = index - 1
+        while back >= sentence.start and _skippable(self.doc[back]):
+            if self.doc[back].lower_ in _NEGATIONS:
+                return True
+            back -= 1
+        return back >= sentence.start and self.doc[back].lower_ in _NEGATIONS | {"declined"}
 
     def _agentless(self, sentence: Span, index: int) -> bool:
         """ "is said to", "are believed to", "it was reported that", "it is understood"."""
@@ -346,11 +402,20 @@ class _Builder:
             if self.doc[end].lower_ in _CLAUSE_OPENERS and end > start:
                 break
             end += 1
-        span = (start, end) if end > start else None
+        span = _trim(self.doc, start, end)
         kind = self._classify(span, sentence) if span else SourceKind.NONE
         return self._make(sentence, index, index + 2, CueType.ACCORDING_TO, span, kind)
 
     def _verb(self, sentence: Span, index: int, cue_type: CueType) -> Attribution:
+        if (
+            self.doc[index].lower_.endswith("ing")
+            and index > sentence.start
+            and self.doc[index - 1].text == ","
+        ):
+            # ", saying that …" / ", adding …": the speaker is the main clause's subject.
+            return self._make(
+                sentence, index, index + 1, cue_type, None, self._elided(sentence, index)
+            )
         span = self._subject(sentence, index)
         if span is None:
             span = self._inverted(sentence, index)
@@ -365,22 +430,42 @@ class _Builder:
         while end > sentence.start and _skippable(doc[end - 1]):
             end -= 1
         if end > sentence.start and doc[end - 1].text == ",":
+            if self._inverted(sentence, index) is not None:
+                return None  # ", said Batchelder." is inverted, not an apposition
             return self._before_apposition(sentence, end - 1)
         stretch = end
-        while stretch > sentence.start and doc[stretch - 1].text not in _HARD_BOUNDARIES:
+        while stretch > sentence.start and not self._stops_subject(stretch - 1):
             stretch -= 1
         relative = next((i for i in range(stretch + 1, end) if doc[i].lower_ in _RELATIVES), None)
         if relative is not None:
             end = relative  # "A senior official who works in the region … told"
         start = end
-        while start > stretch:
-            previous = doc[start - 1]
-            if previous.lower_ in _CLAUSE_OPENERS and not self._inside_name(start - 1):
-                break
+        while start > stretch and not self._opens_clause(start - 1):
             start -= 1
-        if end <= start:
-            return None
-        return (start, end)
+        return _trim(doc, start, end)
+
+    def _stops_subject(self, index: int) -> bool:
+        """A hard boundary, or another cue: no subject reaches across either."""
+        token = self.doc[index]
+        return token.text in _HARD_BOUNDARIES or (
+            token.lower_ in self.words.speech_verbs and token.is_lower
+        )
+
+    def _opens_clause(self, index: int) -> bool:
+        token = self.doc[index]
+        if token.lower_ not in _CLAUSE_OPENERS or self._inside_name(index):
+            return False
+        if token.lower_ in {"and", "or", "&"}:
+            # "and" joins clauses before a determiner, pronoun or name; else it joins
+            # words ("the former first lady and U.S. senator").
+            following = self.doc[index + 1] if index + 1 < len(self.doc) else None
+            person = self.mention_at.get(index + 1)
+            return following is not None and (
+                following.lower_ in _DETERMINERS
+                or following.lower_ in _PRONOUNS_SINGULAR | _PRONOUNS_PLURAL
+                or (person is not None and person.kind is MentionKind.PERSON)
+            )
+        return True
 
     def _before_apposition(self, sentence: Span, comma: int) -> tuple[int, int] | None:
         """ "Maria Zakharova, a spokeswoman for the ministry, said": the name before."""
@@ -416,12 +501,11 @@ class _Builder:
         ):
             return None
         start = opening
-        while start > sentence.start:
-            previous = doc[start - 1]
-            if previous.text in _HARD_BOUNDARIES or previous.lower_ in _CLAUSE_OPENERS:
+        while start > sentence.start and not self._stops_subject(start - 1):
+            if self._opens_clause(start - 1):
                 break
             start -= 1
-        return (start, opening) if opening > start else None
+        return _trim(doc, start, opening)
 
     def _inverted(self, sentence: Span, index: int) -> tuple[int, int] | None:
         """ "…, said a senior official." / "“…,” says Jafari"."""
@@ -444,11 +528,11 @@ class _Builder:
             "—",
         }:
             if doc[end].lower_ in _CLAUSE_OPENERS and end > start:
-                break
+                return None  # "said many of the examples that …" is no inverted speaker
             end += 1
         if end == start or end - start > 12:
             return None
-        return (start, end)
+        return _trim(doc, start, end)
 
     def _elided(self, sentence: Span, index: int) -> SourceKind:
         """A verb with no subject of its own ("… and said"): the sentence's speaker."""
@@ -462,8 +546,40 @@ class _Builder:
 
     # ------------------------------------------------------------------ kinds
     def _classify(self, span: tuple[int, int], sentence: Span) -> SourceKind:
+        kind = self._kind(span, sentence)
+        if kind in {SourceKind.ANONYMOUS, SourceKind.VAGUE} and self._apposition_of_person(*span):
+            return SourceKind.NAMED  # "John Bentel, a tech staffer at the department, …"
+        return kind
+
+    def _compound(self, start: int, end: int, sentence: Span) -> SourceKind:
+        """ "Regulators and environmental groups": the most specific member decides."""
+        doc = self.doc
+        cuts = [i for i in range(start, end) if doc[i].lower_ == "and"]
+        members = zip([start, *(c + 1 for c in cuts)], [*cuts, end], strict=True)
+        kinds = {self._kind(span, sentence) for span in members if span[1] > span[0]}
+        return next(
+            (SourceKind(k) for k in _PRECEDENCE if SourceKind(k) in kinds), SourceKind.OTHER
+        )
+
+    def _apposition_of_person(self, start: int, end: int) -> bool:
+        """ "John Bentel, a tech staffer …, said": set off by commas after a name."""
+        doc = self.doc
+        if start < 2 or doc[start - 1].text != ",":
+            return False
+        if (
+            end < len(doc)
+            and doc[end].text not in {",", "—", "("}
+            and doc[end].lower_ not in _RELATIVES
+        ):
+            return False
+        before = self.mention_at.get(start - 2)
+        return before is not None and before.kind is MentionKind.PERSON
+
+    def _kind(self, span: tuple[int, int], sentence: Span) -> SourceKind:
         doc = self.doc
         start, end = span
+        if end <= start:
+            return SourceKind.OTHER
         tokens = doc[start:end]
         lowers = [token.lower_ for token in tokens]
         if (
@@ -502,8 +618,13 @@ class _Builder:
             return SourceKind.ORGANIZATION
         if MentionKind.GROUP in kinds and head.text in self.words.group_plurals:
             return self._counted(lowers, SourceKind.VAGUE)
+        if head_lower == "those" and core_end < end:
+            qualified = lowers[core_end - start] in _VANTAGE
+            return SourceKind.ANONYMOUS if qualified else SourceKind.VAGUE
+        if " and " in f" {' '.join(lowers[: core_end - start])} ":
+            return self._compound(start, core_end, sentence)
         if head_lower in self.words.anonymous_nouns:
-            return self._role(lowers, head_lower, core_end - start)
+            return self._role(lowers, head_lower)
         if head_lower in self.words.vague_nouns:
             return self._counted(lowers, SourceKind.VAGUE)
         if (
@@ -528,16 +649,26 @@ class _Builder:
         role_head = head.lower_ in self.words.anonymous_nouns | self.words.vague_nouns
         if not role_head or head.i in self.mention_at:
             return True
-        return any(mention.end > head.i for mention in people) or self._name_follows(head.i)
+        # A name after the role is the source ("the adviser … Andrey Baklanov") unless a
+        # preposition makes it the employer ("a spokeswoman for Hillary Clinton").
+        return any(
+            mention.end > head.i and self.doc[mention.start - 1].lower_ not in _PRINCIPAL
+            for mention in people
+        ) or self._name_follows(head.i)
 
     def _name_follows(self, index: int) -> bool:
         following = self.mention_at.get(index + 1)
         return following is not None and following.kind is MentionKind.PERSON
 
-    def _role(self, lowers: list[str], head: str, core_length: int) -> SourceKind:
-        first = lowers[0]
-        if first == "the" and (head in self.named_roles or head in self.words.unique_roles):
-            return SourceKind.NAMED
+    def _role(self, lowers: list[str], head: str) -> SourceKind:
+        definite = lowers[0] == "the"
+        named_role = head in self.named_roles
+        if definite and named_role:
+            return SourceKind.NAMED  # "the spokeswoman" after "spokeswoman Maria Zakharova"
+        if head in self.words.unique_roles and (definite or named_role):
+            return SourceKind.NAMED  # "the governor"; "a former party chairman" named later
+        if len(lowers) == 1 and not head.endswith("s") and head not in {"people", "staff"}:
+            return SourceKind.OTHER  # a bare singular role is a headline fragment
         if head in {"lawmakers", "legislators", "people"} and not self._has_count(lowers):
             qualified = any(
                 w in {"familiar", "close", "briefed", "involved", "knowledgeable"} for w in lowers
@@ -558,19 +689,17 @@ class _Builder:
         return any(word in _NUMBERS or word.isdigit() for word in lowers[:3])
 
     def _resolve(self, pronoun: str, index: int, sentence: Span) -> SourceKind:
+        # A pronoun refers back to a source met before: never flagged a second time,
+        # so it is only ever named, an organization, an outlet or a document.
         if pronoun in _PRONOUNS_SINGULAR:
-            candidates = [c for c in (self.last_singular,) if c]
-            if self.last_person is not None:
-                candidates.append((self.last_person, SourceKind.NAMED))
-            if candidates:
-                return max(candidates)[1]
-            return SourceKind.OTHER
+            return SourceKind.NAMED if self.last_person is not None else SourceKind.OTHER
         if pronoun in _PRONOUNS_PLURAL:
-            return self.last_plural[1] if self.last_plural else SourceKind.OTHER
+            kind = self.last_plural[1] if self.last_plural else SourceKind.OTHER
+            return kind if kind in _IDENTIFIED else SourceKind.OTHER
         if pronoun in _RELATIVES:
             antecedent = self._antecedent(index, sentence)
             return self._classify(antecedent, sentence) if antecedent else SourceKind.OTHER
-        if pronoun == "it" and self.last_thing:
+        if pronoun == "it" and self.last_thing and self.last_thing[1] in _IDENTIFIED:
             return self.last_thing[1]
         return SourceKind.OTHER
 
@@ -585,7 +714,15 @@ class _Builder:
             and self.doc[start - 1].lower_ not in _CLAUSE_OPENERS
         ):
             start -= 1
-        return (start, end) if end > start else None
+        return self._noun_phrase_tail(start, end)
+
+    def _noun_phrase_tail(self, start: int, end: int) -> tuple[int, int] | None:
+        """The last noun phrase of a stretch: "he had a well-connected source" -> "a … source"."""
+        doc = self.doc
+        for index in range(end - 1, start - 1, -1):
+            if doc[index].lower_ in _DETERMINERS or doc[index].like_num:
+                return _trim(doc, index, end)
+        return _trim(doc, start, end)
 
     # ------------------------------------------------------------------ memory
     def _learn_roles(self, sentence: Span) -> None:
@@ -604,8 +741,23 @@ class _Builder:
                 before = self.mention_at.get(token.i - 3)
                 if before is not None and before.kind is MentionKind.PERSON:
                     self.named_roles.add(token.lower_)
-            elif self._copula_after_person(sentence, token.i):
+            elif self._copula_after_person(sentence, token.i) or self._role_after_name(token.i):
                 self.named_roles.add(token.lower_)
+
+    def _role_after_name(self, index: int) -> bool:
+        """ "Ed Rendell, the former party chairman" / "his lawyer, Mark Smith"."""
+        doc = self.doc
+        if index + 2 < len(doc) and doc[index + 1].text == ",":
+            following = self.mention_at.get(index + 2)
+            if following is not None and following.kind is MentionKind.PERSON:
+                return True
+        for back in range(index - 1, max(0, index - 7), -1):
+            if doc[back].text == ",":
+                before = self.mention_at.get(back - 1)
+                return before is not None and before.kind is MentionKind.PERSON
+            if doc[back].is_punct or doc[back].lower_ in _CLAUSE_OPENERS:
+                return False
+        return False
 
     def _copula_after_person(self, sentence: Span, index: int) -> bool:
         """ "Maria Zakharova is the ministry's spokeswoman"."""
@@ -701,6 +853,15 @@ class _Builder:
         return index >= 0 and self.quotes[index][0] < offset < self.quotes[index][1]
 
 
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """A span without punctuation at its edges ("'' the president" -> "the president")."""
+    while start < end and doc[start].is_punct:
+        start += 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    return (start, end) if end > start else None
+
+
 def _standalone(doc: Doc, start: int, end: int) -> bool:
     """An outlet name not inside a longer name ("Michael Bloomberg", "the Atlantic Council")."""
     before = doc[start - 1] if start > 0 else None
@@ -729,7 +890,9 @@ def _core_end(doc: Doc, start: int, end: int) -> int:
 def _skippable(token: Token) -> bool:
     """Adverbs and auxiliaries between a subject and its verb."""
     lower = token.lower_
-    return lower in _BETWEEN or (token.is_lower and lower.endswith("ly") and len(lower) > 4)
+    return lower in _BETWEEN or (
+        token.is_lower and lower.endswith("ly") and len(lower) > 4 and lower not in _LY_WORDS
+    )
 
 
 def _end_char(doc: Doc, end: int) -> int:

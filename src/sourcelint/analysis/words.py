@@ -11,6 +11,7 @@ class SourcingWords:
     """Lower-cased sets for fast look-ups (capitalized lists keep their case)."""
 
     speech_verbs: frozenset[str]
+    complement_verbs: frozenset[str]
     hearsay_adverbs: frozenset[str]
     vague_nouns: frozenset[str]
     vague_quantifiers: frozenset[str]
@@ -45,6 +46,7 @@ class SourcingWords:
 
         return cls(
             speech_verbs=lower("speech_verb"),
+            complement_verbs=lower("complement_verb"),
             hearsay_adverbs=lower("hearsay_adverb"),
             vague_nouns=lower("vague_noun"),
             vague_quantifiers=lower("vague_quantifier"),

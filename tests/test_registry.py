@@ -34,12 +34,14 @@ ok = ["Sources of revenue say little."]
 
 
 def test_selectors(registry):
-    assert [r.code for r in registry.select("SL2")] == ["SL201", "SL204"]
+    assert {"SL201", "SL204"} <= {r.code for r in registry.select("SL2")}
+    assert all(r.code.startswith("SL2") for r in registry.select("SL2"))
     assert [r.code for r in registry.select("reportedly")] == ["SL204"]
-    assert [r.code for r in registry.select("loaded")] == ["SL305"]
+    assert "SL305" in {r.code for r in registry.select("loaded")}
+    assert all(r.meta.category == "loaded" for r in registry.select("loaded"))
     assert registry.select("ALL") == registry.rules
     assert not registry.is_known("SL9")
-    chosen = registry.resolve(["SL2", "SL102"], ignore=["SL204"])
+    chosen = registry.resolve(["SL2", "SL102"], ignore=["SL204", "SL202", "SL205"])
     assert [r.code for r in chosen] == ["SL102", "SL201"]
 
 

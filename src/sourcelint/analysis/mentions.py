@@ -54,6 +54,10 @@ _NOT_NAMES = {
 }  # fmt: skip
 
 
+# Words that make any name of two words or more an outlet ("Christian News Service").
+_STRONG_OUTLET_WORDS = {"news", "gazette", "herald", "tribune", "newspaper", "newswire"}
+
+
 class MentionKind(StrEnum):
     PERSON = "person"
     ORGANIZATION = "organization"
@@ -134,7 +138,7 @@ def _typed(doc: Doc, start: int, end: int, words: SourcingWords) -> list[Mention
     text = doc[start:end].text
     if text in words.countries:
         return [Mention(start, end, MentionKind.ORGANIZATION)]
-    if tokens[-1] in words.outlet_words and len(tokens) > 1:
+    if len(tokens) > 1 and (tokens[-1] in words.outlet_words or _STRONG_OUTLET_WORDS & set(tokens)):
         return [Mention(start, end, MentionKind.OUTLET)]
     if end - start == 1 and doc[start].text in words.group_plurals:
         return [Mention(start, end, MentionKind.GROUP)]

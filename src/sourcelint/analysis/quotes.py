@@ -2,8 +2,8 @@
 
 Curly double quotes pair up (“…”, „…“, «…»); a straight ``"`` opens only at the start
 of a word and closes only at the end of one, so an inch mark (12") opens nothing.
-Single curly quotes (‘…’) count when they open at a word start and close before a
-non-letter, which tells them from apostrophes. A double quotation left open runs to
+Single curly quotes (‘…’) around two words or more count when they open at a word
+start and close before a non-letter, which tells them from apostrophes. A double quotation left open runs to
 the end of its block, as multi-paragraph quotes do in news copy.
 """
 
@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 _DOUBLE_PAIRS = {"“": "”", "„": "“", "«": "»"}
-_SINGLE = re.compile(r"(?<![\w’'])‘[^‘’\n]*?’(?![\w])")
+# Two words at least: a single scare-quoted word (‘own’) is a doubt marker, not speech.
+_SINGLE = re.compile(r"(?<![\w’'])‘[^‘’\n]*?\s[^‘’\n]*?’(?![\w])")
 
 
 def quotation_spans(text: str, blocks: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:

@@ -122,6 +122,17 @@ _LY_WORDS = {"family", "assembly", "rally", "ally", "supply", "reply", "apply", 
 _VANTAGE = {"close", "familiar", "briefed", "involved", "knowledgeable", "with", "inside", "within"}
 # Which member of a compound source decides its kind (the gold labelling rule).
 _PRECEDENCE = ("named", "organization", "outlet", "document", "anonymous", "vague")
+_LISTENER_VERBS = {"tell", "tells", "told", "telling", "ask", "asks", "asked", "asking",
+                   "urge", "urged", "implore", "implored", "brief", "briefed", "warn",
+                   "warned"}  # fmt: skip
+# Relay phrases that report speech on their own ("In an interview with CNN, …").
+_RELAY_OPENERS = {"told", "tell", "tells", "telling", "asked", "questioned", "interviewed",
+                  "in", "during", "speaking", "talking", "spoke", "speaks", "talked",
+                  "talks"}  # fmt: skip
+_TIME_WORDS = {"in", "on", "at", "last", "this", "next", "early", "late", "earlier", "later",
+               "today", "yesterday", "week", "month", "year", "morning", "afternoon",
+               "evening", "night", "again", "also"}  # fmt: skip
+_POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
 _SENTENCE_END = {".", "!", "?", "…"}
 _STRONG_CUES = {"say", "says", "said", "saying", "tell", "tells", "told", "telling", "add",
                 "adds", "added", "adding"}  # fmt: skip
@@ -130,6 +141,7 @@ _PARTICLES = {"of", "about", "for", "with", "from", "into", "over", "up", "down"
 _QUESTION_WORDS = {"whether", "if", "how", "why", "what", "when", "who", "where", "which"}
 _NEGATIONS = {"not", "n't", "never", "no", "nobody", "neither"}
 _PRINCIPAL = {"for", "to", "of", "with", "at", "from", "by", "under", "near", "about"}
+_PREPOSITION_WORDS = _PRINCIPAL | _PARTICLES | {"in", "on", "around", "across", "inside", "within"}
 _COMPLEMENT = {"that", "“", '"', ":", ","}
 _IDENTIFIED = {SourceKind.NAMED, SourceKind.ORGANIZATION, SourceKind.OUTLET, SourceKind.DOCUMENT}
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
@@ -228,6 +240,7 @@ class _Builder:
         self.reason_sentences = {doc[m.start].sent.start for m in model.reasons.all_matches(doc)}
         self.on_record_starts = {m.start for m in model.on_record.all_matches(doc)}
         self.named_roles: set[str] = set()
+        self.journalists: set[str] = set()  # surnames of people who speak for an outlet
         self.last_person: int | None = None  # token index of the latest person mention
         self.last_singular: tuple[int, SourceKind] | None = None
         self.last_plural: tuple[int, SourceKind] | None = None
@@ -239,6 +252,7 @@ class _Builder:
         for sentence in sentences:
             # Roles named anywhere count: a headline's "former chairman" is named below.
             self._learn_roles(sentence)
+            self._learn_journalists(sentence)
         found: list[Attribution] = []
         for sentence in sentences:
             found.extend(self._sentence(sentence))
@@ -291,10 +305,11 @@ class _Builder:
         for start, _end, mark_start, mark_end in self.recipient_spans:
             if not sentence.start <= start < sentence.end:
                 continue
-            if found:
-                nearest = min(range(len(found)), key=lambda i: abs(found[i].cue_tokens[0] - start))
+            near = [i for i in range(len(found)) if abs(found[i].cue_tokens[0] - start) <= 25]
+            if near:
+                nearest = min(near, key=lambda i: abs(found[i].cue_tokens[0] - start))
                 found[nearest] = replace(found[nearest], recipient=(mark_start, mark_end))
-            else:
+            elif self.doc[start].lower_ in _RELAY_OPENERS:
                 # No cue of its own ("In an interview with CNN on Sunday."): the phrase is one.
                 cue = self._make(sentence, start, start + 1, CueType.VERB, None, SourceKind.OTHER)
                 found.append(
@@ -328,16 +343,27 @@ class _Builder:
         if following in _PARTICLES:
             return False  # "asked for", "thought of", "agreed with", "spoke about"
         if word in self.words.complement_verbs:
-            ahead = {doc[i].lower_ for i in range(index + 1, min(index + 5, sentence.end))}
             return (
                 following in _COMPLEMENT | _QUESTION_WORDS
-                or bool(ahead & {"that", "“", '"', ":"})
+                or self._complement_after_time(sentence, index)
                 or following in _SENTENCE_END
                 or index + 1 >= sentence.end
                 or previous in {",", "”", '"'}
                 or sentence.end - index <= 5  # post-posed: "…, the Times reported Monday."
             )
         return True
+
+    def _complement_after_time(self, sentence: Span, index: int) -> bool:
+        """ "announced on Friday that", "insisted in June that": only a time in between."""
+        doc = self.doc
+        for position in range(index + 1, min(index + 5, sentence.end)):
+            token = doc[position]
+            if token.lower_ in _COMPLEMENT - {","}:
+                return True
+            timely = token.lower_ in _TIME_WORDS or token.like_num or token.is_title
+            if not (timely or _skippable(token)):
+                return False
+        return False
 
     def _negated(self, sentence: Span, index: int) -> bool:
         back = index - 1
@@ -436,13 +462,24 @@ class _Builder:
         stretch = end
         while stretch > sentence.start and not self._stops_subject(stretch - 1):
             stretch -= 1
-        relative = next((i for i in range(stretch + 1, end) if doc[i].lower_ in _RELATIVES), None)
+        relative = next((i for i in range(stretch + 1, end) if self._is_relative(i)), None)
         if relative is not None:
             end = relative  # "A senior official who works in the region … told"
         start = end
         while start > stretch and not self._opens_clause(start - 1):
             start -= 1
         return _trim(doc, start, end)
+
+    def _is_relative(self, index: int) -> bool:
+        """ "who", "which", or "that" right after a source noun ("a study that appeared …")."""
+        token = self.doc[index]
+        if token.lower_ in _RELATIVES:
+            return True
+        return (
+            token.lower_ == "that"
+            and index > 0
+            and self.doc[index - 1].lower_ in self.words.common_nouns
+        )
 
     def _stops_subject(self, index: int) -> bool:
         """A hard boundary, or another cue: no subject reaches across either."""
@@ -453,7 +490,11 @@ class _Builder:
 
     def _opens_clause(self, index: int) -> bool:
         token = self.doc[index]
-        if token.lower_ not in _CLAUSE_OPENERS or self._inside_name(index):
+        if (
+            token.lower_ not in _CLAUSE_OPENERS
+            or self._inside_name(index)
+            or self._is_relative(index)
+        ):
             return False
         if token.lower_ in {"and", "or", "&"}:
             # "and" joins clauses before a determiner, pronoun or name; else it joins
@@ -461,7 +502,7 @@ class _Builder:
             following = self.doc[index + 1] if index + 1 < len(self.doc) else None
             person = self.mention_at.get(index + 1)
             return following is not None and (
-                following.lower_ in _DETERMINERS
+                following.lower_ in _DETERMINERS - _POSSESSIVES
                 or following.lower_ in _PRONOUNS_SINGULAR | _PRONOUNS_PLURAL
                 or (person is not None and person.kind is MentionKind.PERSON)
             )
@@ -513,6 +554,10 @@ class _Builder:
         previous = doc[index - 1].text if index > sentence.start else ""
         if previous not in {",", "”", '"', "’", "—"} and index != sentence.start:
             return None
+        if doc[index].lower_ in _LISTENER_VERBS:
+            return None  # "told USA Today …": what follows is the listener
+        if index + 1 < sentence.end and doc[index + 1].lower_ in _PREPOSITION_WORDS:
+            return None  # "said in a phone interview"
         start = index + 1
         end = start
         while end < sentence.end and doc[end].text not in {
@@ -598,7 +643,7 @@ class _Builder:
         ):
             return SourceKind.NONE
         if self._names_person(start, end, core_end, head):
-            return SourceKind.NAMED
+            return SourceKind.OUTLET if self._journalist_in(start, end) else SourceKind.NAMED
         if head_lower in self.words.document_nouns and head.is_lower:
             return SourceKind.DOCUMENT
         if head_lower in self.words.outlet_nouns and head.is_lower:
@@ -637,6 +682,13 @@ class _Builder:
             return SourceKind.NAMED
         return SourceKind.OTHER
 
+    def _journalist_in(self, start: int, end: int) -> bool:
+        return any(
+            self.mention_at[i].kind is MentionKind.PERSON and self.doc[i].lower_ in self.journalists
+            for i in range(start, end)
+            if i in self.mention_at and i == self.mention_at[i].end - 1
+        )
+
     def _names_person(self, start: int, end: int, core_end: int, head: Token) -> bool:
         """A person is named, unless the name only modifies a role ("Trump's lawyer")."""
         people = {
@@ -652,7 +704,7 @@ class _Builder:
         # A name after the role is the source ("the adviser … Andrey Baklanov") unless a
         # preposition makes it the employer ("a spokeswoman for Hillary Clinton").
         return any(
-            mention.end > head.i and self.doc[mention.start - 1].lower_ not in _PRINCIPAL
+            mention.end > head.i and self.doc[mention.start - 1].lower_ not in _PREPOSITION_WORDS
             for mention in people
         ) or self._name_follows(head.i)
 
@@ -692,7 +744,10 @@ class _Builder:
         # A pronoun refers back to a source met before: never flagged a second time,
         # so it is only ever named, an organization, an outlet or a document.
         if pronoun in _PRONOUNS_SINGULAR:
-            return SourceKind.NAMED if self.last_person is not None else SourceKind.OTHER
+            if self.last_person is None:
+                return SourceKind.OTHER
+            journalist = self.doc[self.last_person].lower_ in self.journalists
+            return SourceKind.OUTLET if journalist else SourceKind.NAMED
         if pronoun in _PRONOUNS_PLURAL:
             kind = self.last_plural[1] if self.last_plural else SourceKind.OTHER
             return kind if kind in _IDENTIFIED else SourceKind.OTHER
@@ -743,6 +798,56 @@ class _Builder:
                     self.named_roles.add(token.lower_)
             elif self._copula_after_person(sentence, token.i) or self._role_after_name(token.i):
                 self.named_roles.add(token.lower_)
+
+    def _learn_journalists(self, sentence: Span) -> None:
+        """People who speak for an outlet: "MSNBC host Chris Matthews", "NBC's Dante Chinni",
+        "Jane Roe, a writer for Slate"."""
+        doc = self.doc
+        for mention in self.mentions:
+            if mention.kind is not MentionKind.PERSON:
+                continue
+            if not sentence.start <= mention.start < sentence.end:
+                continue
+            if self._outlet_title(mention.start) or self._outlet_apposition(mention.end):
+                self.journalists.add(doc[mention.end - 1].lower_)
+
+    def _is_outlet(self, index: int) -> bool:
+        mention = self.mention_at.get(index)
+        return mention is not None and mention.kind is MentionKind.OUTLET
+
+    def _outlet_title(self, start: int) -> bool:
+        """ "MSNBC host Chris Matthews" / "NBC's Dante Chinni" right before the name."""
+        doc = self.doc
+        if start >= 2 and doc[start - 1].lower_ in {"'s", "’s"}:
+            return self._is_outlet(start - 2)
+        back = start - 1
+        while back >= 0 and doc[back].lower_ in self.words.journalist_nouns | {
+            "senior",
+            "chief",
+            "political",
+            "national",
+            "white",
+            "house",
+            "former",
+        }:
+            back -= 1
+        return back < start - 1 and back >= 0 and self._is_outlet(back)
+
+    def _outlet_apposition(self, end: int) -> bool:
+        """ "Jane Roe, a writer for Slate," / "Dan Roe at the National Review"."""
+        doc = self.doc
+        index = end
+        if index < len(doc) and doc[index].text == ",":
+            index += 1
+        for position in range(index, min(len(doc), index + 6)):
+            token = doc[position]
+            if self._is_outlet(position):
+                return any(
+                    doc[k].lower_ in self.words.journalist_nouns for k in range(index, position)
+                )
+            if token.text in {",", ".", ";"} or token.lower_ in self.words.speech_verbs:
+                return False
+        return False
 
     def _role_after_name(self, index: int) -> bool:
         """ "Ed Rendell, the former party chairman" / "his lawyer, Mark Smith"."""

@@ -27,6 +27,7 @@ class SourcingWords:
     determiners: frozenset[str]
     countries: frozenset[str]
     group_plurals: frozenset[str]
+    journalist_nouns: frozenset[str]
 
     @property
     def common_nouns(self) -> frozenset[str]:
@@ -62,4 +63,5 @@ class SourcingWords:
             determiners=lower("source_determiner"),
             countries=frozenset(lexicon.get("country", ())),
             group_plurals=frozenset(lexicon.get("group_plural", ())),
+            journalist_nouns=lower("journalist_noun"),
         )

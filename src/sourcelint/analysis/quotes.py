@@ -3,8 +3,8 @@
 Curly double quotes pair up (“…”, „…“, «…»); a straight ``"`` opens only at the start
 of a word and closes only at the end of one, so an inch mark (12") opens nothing.
 Single curly quotes (‘…’) around two words or more count when they open at a word
-start and close before a non-letter, which tells them from apostrophes. A double quotation left open runs to
-the end of its block, as multi-paragraph quotes do in news copy.
+start and close before a non-letter, which tells them from apostrophes. A double
+quotation left open runs to the end of its block, as multi-paragraph quotes do.
 """
 
 from __future__ import annotations

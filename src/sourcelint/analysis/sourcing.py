@@ -132,6 +132,9 @@ _RELAY_OPENERS = {"told", "tell", "tells", "telling", "asked", "questioned", "in
 _TIME_WORDS = {"in", "on", "at", "last", "this", "next", "early", "late", "earlier", "later",
                "today", "yesterday", "week", "month", "year", "morning", "afternoon",
                "evening", "night", "again", "also"}  # fmt: skip
+_AGENTLESS_ADVERBS = {"widely", "also", "long", "later", "now", "generally", "commonly", "often",
+                      "been", "being", "not", "n't", "never", "first", "initially",
+                      "previously", "once", "still", "further"}  # fmt: skip
 _POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
 _SENTENCE_END = {".", "!", "?", "…"}
 _STRONG_CUES = {"say", "says", "said", "saying", "tell", "tells", "told", "telling", "add",
@@ -192,6 +195,7 @@ class SourcingModel:
     recipients: PhraseSet
     reasons: PhraseSet
     on_record: PhraseSet
+    hearsay: PhraseSet
 
     def attributions(self, doc: Doc, quotes: tuple[tuple[int, int], ...]) -> list[Attribution]:
         """Every attribution in ``doc`` in text order."""
@@ -211,6 +215,7 @@ def build_sourcing_model(nlp: Language, lexicon: Mapping[str, tuple[str, ...]]) 
         recipients=PhraseSet(nlp, lexicon.get("recipient_template", ()), words),
         reasons=PhraseSet(nlp, ["{@anonymity_reason}"], words),
         on_record=PhraseSet(nlp, ["{@on_record_setting}"], words),
+        hearsay=PhraseSet(nlp, lexicon.get("hearsay_template", ()), words),
     )
 
 
@@ -239,6 +244,7 @@ class _Builder:
         ]
         self.reason_sentences = {doc[m.start].sent.start for m in model.reasons.all_matches(doc)}
         self.on_record_starts = {m.start for m in model.on_record.all_matches(doc)}
+        self.hearsay_matches = model.hearsay.find(doc)
         self.named_roles: set[str] = set()
         self.journalists: set[str] = set()  # surnames of people who speak for an outlet
         self.last_person: int | None = None  # token index of the latest person mention
@@ -298,7 +304,27 @@ class _Builder:
                 self._remember(attribution)
             self._track_mentions(index)
             index += 1
-        return self._attach_recipients(sentence, found)
+        found.extend(self._nominal_hearsay(sentence))
+        return self._attach_recipients(sentence, sorted(found, key=lambda a: a.cue_tokens))
+
+    def _nominal_hearsay(self, sentence: Span) -> list[Attribution]:
+        """ "initial reports of the explosion", "allegations that …": claims of nobody."""
+        doc = self.doc
+        found = []
+        for match in self.hearsay_matches:
+            if not sentence.start <= match.start < sentence.end:
+                continue
+            before = doc[match.start - 1] if match.start > sentence.start else None
+            if before is not None and (
+                before.lower_ in _POSSESSIVES | {"'s", "’s"} or before.i in self.mention_at
+            ):
+                continue  # "his claims that", "the Times' reports of": someone is named
+            noun_end = match.end - 1  # the cue is the noun; "of"/"that" is the link
+            attribution = self._make(
+                sentence, match.start, noun_end, CueType.HEARSAY, None, SourceKind.NONE
+            )
+            found.append(attribution)
+        return found
 
     def _attach_recipients(self, sentence: Span, found: list[Attribution]) -> list[Attribution]:
         """Give each "told Reuters" / "asked by Reuters" to the nearest cue of its sentence."""
@@ -377,18 +403,7 @@ class _Builder:
         """ "is said to", "are believed to", "it was reported that", "it is understood"."""
         doc = self.doc
         back = index - 1
-        while back > sentence.start and doc[back].lower_ in {
-            "widely",
-            "also",
-            "long",
-            "later",
-            "now",
-            "generally",
-            "commonly",
-            "often",
-            "been",
-            "being",
-        }:
+        while back > sentence.start and doc[back].lower_ in _AGENTLESS_ADVERBS:
             back -= 1
         if back < sentence.start or doc[back].lower_ not in _AGENTLESS_BE | {"has", "have", "had"}:
             return False

@@ -1,3 +1,23 @@
 """sourcelint: a linter for journalism that flags weak sourcing and loaded language."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sourcelint.analysis.article import Article
+
 __version__ = "0.1.0"
+
+
+def analyze(text: str, *, pipeline: str = "fast", model: str | None = None) -> Article:
+    """Analyse article text (plain text): the Doc, quotations and the sourcing model.
+
+    ``analyze(text).attributions`` lists who is credited with what, how, and what kind of
+    source it is; offsets are into ``Article.text`` (``Article.offsets`` maps them back).
+    """
+    from sourcelint.engine import Linter
+    from sourcelint.readers import read_prose
+    from sourcelint.registry import load_registry
+
+    return Linter(load_registry()).analyzer(pipeline, model).analyze(read_prose(text))

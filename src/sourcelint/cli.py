@@ -122,6 +122,12 @@ def check(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Findings only, no summary.")
     ] = False,
+    statistics: Annotated[
+        bool,
+        typer.Option(
+            "--statistics", help="Counts per rule and the sourcing profile, per file and in total."
+        ),
+    ] = False,
 ) -> None:
     """Lint files and directories for weak sourcing and loaded language."""
     from sourcelint.run import CliOptions, run_check
@@ -137,6 +143,7 @@ def check(
         stdin_filename=stdin_filename,
         force_exclude=force_exclude,
         quiet=quiet,
+        statistics=statistics,
     )
     color = output_file is None and _use_color(sys.stdout)
     code = run_check(options, output_format, color=color, output_file=output_file)
@@ -168,6 +175,30 @@ def explain(
         typer.echo(f"error: no rule named {rule!r}; see `sourcelint rules`", err=True)
         raise typer.Exit(EXIT_ERROR)
     typer.echo(render_explanation(found.meta, output_format.value), nl=False)
+
+
+@app.command()
+def attributions(
+    paths: Annotated[list[Path], typer.Argument(help="Files to analyse.")],
+    output_format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
+    pipeline: Annotated[Pipeline, typer.Option(help="Analysis tier.")] = Pipeline.fast,
+) -> None:
+    """Show the sourcing model: every attribution, its cue, source and kind of source."""
+    from sourcelint.attributions import describe_file, render
+    from sourcelint.engine import Linter
+    from sourcelint.errors import SourcelintError
+    from sourcelint.run import registry_or_exit
+
+    linter = Linter(registry_or_exit())
+    files, failed = [], False
+    for path in paths:
+        try:
+            files.append(describe_file(linter, path, pipeline.value, None))
+        except SourcelintError as error:
+            typer.echo(error.render(), err=True)
+            failed = True
+    typer.echo(render(files, output_format.value), nl=False)
+    raise typer.Exit(EXIT_ERROR if failed else EXIT_OK)
 
 
 def main() -> None:

@@ -8,13 +8,16 @@ from typing import TYPE_CHECKING
 
 from sourcelint.findings import Finding, Severity
 from sourcelint.positions import LineIndex
+from sourcelint.profile import Profile, build_profile
 from sourcelint.readers import read_prose
 from sourcelint.registry import Registry
 from sourcelint.rule import Check, Rule
 
 if TYPE_CHECKING:
+    from sourcelint.analysis.article import Article
     from sourcelint.analysis.context import BuildContext
     from sourcelint.analysis.pipeline import Analyzer
+    from sourcelint.readers.base import Prose
 
 _SPACES = re.compile(r"\s+")
 
@@ -51,11 +54,38 @@ class Linter:
         """Findings of ``rules`` in ``text`` (decoded file contents), sorted by position."""
         if not rules:
             return []
+        return self.lint(text, rules, tier=tier, model=model, reader=reader, severities=severities)[
+            0
+        ]
+
+    def lint(
+        self,
+        text: str,
+        rules: Sequence[Rule],
+        *,
+        tier: str = "fast",
+        model: str | None = None,
+        reader: str = "plain",
+        severities: dict[str, Severity] | None = None,
+    ) -> tuple[list[Finding], Profile]:
+        """Findings of ``rules`` in ``text`` and the article's sourcing profile."""
         analyzer = self.analyzer(tier, model)
         prose = read_prose(text, reader)
         article = analyzer.analyze(prose)
+        findings = self._findings(text, prose, article, rules, tier, model, severities or {})
+        return findings, build_profile(article, findings)
+
+    def _findings(
+        self,
+        text: str,
+        prose: Prose,
+        article: Article,
+        rules: Sequence[Rule],
+        tier: str,
+        model: str | None,
+        severities: dict[str, Severity],
+    ) -> list[Finding]:
         lines = LineIndex(text)
-        severities = severities or {}
         findings: dict[tuple[int, int, str], Finding] = {}
         for rule in rules:
             meta = rule.meta

@@ -41,6 +41,7 @@ class CliOptions:
     stdin_filename: str | None = None
     force_exclude: bool = False
     quiet: bool = False
+    statistics: bool = False
 
     def apply(self, settings: Settings) -> Settings:
         """The file's settings with the command line's choices laid over them."""
@@ -107,6 +108,7 @@ def run_check(
         version=__version__,
         pipeline=options.pipeline or (tiers.pop() if len(tiers) == 1 else "fast"),
         quiet=options.quiet,
+        statistics=options.statistics,
     )
     buffer = io.StringIO()
     formatter.write(report, buffer, color=color)
@@ -207,7 +209,7 @@ class _Session:
             ignore = (*settings.ignore, *settings.ignores_for(path))
             rules = linter.registry.resolve(settings.select, ignore, settings.extend_select)
             severities = linter.registry.severity_overrides(settings.severity.items())
-            findings = linter.lint_text(
+            findings, profile = linter.lint(
                 text, rules, tier=settings.pipeline, model=settings.model, severities=severities
             )
         except PipelineError as error:
@@ -226,7 +228,7 @@ class _Session:
             self.fail(error)
             return
         self.tiers.append(settings.pipeline)
-        self.results.append(FileResult(display, findings, text))
+        self.results.append(FileResult(display, findings, text, profile))
         threshold = (settings.fail_on or DEFAULT_FAIL_ON).rank
         self.failing |= any(_fails(finding, threshold) for finding in findings)
 

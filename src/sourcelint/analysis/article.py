@@ -33,3 +33,13 @@ class Article:
             return False
         quote_start, quote_end = self.quotes[index]
         return quote_start <= start and end <= quote_end
+
+    def title_span(self) -> tuple[int, int]:
+        """Where article-level findings point: the first sentence of the first block."""
+        if not self.blocks:
+            return (0, 0)
+        block_start, block_end = self.blocks[0]
+        for sentence in self.doc.sents:
+            if sentence.start_char >= block_start:
+                return block_start, min(sentence.end_char, block_end)
+        return block_start, block_end

@@ -121,8 +121,11 @@ def _run_end(doc: Doc, sentence: Span, start: int, words: SourcingWords) -> int:
             break
     # A lone capitalized word opening a sentence may be any word ("Critics say").
     lone_opener = start == sentence.start and end == start + 1
-    if lone_opener and (
-        token.lower_ in words.common_nouns or not _looks_like_name_start(doc, start)
+    known = token.text in words.countries or token.text in words.group_plurals
+    if (
+        lone_opener
+        and not known
+        and (token.lower_ in words.common_nouns or not _looks_like_name_start(doc, start))
     ):
         return start
     return end

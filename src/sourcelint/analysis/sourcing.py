@@ -135,6 +135,7 @@ _TIME_WORDS = {"in", "on", "at", "last", "this", "next", "early", "late", "earli
 _AGENTLESS_ADVERBS = {"widely", "also", "long", "later", "now", "generally", "commonly", "often",
                       "been", "being", "not", "n't", "never", "first", "initially",
                       "previously", "once", "still", "further"}  # fmt: skip
+_LEADING_LINKS = {"and", "or", "but", "so", "then", "also", "yet", "nor", "&"}
 _POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
 _SENTENCE_END = {".", "!", "?", "…"}
 _STRONG_CUES = {"say", "says", "said", "saying", "tell", "tells", "told", "telling", "add",
@@ -483,6 +484,8 @@ class _Builder:
         start = end
         while start > stretch and not self._opens_clause(start - 1):
             start -= 1
+        while start < end and doc[start].lower_ in _LEADING_LINKS:
+            start += 1  # "… and said": the subject is elided, not "and"
         return _trim(doc, start, end)
 
     def _is_relative(self, index: int) -> bool:

@@ -14,6 +14,7 @@ from typing import Protocol, TextIO
 
 from sourcelint.errors import SourcelintError
 from sourcelint.findings import Finding
+from sourcelint.profile import Profile
 
 ENTRY_POINT_GROUP = "sourcelint.formats"
 BUILTIN = {
@@ -29,6 +30,7 @@ class FileResult:
     path: str
     findings: list[Finding]
     text: str = ""
+    profile: Profile | None = None
 
 
 @dataclass
@@ -40,10 +42,19 @@ class Report:
     version: str = ""
     pipeline: str = "fast"
     quiet: bool = False
+    statistics: bool = False
 
     @property
     def findings(self) -> list[Finding]:
         return [finding for result in self.files for finding in result.findings]
+
+    def total_profile(self) -> Profile:
+        """Every file's profile summed."""
+        total = Profile()
+        for result in self.files:
+            if result.profile is not None:
+                total.add(result.profile)
+        return total
 
     def by_severity(self) -> dict[str, int]:
         counts = Counter(finding.severity.value for finding in self.findings)

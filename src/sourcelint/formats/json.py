@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from sourcelint.formats import Report
+from sourcelint.formats import FileResult, Report
 
 JSON_VERSION = 1
 
@@ -17,15 +17,24 @@ class JsonFormatter:
         document = {
             "version": JSON_VERSION,
             "tool": {"name": "sourcelint", "version": report.version, "pipeline": report.pipeline},
-            "files": [
-                {"path": result.path, "findings": [f.to_dict() for f in result.findings]}
-                for result in report.files
-            ],
+            "files": [_file(result) for result in report.files],
             "summary": {
                 "files": len(report.files),
                 "findings": len(report.findings),
                 "by_severity": report.by_severity(),
             },
         }
+        if report.statistics:
+            document["summary"]["profile"] = report.total_profile().to_dict()
         json.dump(document, out, ensure_ascii=False, indent=2)
         out.write("\n")
+
+
+def _file(result: FileResult) -> dict[str, object]:
+    entry: dict[str, object] = {
+        "path": result.path,
+        "findings": [finding.to_dict() for finding in result.findings],
+    }
+    if result.profile is not None:
+        entry["profile"] = result.profile.to_dict()
+    return entry

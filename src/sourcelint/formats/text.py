@@ -9,6 +9,7 @@ from typing import TextIO
 from sourcelint.findings import Finding, Severity
 from sourcelint.formats import FileResult, Report
 from sourcelint.positions import LineIndex
+from sourcelint.profile import Profile
 
 # Prose lines are whole paragraphs; the excerpt shows this much context either side.
 CONTEXT_COLUMNS = 40
@@ -29,6 +30,8 @@ class TextFormatter:
             for finding in result.findings:
                 out.write(_header(result, finding, paint))
                 out.write(_excerpt(lines, finding, paint))
+        if report.statistics:
+            out.write(_statistics(report, paint))
         if not report.quiet:
             out.write(_summary(report, paint))
 
@@ -114,3 +117,33 @@ def _summary(report: Report, paint: Paint) -> str:
         errors = len(report.errors)
         line += f" {errors} file{'s' if errors != 1 else ''} could not be linted (see above)."
     return paint(line, _BOLD) + "\n"
+
+
+def _statistics(report: Report, paint: Paint) -> str:
+    """Per file and in total: findings per rule and the sourcing profile."""
+    lines = [paint("Statistics", _BOLD)]
+    results = [r for r in report.files if r.profile is not None]
+    for result in results:
+        lines += [f"  {result.path}", *_profile_lines(result.profile, "    ")]
+    if len(results) > 1:
+        lines += [
+            f"  total ({len(results)} files)",
+            *_profile_lines(report.total_profile(), "    "),
+        ]
+    return "\n".join(lines) + "\n\n"
+
+
+def _profile_lines(profile: Profile, indent: str) -> list[str]:
+    kinds = ", ".join(
+        f"{kind} {count}" for kind, count in profile.to_dict()["by_kind"].items() if count
+    )
+    share = profile.weak_share
+    weak = f"{share:.0%} anonymous, vague, second-hand or unsourced" if share is not None else "n/a"
+    grade = profile.grade
+    lines = [
+        f"{indent}attributions: {profile.attributions}" + (f" ({kinds})" if kinds else ""),
+        f"{indent}weak sourcing: {weak}",
+        f"{indent}reading grade: {grade if grade is not None else 'too short to grade'}",
+    ]
+    lines += [f"{indent}{code}: {count}" for code, count in sorted(profile.by_rule.items())]
+    return lines

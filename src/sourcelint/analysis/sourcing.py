@@ -68,6 +68,7 @@ class Attribution:
     source_tokens: tuple[int, int] | None = None
     head: int | None = None  # token index of the source's head noun
     cue_word: str = ""  # the cue's key word, lower-cased: "said", "reportedly", "according to"
+    referent: str | None = None  # a named source's surname, lower-cased, pronouns resolved
 
     @property
     def core(self) -> tuple[int, int] | None:
@@ -955,18 +956,34 @@ class _Builder:
             source_tokens=source,
             head=_core_end(doc, *source) - 1 if source else None,
             cue_word=_cue_word(doc, cue_start, cue_end, cue_type),
+            referent=self._referent(source) if kind is SourceKind.NAMED else None,
         )
+
+    def _referent(self, source: tuple[int, int] | None) -> str | None:
+        """The surname a named source stands for: its own name, or the last person met."""
+        if source is not None:
+            people = [
+                self.mention_at[i]
+                for i in range(*source)
+                if i in self.mention_at and self.mention_at[i].kind is MentionKind.PERSON
+            ]
+            if people:
+                return self.doc[people[-1].end - 1].lower_
+        return self.doc[self.last_person].lower_ if self.last_person is not None else None
 
     def _content(
         self, sentence: Span, cue_start: int, cue_end: int, source: tuple[int, int] | None
     ) -> tuple[int, int] | None:
         doc = self.doc
+        first = min(source[0], cue_start) if source else cue_start
+        if first > sentence.start and doc[first - 1].text in {",", "”", '"', "—"}:
+            # Post-posed ("…,” a senior aide said"): the content comes before.
+            return (doc[sentence.start].idx, _end_char(doc, first - 1))
         after = max(cue_end, source[1] if source and source[0] >= cue_end else cue_end)
         while after < sentence.end and doc[after].lower_ in {"that", ",", ":"}:
             after += 1
         if after < sentence.end and sentence.end - after > 1:
             return (doc[after].idx, _end_char(doc, sentence.end))
-        first = source[0] if source else cue_start
         if first > sentence.start:
             return (doc[sentence.start].idx, _end_char(doc, first))
         return None

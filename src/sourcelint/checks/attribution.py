@@ -14,7 +14,9 @@ Parameters (``[rule.check]``):
 - ``report``: ``core`` (the source up to its head, default), ``attribution`` (source and
   cue together), or ``cue``;
 - ``reason-severity``: the severity when a reason for anonymity is given;
-- ``include-quoted``: also flag attributions inside quotations (default false).
+- ``include-quoted``: also flag attributions inside quotations (default false);
+- ``content-words``: only attributions whose content holds one of these words; with
+  ``quoted-severity`` the severity when that content is a direct quotation.
 """
 
 from __future__ import annotations
@@ -53,6 +55,8 @@ def build(context: BuildContext, params: Mapping[str, Any]) -> Check:
     skip_bare_heads = _words(context, reader, "skip-bare-heads") or frozenset()
     report = reader.choice("report", _REPORTS, "core")
     reason_severity = reader.optional_choice("reason-severity", tuple(s.value for s in Severity))
+    content_words = _words(context, reader, "content-words")
+    quoted_severity = reader.optional_choice("quoted-severity", tuple(s.value for s in Severity))
     reader.finish()
 
     def wanted(article: Article, attribution: Attribution) -> bool:
@@ -70,6 +74,8 @@ def build(context: BuildContext, params: Mapping[str, Any]) -> Check:
             return False
         if head in skip_bare_heads and _is_bare(article, attribution):
             return False
+        if content_words is not None and not _mentions(article, attribution, content_words):
+            return False
         return bare is None or _is_bare(article, attribution) == bare
 
     def check(article: Article) -> Iterator[Hit]:
@@ -80,6 +86,8 @@ def build(context: BuildContext, params: Mapping[str, Any]) -> Check:
                 severity = (
                     Severity(reason_severity) if reason_severity and attribution.reason else None
                 )
+                if quoted_severity and _quotes_content(article, attribution):
+                    severity = Severity(quoted_severity)
                 yield Hit(*_span(article, attribution, report), severity=severity)
 
     return check
@@ -101,6 +109,20 @@ def _span(article: Article, attribution: Attribution, report: str) -> tuple[int,
         tokens = (cue_start, cue_end)
     last = doc[tokens[1] - 1]
     return doc[tokens[0]].idx, last.idx + len(last.text)
+
+
+def _mentions(article: Article, attribution: Attribution, words: frozenset[str]) -> bool:
+    if attribution.content is None:
+        return False
+    span = article.doc.char_span(*attribution.content, alignment_mode="expand")
+    return span is not None and any(token.lower_ in words for token in span)
+
+
+def _quotes_content(article: Article, attribution: Attribution) -> bool:
+    if attribution.content is None:
+        return False
+    start, end = attribution.content
+    return any(q_start < end and start < q_end for q_start, q_end in article.quotes)
 
 
 def _is_bare(article: Article, attribution: Attribution) -> bool:

@@ -304,3 +304,36 @@ def test_cli_selectors_know_extend_rules_packs(runner, tmp_path, monkeypatch):
     result = run(runner, "check", "-f", "json", "--select", "widget", "a.md")
     assert result.exit_code == 0, result.stderr  # an info finding is below the fail level
     assert [f["code"] for f in json.loads(result.stdout)["files"][0]["findings"]] == ["XY901"]
+
+
+def test_statistics_and_json_profile(runner, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = run(runner, "check", "--statistics", "examples/")
+    assert "Statistics" in result.stdout
+    assert "  examples/iran-russia-assad.txt" in result.stdout
+    assert "total (2 files)" in result.stdout
+    assert "weak sourcing:" in result.stdout and "reading grade:" in result.stdout
+    document = json.loads(run(runner, "check", "-f", "json", "--statistics", str(SEED)).stdout)
+    profile = document["files"][0]["profile"]
+    assert set(profile) == {"attributions", "by_kind", "weak_share", "readability", "by_rule"}
+    assert profile["attributions"] == sum(profile["by_kind"].values())
+    assert profile["by_kind"]["outlet"] >= 2 and profile["by_kind"]["anonymous"] >= 1
+    assert profile["by_rule"]["SL201"] == 4
+    assert 0 < profile["weak_share"] < 1
+    assert document["summary"]["profile"]["attributions"] == profile["attributions"]
+
+
+def test_attributions_command(runner):
+    result = run(runner, "attributions", "-f", "json", str(SEED))
+    assert result.exit_code == 0
+    records = json.loads(result.stdout)["files"][0]["attributions"]
+    official = next(
+        r for r in records if r["source"] and r["source"]["text"] == "A senior official"
+    )
+    assert official["kind"] == "anonymous"
+    assert (official["source"]["line"], official["source"]["column"]) == (24, 1)
+    assert official["recipient"]["text"] == "told Reuters"
+    text = run(runner, "attributions", str(SEED)).stdout
+    assert "anonymous    'told' <- 'A senior official' via 'told Reuters'" in text
+    missing = run(runner, "attributions", "absent.txt")
+    assert missing.exit_code == 2 and "absent.txt: no such file" in missing.stderr

@@ -473,8 +473,8 @@ class _Builder:
         while end > sentence.start and _skippable(doc[end - 1]):
             end -= 1
         if end > sentence.start and doc[end - 1].text == ",":
-            if self._inverted(sentence, index) is not None:
-                return None  # ", said Batchelder." is inverted, not an apposition
+            # "Maria Zakharova, a spokeswoman …, said" (apposition) or "…, said Batchelder."
+            # (inverted, found by the caller when this returns None).
             return self._before_apposition(sentence, end - 1)
         stretch = end
         while stretch > sentence.start and not self._stops_subject(stretch - 1):
@@ -565,7 +565,10 @@ class _Builder:
             if self._opens_clause(start - 1):
                 break
             start -= 1
-        return _trim(doc, start, opening)
+        span = _trim(doc, start, opening)
+        if span is None or doc[span[0]].lower_ in _PREPOSITION_WORDS:
+            return None  # "for some, the losses would …, said Batchelder" is no apposition
+        return span
 
     def _inverted(self, sentence: Span, index: int) -> tuple[int, int] | None:
         """ "…, said a senior official." / "“…,” says Jafari"."""

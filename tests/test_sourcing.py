@@ -1,0 +1,156 @@
+"""The sourcing model on sentences written for these tests: who is credited, and as what."""
+
+from __future__ import annotations
+
+import pytest
+
+import sourcelint
+from sourcelint.analysis.sourcing import CueType, SourceKind
+
+
+def attributions(text: str):
+    article = sourcelint.analyze(text)
+    return [
+        (
+            article.text[slice(*a.cue)],
+            article.text[slice(*a.source)] if a.source else None,
+            a.kind,
+        )
+        for a in article.attributions
+    ]
+
+
+def kind_of(text: str, cue: str) -> SourceKind:
+    found = [kind for cue_text, _, kind in attributions(text) if cue_text == cue]
+    assert found, f"no attribution with cue {cue!r} in {attributions(text)}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "kind"),
+    [
+        ("Mayor Jane Roe said the budget was late.", "said", "Mayor Jane Roe", SourceKind.NAMED),
+        (
+            "The plan failed, said Maria Zakharova, a spokeswoman for the ministry.",
+            "said",
+            "Maria Zakharova",
+            SourceKind.NAMED,
+        ),
+        (
+            "Maria Zakharova, a spokeswoman for the ministry, said the plan failed.",
+            "said",
+            "Maria Zakharova",
+            SourceKind.NAMED,
+        ),
+        ("The ministry said the plan failed.", "said", "The ministry", SourceKind.ORGANIZATION),
+        (
+            "The State Department said the talks ended.",
+            "said",
+            "The State Department",
+            SourceKind.ORGANIZATION,
+        ),
+        (
+            "The Tehran Times reported that the talks ended.",
+            "reported",
+            "The Tehran Times",
+            SourceKind.OUTLET,
+        ),
+        (
+            "According to the indictment, the payments began in 2019.",
+            "According to",
+            "the indictment",
+            SourceKind.DOCUMENT,
+        ),
+        ("A new poll shows the mayor ahead.", "shows", "A new poll", SourceKind.DOCUMENT),
+        ("Two aides said the deal was off.", "said", "Two aides", SourceKind.ANONYMOUS),
+        ("Critics say the law is flawed.", "say", "Critics", SourceKind.VAGUE),
+        ("Some experts believe the rate will rise.", "believe", "Some experts", SourceKind.VAGUE),
+    ],
+)
+def test_source_and_kind(text, cue, source, kind):
+    assert (cue, source, kind) in attributions(text), attributions(text)
+
+
+def test_titled_source_and_back_reference_by_role():
+    text = (
+        "Russian Foreign Ministry spokeswoman Maria Zakharova spoke on Monday. "
+        "The spokeswoman said the talks would go on."
+    )
+    assert kind_of(text, "said") is SourceKind.NAMED
+
+
+def test_pronoun_takes_the_named_person_before_it():
+    text = "Governor Ann Lee visited the port. She said the pier would be rebuilt."
+    assert kind_of(text, "said") is SourceKind.NAMED
+
+
+def test_pronoun_is_never_flagged_a_second_time():
+    text = "Two aides spoke to reporters. They said the deal was off."
+    assert kind_of(text, "said") is SourceKind.OTHER
+
+
+def test_relative_clause_is_cut_from_the_source():
+    text = "A senior official who works in the region reportedly told reporters that it was over."
+    assert ("told", "A senior official", SourceKind.ANONYMOUS) in attributions(text)
+
+
+def test_anonymity_reason_is_recorded():
+    without = sourcelint.analyze("Two officials said the plant would close.").attributions
+    assert not without[0].reason
+    text = (
+        "Two officials said the plant would close. They spoke on condition of anonymity "
+        "because the decision has not been announced."
+    )
+    with_reason = sourcelint.analyze(text).attributions
+    assert with_reason[0].kind is SourceKind.ANONYMOUS and with_reason[0].reason
+
+
+def test_on_the_record_group_is_an_organization():
+    text = "Officials at the State Department said in a statement that the embassy would reopen."
+    assert kind_of(text, "said") is SourceKind.ORGANIZATION
+
+
+def test_words_given_to_an_outlet_are_a_relay():
+    article = sourcelint.analyze("The minister told Reuters that he would resign.")
+    [told] = [a for a in article.attributions if a.cue_word == "told"]
+    assert article.text[slice(*told.recipient)] == "told Reuters"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("A newly formed alliance reportedly showed signs of advancement.", "reportedly"),
+        ("It was later reported that Russia had sent the invitation.", "It was later reported"),
+        ("The minister is believed to have fled.", "is believed to"),
+        ("The minister is said to have fled.", "is said to"),
+    ],
+)
+def test_agentless_and_hearsay_have_no_source(text, cue):
+    found = attributions(text)
+    assert (cue, None, SourceKind.NONE) in found, found
+
+
+def test_quoted_attributions_are_marked():
+    article = sourcelint.analyze("“Critics say we are late,” the mayor said.")
+    quoted = {article.text[slice(*a.cue)]: a.quoted for a in article.attributions}
+    assert quoted == {"say": True, "said": False}
+
+
+def test_not_attributions():
+    for text in (
+        "She wants to say more about the budget.",
+        "The report was released on Monday.",
+        "Officials did not respond to requests for comment.",
+        "The theft was reported to police on Friday.",
+        "He pointed to the map.",
+    ):
+        kinds = [kind for _, _, kind in attributions(text)]
+        assert SourceKind.ANONYMOUS not in kinds and SourceKind.NONE not in kinds, (text, kinds)
+
+
+def test_cue_types_and_json_record():
+    article = sourcelint.analyze("According to Reuters, Jafari then said the talks were over.")
+    types = [a.cue_type for a in article.attributions]
+    assert types == [CueType.ACCORDING_TO, CueType.VERB]
+    record = article.attributions[0].to_dict(article.text)
+    assert record["kind"] == "outlet" and record["source"]["text"] == "Reuters"

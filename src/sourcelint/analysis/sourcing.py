@@ -12,7 +12,7 @@ spokeswoman") take the kind of what they refer to.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -260,7 +260,7 @@ class _Builder:
         for sentence in sentences:
             # Roles named anywhere count: a headline's "former chairman" is named below.
             self._learn_roles(sentence)
-            self._learn_journalists(sentence)
+        self._learn_journalists()
         found: list[Attribution] = []
         for sentence in sentences:
             found.extend(self._sentence(sentence))
@@ -313,9 +313,7 @@ class _Builder:
         """ "initial reports of the explosion", "allegations that …": claims of nobody."""
         doc = self.doc
         found = []
-        for match in self.hearsay_matches:
-            if not sentence.start <= match.start < sentence.end:
-                continue
+        for match in _within(self.hearsay_matches, sentence):
             before = doc[match.start - 1] if match.start > sentence.start else None
             if before is not None and (
                 before.lower_ in _POSSESSIVES | {"'s", "’s"} or before.i in self.mention_at
@@ -330,9 +328,7 @@ class _Builder:
 
     def _attach_recipients(self, sentence: Span, found: list[Attribution]) -> list[Attribution]:
         """Give each "told Reuters" / "asked by Reuters" to the nearest cue of its sentence."""
-        for start, _end, mark_start, mark_end in self.recipient_spans:
-            if not sentence.start <= start < sentence.end:
-                continue
+        for start, _end, mark_start, mark_end in _within(self.recipient_spans, sentence):
             near = [i for i in range(len(found)) if abs(found[i].cue_tokens[0] - start) <= 25]
             if near:
                 nearest = min(near, key=lambda i: abs(found[i].cue_tokens[0] - start))
@@ -821,14 +817,12 @@ class _Builder:
             elif self._copula_after_person(sentence, token.i) or self._role_after_name(token.i):
                 self.named_roles.add(token.lower_)
 
-    def _learn_journalists(self, sentence: Span) -> None:
+    def _learn_journalists(self) -> None:
         """People who speak for an outlet: "MSNBC host Chris Matthews", "NBC's Dante Chinni",
         "Jane Roe, a writer for Slate"."""
         doc = self.doc
         for mention in self.mentions:
             if mention.kind is not MentionKind.PERSON:
-                continue
-            if not sentence.start <= mention.start < sentence.end:
                 continue
             if self._outlet_title(mention.start) or self._outlet_apposition(mention.end):
                 self.journalists.add(doc[mention.end - 1].lower_)
@@ -994,6 +988,12 @@ class _Builder:
     def _in_quote(self, offset: int) -> bool:
         index = bisect_right(self.quotes, (offset, float("inf"))) - 1
         return index >= 0 and self.quotes[index][0] < offset < self.quotes[index][1]
+
+
+def _within(items: list, sentence: Span) -> list:
+    """The items (sorted, starting with a token index) that start inside ``sentence``."""
+    starts = [item[0] if isinstance(item, tuple) else item.start for item in items]
+    return items[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:

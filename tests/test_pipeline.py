@@ -78,6 +78,7 @@ def test_accurate_pipeline_finds_the_seed_expectations():
         ("Er sagte „Wir gehen“ und ging.", ["„Wir gehen“"]),
         ('He said "no way" and left.', ['"no way"']),
         ("Iran’s allies’ plans", []),
+        ("''We won,'' he said. It's ''over.''", ["''We won,''", "''over.''"]),
     ],
 )
 def test_quotation_marks_and_look_alikes(text, quoted):

@@ -33,16 +33,21 @@ def _double(text: str, block_start: int, block_end: int) -> list[tuple[int, int]
     spans: list[tuple[int, int]] = []
     opened: int | None = None
     closer = ""
-    for index in range(block_start, block_end):
+    index = block_start
+    while index < block_end:
         char = text[index]
+        # Two apostrophes stand for a double quote in some archives ('' … '').
+        width = 2 if text.startswith("''", index) else 1
+        straight = char == '"' or width == 2
         if opened is None:
             if char in _DOUBLE_PAIRS:
                 opened, closer = index, _DOUBLE_PAIRS[char]
-            elif char == '"' and _opens(text, index, block_start, block_end):
+            elif straight and _opens(text, index + width - 1, block_start, block_end):
                 opened, closer = index, '"'
-        elif char == closer or (char == '"' and closer == '"') or (closer == "”" and char == '"'):
-            spans.append((opened, index + 1))
+        elif char == closer or (straight and closer in {'"', "”"}):
+            spans.append((opened, index + width))
             opened = None
+        index += width
     if opened is not None:
         spans.append((opened, block_end))
     return spans

@@ -137,6 +137,9 @@ _AGENTLESS_ADVERBS = {"widely", "also", "long", "later", "now", "generally", "co
                       "been", "being", "not", "n't", "never", "first", "initially",
                       "previously", "once", "still", "further"}  # fmt: skip
 _LEADING_LINKS = {"and", "or", "but", "so", "then", "also", "yet", "nor", "&"}
+_PARTITIVES = {"one", "some", "many", "most", "several", "two", "three", "four", "few", "both"}
+# Role words that make a source on their own ("someone said"), unlike a headline's "Lawmaker".
+_LONE_SOURCES = {"people", "staff", "someone", "somebody", "anyone", "anybody"}
 _POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
 _SENTENCE_END = {".", "!", "?", "…"}
 _STRONG_CUES = {"say", "says", "said", "saying", "tell", "tells", "told", "telling", "add",
@@ -652,6 +655,13 @@ class _Builder:
             return self._resolve(lowers[0], start, sentence)
         kinds = {self.mention_at[i].kind for i in range(start, end) if i in self.mention_at}
         core_end = _core_end(doc, start, end)
+        if (
+            lowers[0] in _PARTITIVES
+            and core_end == start + 1
+            and core_end + 1 < end
+            and lowers[1] == "of"
+        ):
+            return self._kind((core_end + 1, end), sentence)  # "one of the advisers"
         head = doc[core_end - 1]
         head_lower = head.lower_
         if head_lower in _GENERIC_REPORTS and not any(
@@ -690,12 +700,6 @@ class _Builder:
             return self._role(lowers, head_lower)
         if head_lower in self.words.vague_nouns:
             return self._counted(lowers, SourceKind.VAGUE)
-        if (
-            lowers[0] in {"one", "some", "many", "most", "several"}
-            and core_end < end
-            and lowers[core_end - start] == "of"
-        ):
-            return self._classify((core_end + 1, end), sentence)
         if MentionKind.PERSON in kinds:
             return SourceKind.NAMED
         return SourceKind.OTHER
@@ -737,7 +741,7 @@ class _Builder:
             return SourceKind.NAMED  # "the spokeswoman" after "spokeswoman Maria Zakharova"
         if head in self.words.unique_roles and (definite or named_role):
             return SourceKind.NAMED  # "the governor"; "a former party chairman" named later
-        if len(lowers) == 1 and not head.endswith("s") and head not in {"people", "staff"}:
+        if len(lowers) == 1 and not head.endswith("s") and head not in _LONE_SOURCES:
             return SourceKind.OTHER  # a bare singular role is a headline fragment
         if head in {"lawmakers", "legislators", "people"} and not self._has_count(lowers):
             qualified = any(

@@ -140,6 +140,14 @@ _LEADING_LINKS = {"and", "or", "but", "so", "then", "also", "yet", "nor", "&"}
 _PARTITIVES = {"one", "some", "many", "most", "several", "two", "three", "four", "few", "both"}
 # Role words that make a source on their own ("someone said"), unlike a headline's "Lawmaker".
 _LONE_SOURCES = {"people", "staff", "someone", "somebody", "anyone", "anybody"}
+_NOUN_MARKERS = {"to", "the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
+# Quantifiers are subjects too ("Some argue"), but make nouns of these ("many questions").
+_QUANTIFIERS = {"this", "that", "these", "those", "many", "some", "few", "more", "no", "any",
+                "several", "key", "serious", "new", "further", "open"}  # fmt: skip
+_NOUN_LIKE = {"question", "questions", "report", "reports", "claim", "claims", "comment",
+              "comments", "doubt", "doubts", "fear", "fears", "estimate", "estimates",
+              "forecast", "forecasts", "reply", "replies", "note", "notes", "answer", "worry",
+              "worries", "concern", "concerns", "charge", "charges", "warning"}  # fmt: skip
 _POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
 _SENTENCE_END = {".", "!", "?", "…"}
 _STRONG_CUES = {"say", "says", "said", "saying", "tell", "tells", "told", "telling", "add",
@@ -349,8 +357,10 @@ class _Builder:
         doc = self.doc
         previous = doc[index - 1].lower_ if index > sentence.start else ""
         following = doc[index + 1].lower_ if index + 1 < sentence.end else ""
-        if previous in {"to", "the", "a", "an", "his", "her", "their", "its", "our"}:
-            return False  # an infinitive or a noun ("to say", "the report")
+        if previous in _NOUN_MARKERS or (
+            previous in _QUANTIFIERS and doc[index].lower_ in _NOUN_LIKE
+        ):
+            return False  # an infinitive or a noun ("to say", "the report", "many questions")
         if previous in _PREPOSITIONS and doc[index].lower_.endswith("ing"):
             return False  # a gerund ("issues with commenting")
         if following == "to" and doc[index].lower_ in {"said", "says", "reported", "believed"}:
@@ -359,7 +369,13 @@ class _Builder:
         if word.startswith("point"):
             # "pointed to the map" reports nothing; "pointed out (that)" does.
             return following == "out" and not self._negated(sentence, index)
-        if word.endswith("ing") and previous != "," and following not in _COMPLEMENT:
+        progressive = previous in _AGENTLESS_BE
+        if (
+            word.endswith("ing")
+            and previous != ","
+            and not progressive
+            and following not in _COMPLEMENT
+        ):
             return False  # a participle ("taxpayers reporting gains"), not ", saying that"
         if self._negated(sentence, index):
             return False  # "did not respond", "has not said": nothing is credited

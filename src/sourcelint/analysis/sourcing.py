@@ -689,7 +689,13 @@ class _Builder:
         if self._names_person(start, end, core_end, head):
             return SourceKind.OUTLET if self._journalist_in(start, end) else SourceKind.NAMED
         if head_lower in self.words.document_nouns and head.is_lower:
-            return SourceKind.DOCUMENT
+            # "a USA Today analysis", "the Times report": an outlet's work is the outlet's.
+            outlet_work = any(
+                self.mention_at[i].kind is MentionKind.OUTLET
+                for i in range(start, core_end)
+                if i in self.mention_at
+            )
+            return SourceKind.OUTLET if outlet_work else SourceKind.DOCUMENT
         if head_lower in self.words.outlet_nouns and head.is_lower:
             return (
                 SourceKind.OUTLET

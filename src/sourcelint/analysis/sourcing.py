@@ -148,6 +148,7 @@ _NOUN_LIKE = {"question", "questions", "report", "reports", "claim", "claims", "
               "comments", "doubt", "doubts", "fear", "fears", "estimate", "estimates",
               "forecast", "forecasts", "reply", "replies", "note", "notes", "answer", "worry",
               "worries", "concern", "concerns", "charge", "charges", "warning"}  # fmt: skip
+_SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it"}
 _POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
 _SENTENCE_END = {".", "!", "?", "…"}
 _STRONG_CUES = {"say", "says", "said", "saying", "tell", "tells", "told", "telling", "add",
@@ -502,6 +503,13 @@ class _Builder:
             start -= 1
         while start < end and doc[start].lower_ in _LEADING_LINKS:
             start += 1  # "… and said": the subject is elided, not "and"
+        while end > start and doc[end - 1].lower_ in _LEADING_LINKS:
+            end -= 1
+        if start < end and doc[start].lower_ in _PREPOSITION_WORDS:
+            return None  # "among others ― explains": a subject never opens with a preposition
+        if end - start > 1 and doc[start].lower_ in _SUBJECT_PRONOUNS:
+            # "he had a well-connected source who told": the pronoun has a verb of its own.
+            return self._noun_phrase_tail(start + 1, end)
         return _trim(doc, start, end)
 
     def _is_relative(self, index: int) -> bool:
@@ -633,10 +641,24 @@ class _Builder:
             return SourceKind.NAMED  # "John Bentel, a tech staffer at the department, …"
         return kind
 
+    def _named_possessor(self, start: int) -> bool:
+        mention = self.mention_at.get(start)
+        return (
+            mention is not None
+            and mention.kind is MentionKind.PERSON
+            and mention.end < len(self.doc)
+            and self.doc[mention.end].lower_ in {"'s", "’s"}
+        )
+
     def _compound(self, start: int, end: int, sentence: Span) -> SourceKind:
         """ "Regulators and environmental groups": the most specific member decides."""
         doc = self.doc
         cuts = [i for i in range(start, end) if doc[i].lower_ == "and"]
+        if doc[start].lower_ == "the" and all(doc[c + 1].lower_ not in _DETERMINERS for c in cuts):
+            # "The former first lady and U.S. senator": one person, described twice.
+            heads = {doc[c - 1].lower_ for c in cuts} | {doc[end - 1].lower_}
+            if heads & (self.words.unique_roles | self.named_roles):
+                return SourceKind.NAMED
         members = zip([start, *(c + 1 for c in cuts)], [*cuts, end], strict=True)
         kinds = {self._kind(span, sentence) for span in members if span[1] > span[0]}
         return next(
@@ -719,7 +741,7 @@ class _Builder:
         if " and " in f" {' '.join(lowers[: core_end - start])} ":
             return self._compound(start, core_end, sentence)
         if head_lower in self.words.anonymous_nouns:
-            return self._role(lowers, head_lower)
+            return self._role(lowers, head_lower, core_end - start, start)
         if head_lower in self.words.vague_nouns:
             return self._counted(lowers, SourceKind.VAGUE)
         if MentionKind.PERSON in kinds:
@@ -756,14 +778,16 @@ class _Builder:
         following = self.mention_at.get(index + 1)
         return following is not None and following.kind is MentionKind.PERSON
 
-    def _role(self, lowers: list[str], head: str) -> SourceKind:
+    def _role(self, lowers: list[str], head: str, core_length: int, start: int) -> SourceKind:
         definite = lowers[0] == "the"
         named_role = head in self.named_roles
         if definite and named_role:
             return SourceKind.NAMED  # "the spokeswoman" after "spokeswoman Maria Zakharova"
+        if named_role and self._named_possessor(start):
+            return SourceKind.NAMED  # "Pagliano's lawyer" when the lawyer is named elsewhere
         if head in self.words.unique_roles and (definite or named_role):
             return SourceKind.NAMED  # "the governor"; "a former party chairman" named later
-        if len(lowers) == 1 and not head.endswith("s") and head not in _LONE_SOURCES:
+        if core_length == 1 and not head.endswith("s") and head not in _LONE_SOURCES:
             return SourceKind.OTHER  # a bare singular role is a headline fragment
         if head in {"lawmakers", "legislators", "people"} and not self._has_count(lowers):
             qualified = any(
@@ -825,10 +849,15 @@ class _Builder:
 
     # ------------------------------------------------------------------ memory
     def _learn_roles(self, sentence: Span) -> None:
-        """Role nouns tied to a name: "spokeswoman Maria Zakharova", "Zakharova, a spokeswoman"."""
+        """Role nouns tied to a name: "spokeswoman Maria Zakharova", "Zakharova, a spokeswoman",
+        and titles inside names ("DNC Chairman Don Fowler")."""
         doc = self.doc
         for token in sentence:
             if token.lower_ not in self.words.anonymous_nouns:
+                continue
+            mention = self.mention_at.get(token.i)
+            if mention is not None and mention.kind is MentionKind.PERSON:
+                self.named_roles.add(token.lower_)
                 continue
             if self._name_follows(token.i):
                 self.named_roles.add(token.lower_)

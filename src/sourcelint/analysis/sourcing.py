@@ -313,6 +313,14 @@ class _Builder:
                 and self._is_speech(sentence, index)
             ):
                 attribution = self._verb(sentence, index, CueType.VERB)
+            elif (
+                lower in self.words.stance_verbs
+                and token.is_lower
+                and self._is_stance(sentence, index)
+            ):
+                attribution = self._verb(sentence, index, CueType.VERB)
+                if attribution.kind not in {SourceKind.ANONYMOUS, SourceKind.VAGUE}:
+                    attribution = None  # a stance counts only as a group's position
             if attribution is not None:
                 found.append(attribution)
                 self._remember(attribution)
@@ -396,6 +404,24 @@ class _Builder:
                 or sentence.end - index <= 5  # post-posed: "…, the Times reported Monday."
             )
         return True
+
+    def _is_stance(self, sentence: Span, index: int) -> bool:
+        doc = self.doc
+        previous = doc[index - 1].lower_ if index > sentence.start else ""
+        if previous in _NOUN_MARKERS or previous in _QUANTIFIERS or previous in _PREPOSITION_WORDS:
+            return False  # "the support", "to oppose", "for support"
+        if doc[index].lower_.endswith("ing") and previous not in _AGENTLESS_BE:
+            return False
+        back = index - 1
+        while (
+            back > sentence.start
+            and _skippable(doc[back])
+            and doc[back].lower_ not in _AGENTLESS_BE
+        ):
+            back -= 1
+        if doc[back].lower_ in _AGENTLESS_BE and doc[index].lower_.endswith(("ed", "en")):
+            return False  # passive: "was praised", "were mistakenly charged"
+        return not self._negated(sentence, index)
 
     def _complement_after_time(self, sentence: Span, index: int) -> bool:
         """ "announced on Friday that", "insisted in June that": only a time in between."""
@@ -787,8 +813,11 @@ class _Builder:
             return SourceKind.NAMED  # "Pagliano's lawyer" when the lawyer is named elsewhere
         if head in self.words.unique_roles and (definite or named_role):
             return SourceKind.NAMED  # "the governor"; "a former party chairman" named later
-        if core_length == 1 and not head.endswith("s") and head not in _LONE_SOURCES:
-            return SourceKind.OTHER  # a bare singular role is a headline fragment
+        undetermined = (
+            lowers[0] not in self.words.determiners | _DETERMINERS and not lowers[0].isdigit()
+        )
+        if undetermined and not head.endswith("s") and head not in _LONE_SOURCES:
+            return SourceKind.OTHER  # a bare singular role is a headline ("Former chairman calls")
         if head in {"lawmakers", "legislators", "people"} and not self._has_count(lowers):
             qualified = any(
                 w in {"familiar", "close", "briefed", "involved", "knowledgeable"} for w in lowers

@@ -143,7 +143,7 @@ def _typed(doc: Doc, start: int, end: int, words: SourcingWords) -> list[Mention
         return [Mention(start, end, MentionKind.ORGANIZATION)]
     if len(tokens) > 1 and (tokens[-1] in words.outlet_words or _STRONG_OUTLET_WORDS & set(tokens)):
         return [Mention(start, end, MentionKind.OUTLET)]
-    if end - start == 1 and doc[start].text in words.group_plurals:
+    if doc[end - 1].text in words.group_plurals:  # "Republicans", "Fellow Republicans"
         return [Mention(start, end, MentionKind.GROUP)]
     org_positions = [i for i, word in enumerate(tokens) if word in words.organization_words]
     if org_positions:

@@ -148,6 +148,9 @@ _NOUN_LIKE = {"question", "questions", "report", "reports", "claim", "claims", "
               "comments", "doubt", "doubts", "fear", "fears", "estimate", "estimates",
               "forecast", "forecasts", "reply", "replies", "note", "notes", "answer", "worry",
               "worries", "concern", "concerns", "charge", "charges", "warning"}  # fmt: skip
+_ASIDES = {"however", "though", "too", "meanwhile", "instead", "also", "moreover", "indeed",
+           "in", "fact", "of", "course", "for", "example", "instance", "turn", "still",
+           "nonetheless", "nevertheless", "then", "now"}  # fmt: skip
 _SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it"}
 _POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
 _SENTENCE_END = {".", "!", "?", "…"}
@@ -366,9 +369,8 @@ class _Builder:
         doc = self.doc
         previous = doc[index - 1].lower_ if index > sentence.start else ""
         following = doc[index + 1].lower_ if index + 1 < sentence.end else ""
-        if previous in _NOUN_MARKERS or (
-            previous in _QUANTIFIERS and doc[index].lower_ in _NOUN_LIKE
-        ):
+        noun_like = doc[index].lower_ in _NOUN_LIKE and following not in _COMPLEMENT
+        if previous in _NOUN_MARKERS or (previous in _QUANTIFIERS and noun_like):
             return False  # an infinitive or a noun ("to say", "the report", "many questions")
         if previous in _PREPOSITIONS and doc[index].lower_.endswith("ing"):
             return False  # a gerund ("issues with commenting")
@@ -515,9 +517,15 @@ class _Builder:
         while end > sentence.start and _skippable(doc[end - 1]):
             end -= 1
         if end > sentence.start and doc[end - 1].text == ",":
-            # "Maria Zakharova, a spokeswoman …, said" (apposition) or "…, said Batchelder."
-            # (inverted, found by the caller when this returns None).
-            return self._before_apposition(sentence, end - 1)
+            aside = end - 2
+            while aside > sentence.start and doc[aside].lower_ in _ASIDES:
+                aside -= 1
+            if aside < end - 2 and doc[aside].text == ",":
+                end = aside  # "Some Democrats, however, question …"
+            else:
+                # "Maria Zakharova, a spokeswoman …, said" (apposition) or "…, said Batchelder."
+                # (inverted, found by the caller when this returns None).
+                return self._before_apposition(sentence, end - 1)
         stretch = end
         while stretch > sentence.start and not self._stops_subject(stretch - 1):
             stretch -= 1
@@ -796,9 +804,12 @@ class _Builder:
         # A name after the role is the source ("the adviser … Andrey Baklanov") unless a
         # preposition makes it the employer ("a spokeswoman for Hillary Clinton").
         return any(
-            mention.end > head.i and self.doc[mention.start - 1].lower_ not in _PREPOSITION_WORDS
+            mention.end > head.i and not self._preposition_between(head.i, mention.start)
             for mention in people
         ) or self._name_follows(head.i)
+
+    def _preposition_between(self, start: int, end: int) -> bool:
+        return any(self.doc[i].lower_ in _PREPOSITION_WORDS for i in range(start + 1, end))
 
     def _name_follows(self, index: int) -> bool:
         following = self.mention_at.get(index + 1)

@@ -154,3 +154,26 @@ def test_cue_types_and_json_record():
     assert types == [CueType.ACCORDING_TO, CueType.VERB]
     record = article.attributions[0].to_dict(article.text)
     assert record["kind"] == "outlet" and record["source"]["text"] == "Reuters"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "kind"),
+    [
+        ("Critics oppose the new law.", "oppose", SourceKind.VAGUE),
+        ("Two officials praised the plan.", "praised", SourceKind.ANONYMOUS),
+        ("Some Democrats, however, question the strategy.", "question", SourceKind.VAGUE),
+        ("Fellow Republicans are urging him to quit.", "urging", SourceKind.VAGUE),
+        (
+            "The adviser to the Federal Council Andrey Baklanov emphasized that the plan stood.",
+            "emphasized",
+            SourceKind.NAMED,
+        ),
+        ("A spokeswoman for Jane Roe says the race is close.", "says", SourceKind.ANONYMOUS),
+    ],
+)
+def test_stances_asides_and_names_after_roles(text, cue, kind):
+    assert kind_of(text, cue) is kind
+
+
+def test_stance_of_a_named_person_is_no_attribution():
+    assert attributions("Mayor Jane Roe opposes the new law.") == []

@@ -809,7 +809,11 @@ class _Builder:
         ) or self._name_follows(head.i)
 
     def _preposition_between(self, start: int, end: int) -> bool:
-        return any(self.doc[i].lower_ in _PREPOSITION_WORDS for i in range(start + 1, end))
+        """A preposition right before the name, determiners aside ("in the African-American …")."""
+        index = end - 1
+        while index > start and self.doc[index].lower_ in _DETERMINERS:
+            index -= 1
+        return index > start and self.doc[index].lower_ in _PREPOSITION_WORDS
 
     def _name_follows(self, index: int) -> bool:
         following = self.mention_at.get(index + 1)

@@ -169,6 +169,7 @@ def test_cue_types_and_json_record():
             SourceKind.NAMED,
         ),
         ("A spokeswoman for Jane Roe says the race is close.", "says", SourceKind.ANONYMOUS),
+        ("PolitiFact rated the claim false.", "rated", SourceKind.OUTLET),
     ],
 )
 def test_stances_asides_and_names_after_roles(text, cue, kind):
@@ -177,3 +178,4 @@ def test_stances_asides_and_names_after_roles(text, cue, kind):
 
 def test_stance_of_a_named_person_is_no_attribution():
     assert attributions("Mayor Jane Roe opposes the new law.") == []
+    assert attributions("Two inspectors rated the hotel poorly.") == []

@@ -316,14 +316,8 @@ class _Builder:
                 and self._is_speech(sentence, index)
             ):
                 attribution = self._verb(sentence, index, CueType.VERB)
-            elif (
-                lower in self.words.stance_verbs
-                and token.is_lower
-                and self._is_stance(sentence, index)
-            ):
-                attribution = self._verb(sentence, index, CueType.VERB)
-                if attribution.kind not in {SourceKind.ANONYMOUS, SourceKind.VAGUE}:
-                    attribution = None  # a stance counts only as a group's position
+            elif lower in self.words.stance_verbs | self.words.outlet_verbs and token.is_lower:
+                attribution = self._stance(sentence, index)
             if attribution is not None:
                 found.append(attribution)
                 self._remember(attribution)
@@ -406,6 +400,17 @@ class _Builder:
                 or sentence.end - index <= 5  # post-posed: "…, the Times reported Monday."
             )
         return True
+
+    def _stance(self, sentence: Span, index: int) -> Attribution | None:
+        """A group's position ("critics oppose") or an outlet's work ("PolitiFact rated")."""
+        if not self._is_stance(sentence, index):
+            return None
+        attribution = self._verb(sentence, index, CueType.VERB)
+        word = self.doc[index].lower_
+        kinds = {SourceKind.OUTLET} if word in self.words.outlet_verbs else set()
+        if word in self.words.stance_verbs:
+            kinds |= {SourceKind.ANONYMOUS, SourceKind.VAGUE}
+        return attribution if attribution.kind in kinds else None
 
     def _is_stance(self, sentence: Span, index: int) -> bool:
         doc = self.doc

@@ -13,6 +13,7 @@ class SourcingWords:
     speech_verbs: frozenset[str]
     complement_verbs: frozenset[str]
     stance_verbs: frozenset[str]
+    outlet_verbs: frozenset[str]
     hearsay_adverbs: frozenset[str]
     vague_nouns: frozenset[str]
     vague_quantifiers: frozenset[str]
@@ -50,6 +51,7 @@ class SourcingWords:
             speech_verbs=lower("speech_verb"),
             complement_verbs=lower("complement_verb"),
             stance_verbs=lower("stance_verb"),
+            outlet_verbs=lower("outlet_verb"),
             hearsay_adverbs=lower("hearsay_adverb"),
             vague_nouns=lower("vague_noun"),
             vague_quantifiers=lower("vague_quantifier"),

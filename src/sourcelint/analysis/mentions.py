@@ -143,7 +143,9 @@ def _typed(doc: Doc, start: int, end: int, words: SourcingWords) -> list[Mention
         return [Mention(start, end, MentionKind.ORGANIZATION)]
     if len(tokens) > 1 and (tokens[-1] in words.outlet_words or _STRONG_OUTLET_WORDS & set(tokens)):
         return [Mention(start, end, MentionKind.OUTLET)]
-    if doc[end - 1].text in words.group_plurals:  # "Republicans", "Fellow Republicans"
+    last = doc[end - 1].text
+    if last in words.group_plurals or f"{last}s" in words.group_plurals:
+        # "Republicans", "Fellow Republicans", "one Republican"
         return [Mention(start, end, MentionKind.GROUP)]
     org_positions = [i for i, word in enumerate(tokens) if word in words.organization_words]
     if org_positions:

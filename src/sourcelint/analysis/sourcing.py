@@ -1031,7 +1031,10 @@ class _Builder:
         doc = self.doc
         cue = (doc[cue_start].idx, _end_char(doc, cue_end))
         source_chars = (doc[source[0]].idx, _end_char(doc, source[1])) if source else None
-        on_record = any(cue_end <= start <= cue_end + 4 for start in self.on_record_starts)
+        on_record = any(
+            cue_end <= start <= cue_end + 4 and start < sentence.end
+            for start in self.on_record_starts
+        )
         if on_record and kind is SourceKind.ANONYMOUS:
             kind = SourceKind.ORGANIZATION
         count = None

@@ -151,6 +151,8 @@ _NOUN_LIKE = {"question", "questions", "report", "reports", "claim", "claims", "
 _ASIDES = {"however", "though", "too", "meanwhile", "instead", "also", "moreover", "indeed",
            "in", "fact", "of", "course", "for", "example", "instance", "turn", "still",
            "nonetheless", "nevertheless", "then", "now"}  # fmt: skip
+_AUXILIARIES = {"will", "would", "can", "could", "shall", "should", "may", "might", "must",
+                "has", "have", "had", "is", "are", "was", "were", "do", "does", "did"}  # fmt: skip
 _SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it"}
 _POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
 _SENTENCE_END = {".", "!", "?", "…"}
@@ -406,11 +408,23 @@ class _Builder:
         if not self._is_stance(sentence, index):
             return None
         attribution = self._verb(sentence, index, CueType.VERB)
+        if attribution.source_tokens is not None and self._verb_inside(attribution, index):
+            return None  # "Republicans in Congress will continue their legislative attacks"
         word = self.doc[index].lower_
         kinds = {SourceKind.OUTLET} if word in self.words.outlet_verbs else set()
         if word in self.words.stance_verbs:
             kinds |= {SourceKind.ANONYMOUS, SourceKind.VAGUE}
         return attribution if attribution.kind in kinds else None
+
+    def _verb_inside(self, attribution: Attribution, index: int) -> bool:
+        """An auxiliary between the subject's head and the verb, not next to the verb: the
+        head has a verb of its own and the "stance" word is a noun."""
+        doc = self.doc
+        adjacent = index
+        while adjacent > 0 and _skippable(doc[adjacent - 1]):
+            adjacent -= 1
+        start = (attribution.head or attribution.source_tokens[0]) + 1  # type: ignore[index]
+        return any(doc[i].lower_ in _AUXILIARIES for i in range(start, adjacent))
 
     def _is_stance(self, sentence: Span, index: int) -> bool:
         doc = self.doc

@@ -1057,8 +1057,19 @@ class _Builder:
                 if token.like_num:
                     count = _number(token.lower_)
                     break
-        following = doc[sentence.end].sent.start if sentence.end < len(doc) else None
-        reason = sentence.start in self.reason_sentences or (following in self.reason_sentences)
+        # The reason may follow in the next sentence when that one goes on about the same
+        # source ("They spoke on condition of anonymity because …").
+        following = sentence.end if sentence.end < len(doc) else None
+        continues = following is not None and doc[following].lower_ in _PRONOUNS_SINGULAR | {
+            "they",
+            "the",
+            "both",
+            "all",
+            "each",
+        }
+        reason = sentence.start in self.reason_sentences or (
+            continues and following in self.reason_sentences
+        )
         content = self._content(sentence, cue_start, cue_end, source)
         return Attribution(
             cue=cue,

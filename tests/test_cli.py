@@ -337,3 +337,12 @@ def test_attributions_command(runner):
     assert "anonymous    'told' <- 'A senior official' via 'told Reuters'" in text
     missing = run(runner, "attributions", "absent.txt")
     assert missing.exit_code == 2 and "absent.txt: no such file" in missing.stderr
+
+
+def test_rule_reference_is_generated_and_current(runner, registry):
+    generated = run(runner, "rules", "--format", "markdown").stdout
+    assert generated == (ROOT / "docs" / "rules.md").read_text(encoding="utf-8"), (
+        "docs/rules.md is stale: run `sourcelint rules --format markdown > docs/rules.md`"
+    )
+    for rule in registry.rules:
+        assert f"## {rule.code} {rule.name}" in generated

@@ -45,6 +45,12 @@ class ListFormat(StrEnum):
     json = "json"
 
 
+class RulesFormat(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"sourcelint {__version__}")
@@ -152,9 +158,12 @@ def check(
 
 @app.command("rules")
 def list_rules(
-    output_format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
+    output_format: Annotated[RulesFormat, typer.Option("--format", "-f")] = RulesFormat.text,
 ) -> None:
-    """List every rule: code, name, category, default severity and summary."""
+    """List every rule: code, name, category, default severity and summary.
+
+    ``--format markdown`` writes the rule reference kept in docs/rules.md.
+    """
     from sourcelint.explain import render_rule_list
     from sourcelint.run import registry_or_exit
 

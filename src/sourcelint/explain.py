@@ -33,9 +33,11 @@ def rule_record(meta: RuleMeta) -> dict[str, object]:
 
 
 def render_rule_list(registry: Registry, output_format: str) -> str:
-    """Every rule on a line (text) or as a JSON array."""
+    """Every rule on a line (text), as a JSON array, or as the Markdown rule reference."""
     if output_format == "json":
         return json.dumps([rule_record(r.meta) for r in registry.rules], indent=2) + "\n"
+    if output_format == "markdown":
+        return render_rule_docs(registry)
     width = max((len(rule.name) for rule in registry.rules), default=4)
     lines = [f"{'CODE':<6} {'NAME':<{width}} {'CATEGORY':<10} {'SEVERITY':<8} SUMMARY"]
     for rule in registry.rules:
@@ -77,3 +79,37 @@ def _wrap(text: str, first: str = "", rest: str | None = None) -> str:
         initial_indent=first,
         subsequent_indent=rest if rest is not None else first,
     )
+
+
+def render_rule_docs(registry: Registry) -> str:
+    """The rule reference (docs/rules.md): one section per rule, from its metadata."""
+    parts = [
+        "# Rules",
+        "",
+        "Generated from the rule packs by `sourcelint rules --format markdown`; do not edit.",
+        "",
+    ]
+    for rule in registry.rules:
+        meta = rule.meta
+        parts += [
+            f"## {meta.code} {meta.name}",
+            "",
+            f"Category `{meta.category.value}`, default severity `{meta.severity.value}`.",
+            "",
+            f"**What it flags.** {_flat(meta.summary)}",
+            "",
+            f"**Why.** {_flat(meta.rationale)}",
+            "",
+        ]
+        if meta.standards:
+            parts += ["**Standards.**", "", *(f"- {standard}" for standard in meta.standards), ""]
+        parts += ["**Flagged.**", "", *(f"- {e.marked()}" for e in meta.flagged_examples), ""]
+        parts += ["**Not flagged.**", "", *(f"- {e.text}" for e in meta.ok_examples), ""]
+        parts += [f"**How to fix.** {_flat(meta.fix)}", ""]
+        if meta.link:
+            parts += [f"More: <{meta.link}>", ""]
+    return "\n".join(parts)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())

@@ -346,3 +346,18 @@ def test_rule_reference_is_generated_and_current(runner, registry):
     )
     for rule in registry.rules:
         assert f"## {rule.code} {rule.name}" in generated
+
+
+def test_own_outlet_is_not_second_hand(runner, tmp_path, monkeypatch):
+    (tmp_path / "a.md").write_text(
+        "The senator told The Huffington Post that she would run. She also told Reuters so.\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    before = json.loads(run(runner, "check", "-f", "json", "--select", "SL201", "a.md").stdout)
+    assert [f["text"] for f in before["files"][0]["findings"]] == [
+        "told The Huffington Post",
+        "told Reuters",
+    ]
+    (tmp_path / "sourcelint.toml").write_text('own-outlet = ["The Huffington Post", "HuffPost"]\n')
+    after = json.loads(run(runner, "check", "-f", "json", "--select", "SL201", "a.md").stdout)
+    assert [f["text"] for f in after["files"][0]["findings"]] == ["told Reuters"]

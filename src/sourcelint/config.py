@@ -125,6 +125,7 @@ class Settings:
     per_file_ignores: Mapping[str, tuple[str, ...]] = FrozenMap()
     extend_rules: tuple[Path, ...] = ()
     fail_on: Severity | None = None
+    own_outlet: tuple[str, ...] = ()  # the publishing outlet's names: relays to it are first-hand
 
     def __post_init__(self) -> None:
         # Callers building Settings by hand may pass plain dicts; freeze them so the
@@ -328,6 +329,7 @@ class _Parser:
             "per-file-ignores": ("per_file_ignores", self.per_file_ignores),
             "extend-rules": ("extend_rules", self.rule_dirs),
             "fail-on": ("fail_on", self.severity),
+            "own-outlet": ("own_outlet", self.string_list),
         }
         values: dict[str, Any] = {}
         for name, value in table.items():

@@ -67,11 +67,12 @@ class Linter:
         model: str | None = None,
         reader: str = "plain",
         severities: dict[str, Severity] | None = None,
+        own_outlet: tuple[str, ...] = (),
     ) -> tuple[list[Finding], Profile]:
         """Findings of ``rules`` in ``text`` and the article's sourcing profile."""
         analyzer = self.analyzer(tier, model)
         prose = read_prose(text, reader)
-        article = analyzer.analyze(prose)
+        article = analyzer.analyze(prose, own_outlet)
         findings = self._findings(text, prose, article, rules, tier, model, severities or {})
         return findings, build_profile(article, findings)
 

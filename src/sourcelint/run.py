@@ -210,7 +210,12 @@ class _Session:
             rules = linter.registry.resolve(settings.select, ignore, settings.extend_select)
             severities = linter.registry.severity_overrides(settings.severity.items())
             findings, profile = linter.lint(
-                text, rules, tier=settings.pipeline, model=settings.model, severities=severities
+                text,
+                rules,
+                tier=settings.pipeline,
+                model=settings.model,
+                severities=severities,
+                own_outlet=settings.own_outlet,
             )
         except PipelineError as error:
             self._broken_pipelines.add(pipeline)

@@ -69,8 +69,10 @@ class Analyzer:
             self._sourcing = build_sourcing_model(self.nlp, self.lexicon)
         return self._sourcing
 
-    def analyze(self, prose: Prose) -> Article:
-        """Analyse prose: fold white space, tokenize, split sentences, find quotations."""
+    def analyze(self, prose: Prose, own_outlet: tuple[str, ...] = ()) -> Article:
+        """Analyse prose: fold white space, tokenize, split sentences, find quotations and
+        attributions. ``own_outlet`` names the publishing outlet: words given to it are
+        first-hand."""
         text, blocks, offsets = analysis_text(prose.text, prose.blocks)
         nlp = self.nlp
         doc = nlp.make_doc(text)
@@ -92,7 +94,7 @@ class Analyzer:
             blocks=blocks,
             quotes=quotes,
             offsets=offsets,
-            attributions=tuple(self.sourcing.attributions(doc, quotes)),
+            attributions=tuple(self.sourcing.attributions(doc, quotes, own_outlet)),
         )
 
 

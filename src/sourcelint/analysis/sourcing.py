@@ -216,9 +216,11 @@ class SourcingModel:
     on_record: PhraseSet
     hearsay: PhraseSet
 
-    def attributions(self, doc: Doc, quotes: tuple[tuple[int, int], ...]) -> list[Attribution]:
-        """Every attribution in ``doc`` in text order."""
-        return _Builder(self, doc, quotes).build()
+    def attributions(
+        self, doc: Doc, quotes: tuple[tuple[int, int], ...], own_outlet: tuple[str, ...] = ()
+    ) -> list[Attribution]:
+        """Every attribution in ``doc`` in text order; ``own_outlet`` is no second-hand outlet."""
+        return _Builder(self, doc, quotes, own_outlet).build()
 
 
 def build_sourcing_model(nlp: Language, lexicon: Mapping[str, tuple[str, ...]]) -> SourcingModel:
@@ -241,15 +243,30 @@ def build_sourcing_model(nlp: Language, lexicon: Mapping[str, tuple[str, ...]]) 
 class _Builder:
     """The state of one pass over one Doc."""
 
-    def __init__(self, model: SourcingModel, doc: Doc, quotes: tuple[tuple[int, int], ...]) -> None:
+    def __init__(
+        self,
+        model: SourcingModel,
+        doc: Doc,
+        quotes: tuple[tuple[int, int], ...],
+        own_outlet: tuple[str, ...] = (),
+    ) -> None:
         self.model = model
         self.words = model.words
         self.doc = doc
         self.quotes = quotes
+        own = {_outlet_key(name) for name in own_outlet}
         outlet_spans = [
-            (m.start, m.end) for m in model.outlets.find(doc) if _standalone(doc, m.start, m.end)
+            (m.start, m.end)
+            for m in model.outlets.find(doc)
+            if _standalone(doc, m.start, m.end)
+            and _outlet_key(doc[m.start : m.end].text) not in own
         ]
-        self.mentions = find_mentions(doc, self.words, outlet_spans)
+        self.mentions = [
+            replace(m, kind=MentionKind.ORGANIZATION)
+            if m.kind is MentionKind.OUTLET and _outlet_key(doc[m.start : m.end].text) in own
+            else m
+            for m in find_mentions(doc, self.words, outlet_spans)
+        ]
         self.mention_at: dict[int, Mention] = {}
         for mention in self.mentions:
             for index in range(mention.start, mention.end):
@@ -1120,6 +1137,11 @@ class _Builder:
     def _in_quote(self, offset: int) -> bool:
         index = bisect_right(self.quotes, (offset, float("inf"))) - 1
         return index >= 0 and self.quotes[index][0] < offset < self.quotes[index][1]
+
+
+def _outlet_key(name: str) -> str:
+    """ "The Huffington Post", "the huffington post" and "Huffington Post" are one outlet."""
+    return name.lower().removeprefix("the ").strip()
 
 
 def _within(items: list, sentence: Span) -> list:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sourcelint.findings import Finding, Severity
 from sourcelint.positions import LineIndex
@@ -41,22 +41,12 @@ class Linter:
             self._analyzers[key] = Analyzer(tier, model, self.registry.lexicon)
         return self._analyzers[key]
 
-    def lint_text(
-        self,
-        text: str,
-        rules: Sequence[Rule],
-        *,
-        tier: str = "fast",
-        model: str | None = None,
-        reader: str = "plain",
-        severities: dict[str, Severity] | None = None,
-    ) -> list[Finding]:
-        """Findings of ``rules`` in ``text`` (decoded file contents), sorted by position."""
-        if not rules:
-            return []
-        return self.lint(text, rules, tier=tier, model=model, reader=reader, severities=severities)[
-            0
-        ]
+    def lint_text(self, text: str, rules: Sequence[Rule], **options: Any) -> list[Finding]:
+        """Findings of ``rules`` in ``text`` (decoded file contents), sorted by position.
+
+        ``options`` are those of ``lint``.
+        """
+        return self.lint(text, rules, **options)[0] if rules else []
 
     def lint(
         self,

@@ -141,16 +141,5 @@ def _choices(reader: Params, key: str, enum: type, default: tuple | None) -> fro
 
 
 def _words(context: BuildContext, reader: Params, key: str) -> frozenset[str] | None:
-    values = reader.strings(key, ())
-    if not values:
-        return None
-    words: set[str] = set()
-    for value in values:
-        if value.startswith("@"):
-            try:
-                words.update(word.lower() for word in context.words(value[1:]))
-            except KeyError:
-                raise reader.error(key, f"unknown lexicon list {value!r}") from None
-        else:
-            words.add(value.lower())
-    return frozenset(words)
+    """The list, or None when the pack gives none (no restriction)."""
+    return frozenset(reader.words(key, lexicon=context.words)) or None

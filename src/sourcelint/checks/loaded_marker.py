@@ -53,7 +53,7 @@ def build(context: BuildContext, params: Mapping[str, Any]) -> Check:
     sentence_level = reader.strings("sentence-level", ())
     exceptions = reader.strings("exceptions", ())
     scare_quotes = reader.flag("scare-quotes", False)
-    attribution = _words(context, reader, "attribution", ())
+    attribution = frozenset(reader.words("attribution", lexicon=context.words))
     reader.finish()
     if not (anywhere or sentence_level or scare_quotes):
         raise reader.error("anywhere", "give anywhere, sentence-level or scare-quotes")
@@ -83,21 +83,6 @@ def build(context: BuildContext, params: Mapping[str, Any]) -> Check:
         yield from sorted(found, key=lambda hit: (hit.start, hit.end))
 
     return check
-
-
-def _words(
-    context: BuildContext, reader: Params, key: str, default: tuple[str, ...]
-) -> frozenset[str]:
-    found: list[str] = []
-    for entry in reader.strings(key, default):
-        if entry.startswith("@"):
-            try:
-                found.extend(context.words(entry[1:]))
-            except KeyError:
-                raise reader.error(key, f"unknown lexicon list {entry!r}") from None
-        else:
-            found.append(entry)
-    return frozenset(word.lower() for word in found)
 
 
 def _compile(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from sourcelint.errors import RulePackError
@@ -26,6 +26,25 @@ class Params:
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             raise RulePackError("expected a list of strings", path=f"{self._where}.{key}")
         return tuple(value)
+
+    def words(
+        self,
+        key: str,
+        default: tuple[str, ...] = (),
+        *,
+        lexicon: Callable[[str], tuple[str, ...]],
+    ) -> tuple[str, ...]:
+        """A word list, lower-cased, whose ``@name`` entries stand for lexicon lists."""
+        found: list[str] = []
+        for entry in self.strings(key, default):
+            if entry.startswith("@"):
+                try:
+                    found.extend(lexicon(entry[1:]))
+                except KeyError:
+                    raise self.error(key, f"unknown lexicon list {entry!r}") from None
+            else:
+                found.append(entry)
+        return tuple(word.lower() for word in found)
 
     def flag(self, key: str, default: bool) -> bool:
         self._read.add(key)

@@ -17,8 +17,9 @@ slammed"). Words inside quotation marks are the speaker's, not the reporter's.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from sourcelint.analysis.article import Article
@@ -166,7 +167,7 @@ def build(context: BuildContext, params: Mapping[str, Any]) -> Check:
       -ing forms (``plain-object`` when the verb took an object).
     """
     reader = Params(params)
-    words = _resolver(context, reader)
+    words = partial(reader.words, lexicon=context.words)
     verbs = words("verbs", ())
     object_verbs = words("object-verbs", ())
     quote_verbs = words("quote-verbs", ())
@@ -221,26 +222,6 @@ def build(context: BuildContext, params: Mapping[str, Any]) -> Check:
             yield Hit(match.mark_start, match.mark_end, suggestion=suggestion, fields=fields)
 
     return check
-
-
-def _resolver(
-    context: BuildContext, reader: Params
-) -> Callable[[str, tuple[str, ...]], tuple[str, ...]]:
-    """Read a list parameter whose ``@name`` entries are lexicon lists (lower-cased)."""
-
-    def words(key: str, default: tuple[str, ...]) -> tuple[str, ...]:
-        found: list[str] = []
-        for entry in reader.strings(key, default):
-            if entry.startswith("@"):
-                try:
-                    found.extend(context.words(entry[1:]))
-                except KeyError:
-                    raise reader.error(key, f"unknown lexicon list {entry!r}") from None
-            else:
-                found.append(entry)
-        return tuple(word.lower() for word in found)
-
-    return words
 
 
 def _forms(reader: Params, key: str) -> tuple[str, ...]:

@@ -811,7 +811,7 @@ class _Builder:
         if " and " in f" {' '.join(lowers[: core_end - start])} ":
             return self._compound(start, core_end, sentence)
         if head_lower in self.words.anonymous_nouns:
-            return self._role(lowers, head_lower, core_end - start, start)
+            return self._role(lowers, head_lower, start)
         if head_lower in self.words.vague_nouns:
             return self._counted(lowers, SourceKind.VAGUE)
         if MentionKind.PERSON in kinds:
@@ -855,7 +855,7 @@ class _Builder:
         following = self.mention_at.get(index + 1)
         return following is not None and following.kind is MentionKind.PERSON
 
-    def _role(self, lowers: list[str], head: str, core_length: int, start: int) -> SourceKind:
+    def _role(self, lowers: list[str], head: str, start: int) -> SourceKind:
         definite = lowers[0] == "the"
         named_role = head in self.named_roles
         if definite and named_role:

@@ -24,8 +24,6 @@ class SourcingWords:
     organization_words: frozenset[str]
     outlet_words: frozenset[str]
     outlet_nouns: frozenset[str]
-    honorifics: frozenset[str]
-    role_modifiers: frozenset[str]
     determiners: frozenset[str]
     countries: frozenset[str]
     group_plurals: frozenset[str]
@@ -62,8 +60,6 @@ class SourcingWords:
             organization_words=lower("organization_word"),
             outlet_words=lower("outlet_word"),
             outlet_nouns=lower("outlet_noun"),
-            honorifics=lower("honorific"),
-            role_modifiers=lower("role_modifier"),
             determiners=lower("source_determiner"),
             countries=frozenset(lexicon.get("country", ())),
             group_plurals=frozenset(lexicon.get("group_plural", ())),

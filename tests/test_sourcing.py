@@ -170,6 +170,8 @@ def test_cue_types_and_json_record():
         ),
         ("A spokeswoman for Jane Roe says the race is close.", "says", SourceKind.ANONYMOUS),
         ("PolitiFact rated the claim false.", "rated", SourceKind.OUTLET),
+        ("Federal officials Tuesday said the bridge was unsafe.", "said", SourceKind.ANONYMOUS),
+        ("Former mayor Michael Bloomberg said he would not run.", "said", SourceKind.NAMED),
     ],
 )
 def test_stances_asides_and_names_after_roles(text, cue, kind):

@@ -114,6 +114,9 @@ _CLAUSE_OPENERS = {
     "whether", "than", "nor",
 }  # fmt: skip
 _RELATIVES = {"who", "which", "whom", "whose"}
+# "Federal officials Tuesday said": a day between subject and verb.
+_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+         "yesterday", "tonight"}  # fmt: skip
 # Words ending in -ly that are not adverbs.
 _LY_WORDS = {"family", "assembly", "rally", "ally", "supply", "reply", "apply", "italy", "july",
              "anomaly", "monopoly", "daily", "weekly", "monthly", "quarterly", "yearly",
@@ -1187,8 +1190,10 @@ def _core_end(doc: Doc, start: int, end: int) -> int:
 def _skippable(token: Token) -> bool:
     """Adverbs and auxiliaries between a subject and its verb."""
     lower = token.lower_
-    return lower in _BETWEEN or (
-        token.is_lower and lower.endswith("ly") and len(lower) > 4 and lower not in _LY_WORDS
+    return (
+        lower in _BETWEEN
+        or lower in _DAYS
+        or (token.is_lower and lower.endswith("ly") and len(lower) > 4 and lower not in _LY_WORDS)
     )
 
 

@@ -172,6 +172,11 @@ def test_cue_types_and_json_record():
         ("PolitiFact rated the claim false.", "rated", SourceKind.OUTLET),
         ("Federal officials Tuesday said the bridge was unsafe.", "said", SourceKind.ANONYMOUS),
         ("Former mayor Michael Bloomberg said he would not run.", "said", SourceKind.NAMED),
+        (
+            "That is a small share of the two billion dollars the treasury experts say is needed.",
+            "say",
+            SourceKind.VAGUE,
+        ),
     ],
 )
 def test_stances_asides_and_names_after_roles(text, cue, kind):
@@ -181,3 +186,5 @@ def test_stances_asides_and_names_after_roles(text, cue, kind):
 def test_stance_of_a_named_person_is_no_attribution():
     assert attributions("Mayor Jane Roe opposes the new law.") == []
     assert attributions("Two inspectors rated the hotel poorly.") == []
+    poll = attributions("Sixty-two percent of Republicans agreed that the plan was fair.")
+    assert SourceKind.VAGUE not in [kind for _, _, kind in poll]

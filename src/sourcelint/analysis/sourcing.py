@@ -156,6 +156,8 @@ _ASIDES = {"however", "though", "too", "meanwhile", "instead", "also", "moreover
            "nonetheless", "nevertheless", "then", "now"}  # fmt: skip
 _AUXILIARIES = {"will", "would", "can", "could", "shall", "should", "may", "might", "must",
                 "has", "have", "had", "is", "are", "was", "were", "do", "does", "did"}  # fmt: skip
+# Subjects longer than this with no boundary found are cut to their last noun phrase.
+_LONG_SUBJECT = 5
 _SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it"}
 _POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
 _SENTENCE_END = {".", "!", "?", "…"}
@@ -583,7 +585,36 @@ class _Builder:
         if end - start > 1 and doc[start].lower_ in _SUBJECT_PRONOUNS:
             # "he had a well-connected source who told": the pronoun has a verb of its own.
             return self._noun_phrase_tail(start + 1, end)
+        if relative is None and end - start > _LONG_SUBJECT:
+            # "That's a small fraction of the minimum … experts say": no boundary was found,
+            # so the subject is the noun phrase right before the verb.
+            tail = self._adjacent_noun_phrase(start, end)
+            if tail is not None:
+                return tail
         return _trim(doc, start, end)
+
+    def _adjacent_noun_phrase(self, start: int, end: int) -> tuple[int, int] | None:
+        """The short noun phrase ending at ``end`` when its head is a known source word."""
+        doc = self.doc
+        head = doc[end - 1]
+        known = (
+            head.lower_ in self.words.common_nouns
+            or head.text in self.words.group_plurals
+            or (end - 1) in self.mention_at
+        )
+        if not known:
+            return None
+        begin = end - 1
+        while begin > start and end - begin < _LONG_SUBJECT:
+            previous = doc[begin - 1]
+            if previous.is_punct or previous.lower_ in _PREPOSITION_WORDS | _AUXILIARIES | {"what"}:
+                break
+            begin -= 1
+            if previous.lower_ in _DETERMINERS:
+                break
+        if begin > start and doc[begin - 1].lower_ == "of":
+            return None  # "62 percent of Republicans agreed": the head is "percent"
+        return _trim(doc, begin, end)
 
     def _is_relative(self, index: int) -> bool:
         """ "who", "which", or "that" right after a source noun ("a study that appeared …")."""

@@ -84,9 +84,13 @@ def test_pronoun_takes_the_named_person_before_it():
     assert kind_of(text, "said") is SourceKind.NAMED
 
 
-def test_pronoun_is_never_flagged_a_second_time():
-    text = "Two aides spoke to reporters. They said the deal was off."
-    assert kind_of(text, "said") is SourceKind.OTHER
+def test_plural_pronoun_keeps_an_unnamed_group_within_its_paragraph():
+    same = "Two aides said the deal was off. They said the vote would fail."
+    assert [kind for _, _, kind in attributions(same)] == [SourceKind.ANONYMOUS] * 2
+    later = "Two aides said the deal was off.\n\nThey said the vote would fail."
+    assert [kind for _, _, kind in attributions(later)] == [SourceKind.ANONYMOUS, SourceKind.OTHER]
+    unknown = "Two aides spoke to reporters. They said the deal was off."
+    assert kind_of(unknown, "said") is SourceKind.OTHER
 
 
 def test_relative_clause_is_cut_from_the_source():

@@ -931,14 +931,23 @@ class _Builder:
             journalist = self.doc[self.last_person].lower_ in self.journalists
             return SourceKind.OUTLET if journalist else SourceKind.NAMED
         if pronoun in _PRONOUNS_PLURAL:
-            kind = self.last_plural[1] if self.last_plural else SourceKind.OTHER
-            return kind if kind in _IDENTIFIED else SourceKind.OTHER
+            if self.last_plural is None:
+                return SourceKind.OTHER
+            where, kind = self.last_plural
+            # "Two aides said …. They said …": still the same unnamed people, within the
+            # paragraph; further back, "they" may be anyone.
+            nearby = self._same_block(where, index)
+            return kind if kind in _IDENTIFIED or nearby else SourceKind.OTHER
         if pronoun in _RELATIVES:
             antecedent = self._antecedent(index, sentence)
             return self._classify(antecedent, sentence) if antecedent else SourceKind.OTHER
         if pronoun == "it" and self.last_thing and self.last_thing[1] in _IDENTIFIED:
             return self.last_thing[1]
         return SourceKind.OTHER
+
+    def _same_block(self, first: int, second: int) -> bool:
+        """No paragraph break between two tokens (blocks are joined by a blank line)."""
+        return "\n\n" not in self.doc.text[self.doc[first].idx : self.doc[second].idx]
 
     def _antecedent(self, index: int, sentence: Span) -> tuple[int, int] | None:
         end = index

@@ -111,7 +111,7 @@ _HARD_BOUNDARIES = {",", ";", ":", "(", ")", "—", "–", "--", "“", "”", '
 _CLAUSE_OPENERS = {
     "that", "while", "when", "whereas", "because", "although", "though", "if", "unless",
     "after", "before", "since", "until", "as", "but", "and", "or", "so", "where", "once",
-    "whether", "than", "nor",
+    "whether", "than", "nor", "what",
 }  # fmt: skip
 _RELATIVES = {"who", "which", "whom", "whose"}
 # "Federal officials Tuesday said": a day between subject and verb.

@@ -132,7 +132,9 @@ _LISTENER_VERBS = {"tell", "tells", "told", "telling", "ask", "asks", "asked", "
 # Relay phrases that report speech on their own ("In an interview with CNN, …").
 _RELAY_OPENERS = {"told", "tell", "tells", "telling", "asked", "questioned", "interviewed",
                   "in", "during", "speaking", "talking", "spoke", "speaks", "talked",
-                  "talks"}  # fmt: skip
+                  "talks", "first", "originally", "initially", "reported", "published",
+                  "revealed", "disclosed", "obtained", "broken", "being",
+                  "informed"}  # fmt: skip
 _TIME_WORDS = {"in", "on", "at", "last", "this", "next", "early", "late", "earlier", "later",
                "today", "yesterday", "week", "month", "year", "morning", "afternoon",
                "evening", "night", "again", "also"}  # fmt: skip

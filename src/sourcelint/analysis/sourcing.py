@@ -614,8 +614,10 @@ class _Builder:
             begin -= 1
             if previous.lower_ in _DETERMINERS:
                 break
-        if begin > start and doc[begin - 1].lower_ == "of":
-            return None  # "62 percent of Republicans agreed": the head is "percent"
+        if begin > start and doc[begin - 1].lower_ in {"of", "by"}:
+            # "62 percent of Republicans agreed", "emails combed through by Vox suggest":
+            # the head comes before.
+            return None
         return _trim(doc, begin, end)
 
     def _is_relative(self, index: int) -> bool:

@@ -177,6 +177,11 @@ def test_cue_types_and_json_record():
         ("Federal officials Tuesday said the bridge was unsafe.", "said", SourceKind.ANONYMOUS),
         ("Former mayor Michael Bloomberg said he would not run.", "said", SourceKind.NAMED),
         (
+            "New York Times columnist Jane Roe wrote that the debate was dull.",
+            "wrote",
+            SourceKind.OUTLET,
+        ),
+        (
             "That is a small share of the two billion dollars the treasury experts say is needed.",
             "say",
             SourceKind.VAGUE,

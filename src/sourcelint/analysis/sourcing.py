@@ -614,6 +614,9 @@ class _Builder:
             begin -= 1
             if previous.lower_ in _DETERMINERS:
                 break
+        inside = self.mention_at.get(begin)
+        if inside is not None:
+            begin = max(start, inside.start)  # never cut a name: "New York Times columnist …"
         if begin > start and doc[begin - 1].lower_ in {"of", "by"}:
             # "62 percent of Republicans agreed", "emails combed through by Vox suggest":
             # the head comes before.

@@ -573,6 +573,9 @@ class _Builder:
         while stretch > sentence.start and not self._stops_subject(stretch - 1):
             stretch -= 1
         relative = next((i for i in range(stretch + 1, end) if self._is_relative(i)), None)
+        if relative is not None and doc[relative - 1].lower_ in _PREPOSITION_WORDS:
+            # "a lawsuit in which Democrats argued": the subject follows the pronoun.
+            return _trim(doc, relative + 1, end)
         if relative is not None:
             end = relative  # "A senior official who works in the region … told"
         start = end

@@ -277,7 +277,7 @@ def test_settings_are_immutable_and_hashable(tmp_path):
         ("per_file_ignores = {}\n", "per_file_ignores", "did you mean 'per-file-ignores'?"),
         ("selct = []\n", "selct", "did you mean 'select'?"),
         ("failOn = 'error'\n", "failOn", "did you mean 'fail-on'?"),
-        ("readers = {}\n", "readers", "unknown key"),
+        ("[readers]\nfront-matter = ['title']\n", "readers.front-matter", "did you mean"),
     ],
 )
 def test_unknown_key_suggests_the_closest(tmp_path, text, key, fragment):
@@ -570,3 +570,19 @@ def test_exclude_replaces_and_extend_exclude_adds(tmp_path):
     assert extended.is_excluded(tmp_path / "x" / "a.draft.md", is_dir=False)
     assert extended.is_excluded(tmp_path / ".venv" / "a.md", is_dir=False)
     assert not extended.is_excluded(tmp_path / "x" / "a.md", is_dir=False)
+
+
+def test_readers_table(tmp_path):
+    settings = load_config(
+        write(
+            tmp_path / "sourcelint.toml",
+            '[readers]\nextensions = { ".MDX" = "markdown" }\nfront-matter-fields = ["title"]\n'
+            'html-skip = [".promo"]\nhtml-content = "article"\n',
+        )
+    )
+    assert dict(settings.readers.extensions) == {".mdx": "markdown"}
+    assert settings.readers.front_matter_fields == ("title",)
+    assert settings.readers.html_skip == (".promo",)
+    assert settings.readers.html_content == "article"
+    error = config_error(write(tmp_path / "bad.toml", '[readers]\nextensions = { ".x" = "pdf" }\n'))
+    assert "readers.extensions" in str(error)

@@ -134,6 +134,12 @@ def check(
             "--statistics", help="Counts per rule and the sourcing profile, per file and in total."
         ),
     ] = False,
+    show_suppressed: Annotated[
+        bool,
+        typer.Option(
+            "--show-suppressed", help="In JSON, list suppressed findings with their reasons."
+        ),
+    ] = False,
 ) -> None:
     """Lint files and directories for weak sourcing and loaded language."""
     from sourcelint.run import CliOptions, run_check
@@ -150,6 +156,7 @@ def check(
         force_exclude=force_exclude,
         quiet=quiet,
         statistics=statistics,
+        show_suppressed=show_suppressed,
     )
     color = output_file is None and _use_color(sys.stdout)
     code = run_check(options, output_format, color=color, output_file=output_file)

@@ -12,7 +12,7 @@ import os
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
@@ -106,6 +106,19 @@ def _display(path: Path, cwd: Path | None = None) -> str:
         return str(path)
 
 
+READER_NAMES = ("plain", "markdown", "html")
+
+
+@dataclass(frozen=True)
+class ReaderSettings:
+    """``[readers]``: which reader a suffix takes, and the readers' options."""
+
+    extensions: Mapping[str, str] = FrozenMap()  # ".mdx" -> "markdown"
+    front_matter_fields: tuple[str, ...] = ()
+    html_skip: tuple[str, ...] | None = None  # None: the built-in furniture selectors
+    html_content: str | None = None
+
+
 @dataclass(frozen=True)
 class Settings:
     """The resolved settings for a set of files (one config file, or the defaults)."""
@@ -126,6 +139,7 @@ class Settings:
     extend_rules: tuple[Path, ...] = ()
     fail_on: Severity | None = None
     own_outlet: tuple[str, ...] = ()  # the publishing outlet's names: relays to it are first-hand
+    readers: ReaderSettings = field(default_factory=lambda: ReaderSettings())
 
     def __post_init__(self) -> None:
         # Callers building Settings by hand may pass plain dicts; freeze them so the
@@ -292,6 +306,26 @@ class _Parser:
         table = self.table(value, *parts)
         return FrozenMap((sel, self.severity(sev, *parts, sel)) for sel, sev in table.items())
 
+    def reader_settings(self, value: object, *parts: str) -> ReaderSettings:
+        table = self.table(value, *parts)
+        known = {"extensions", "front-matter-fields", "html-skip", "html-content"}
+        for name in table:
+            if name not in known:
+                raise self.error(f"unknown key{_suggest(name, known)}", *parts, name)
+        extensions = self.table(table.get("extensions", {}), *parts, "extensions")
+        for suffix, reader in extensions.items():
+            self.choice(reader, READER_NAMES, *parts, "extensions", suffix)
+        skip = table.get("html-skip")
+        content = table.get("html-content")
+        return ReaderSettings(
+            extensions=FrozenMap({k.lower(): v for k, v in extensions.items()}),
+            front_matter_fields=self.string_list(
+                table.get("front-matter-fields", []), *parts, "front-matter-fields"
+            ),
+            html_skip=None if skip is None else self.string_list(skip, *parts, "html-skip"),
+            html_content=None if content is None else self.string(content, *parts, "html-content"),
+        )
+
     def per_file_ignores(self, value: object, *parts: str) -> FrozenMap[str, tuple[str, ...]]:
         table = self.table(value, *parts)
         result: dict[str, tuple[str, ...]] = {}
@@ -330,6 +364,7 @@ class _Parser:
             "extend-rules": ("extend_rules", self.rule_dirs),
             "fail-on": ("fail_on", self.severity),
             "own-outlet": ("own_outlet", self.string_list),
+            "readers": ("readers", self.reader_settings),
         }
         values: dict[str, Any] = {}
         for name, value in table.items():

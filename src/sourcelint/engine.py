@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sourcelint.findings import Finding, Severity
 from sourcelint.positions import LineIndex
 from sourcelint.profile import Profile, build_profile
 from sourcelint.readers import read_prose
+from sourcelint.readers.base import Note
 from sourcelint.registry import Registry
-from sourcelint.rule import Check, Rule
+from sourcelint.rule import Check, Rule, RuleMeta
+from sourcelint.suppress import Suppression, apply, parse_directives
+
+# The meta rules the suppression step reports (rules/sl9-meta.toml).
+UNUSED_SUPPRESSION = "SL901"
+UNKNOWN_SUPPRESSION = "SL902"
 
 if TYPE_CHECKING:
     from sourcelint.analysis.article import Article
@@ -31,6 +38,7 @@ class Linter:
         self._contexts: dict[tuple[str, str | None], BuildContext] = {}
         # Keyed by rule identity: two registries may hold different rules with one code.
         self._checks: dict[tuple[str, str | None, int], tuple[Rule, Check]] = {}
+        self._selected: dict[str, set[str]] = {}
 
     def analyzer(self, tier: str, model: str | None = None) -> Analyzer:
         """The analyzer of a tier (imports spaCy on first use)."""
@@ -46,7 +54,7 @@ class Linter:
 
         ``options`` are those of ``lint``.
         """
-        return self.lint(text, rules, **options)[0] if rules else []
+        return self.lint(text, rules, **options).findings if rules else []
 
     def lint(
         self,
@@ -58,13 +66,19 @@ class Linter:
         reader: str = "plain",
         severities: dict[str, Severity] | None = None,
         own_outlet: tuple[str, ...] = (),
-    ) -> tuple[list[Finding], Profile]:
-        """Findings of ``rules`` in ``text`` and the article's sourcing profile."""
+    ) -> LintResult:
+        """Findings of ``rules`` in ``text``, after inline suppressions, and the profile."""
         analyzer = self.analyzer(tier, model)
         prose = read_prose(text, reader)
         article = analyzer.analyze(prose, own_outlet)
-        findings = self._findings(text, prose, article, rules, tier, model, severities or {})
-        return findings, build_profile(article, findings)
+        lines = LineIndex(text)
+        severities = severities or {}
+        findings = self._findings(text, prose, article, rules, tier, model, severities, lines)
+        directives = parse_directives(text, prose.comments, reader == "plain", lines)
+        outcome = apply(findings, directives, self._matches, self.registry.is_known)
+        kept = outcome.kept + self._meta_findings(outcome, rules, text, lines, severities)
+        kept.sort(key=lambda f: (f.start, f.end, f.code))
+        return LintResult(kept, build_profile(article, kept), outcome.suppressed, prose.notes)
 
     def _findings(
         self,
@@ -75,8 +89,8 @@ class Linter:
         tier: str,
         model: str | None,
         severities: dict[str, Severity],
+        lines: LineIndex,
     ) -> list[Finding]:
-        lines = LineIndex(text)
         findings: dict[tuple[int, int, str], Finding] = {}
         for rule in rules:
             meta = rule.meta
@@ -84,28 +98,49 @@ class Linter:
                 start, end = prose.offsets.span_to_original(
                     *article.offsets.span_to_original(hit.start, hit.end)
                 )
-                line, column = lines.position(start)
-                end_line, end_column = lines.position(end)
                 words = _SPACES.sub(" ", article.text[hit.start : hit.end])
                 findings.setdefault(
                     (start, end, meta.code),
-                    Finding(
-                        code=meta.code,
-                        name=meta.name,
-                        category=meta.category,
-                        severity=severities.get(meta.code) or hit.severity or meta.severity,
-                        message=meta.format_message(words, hit.fields),
-                        line=line,
-                        column=column,
-                        end_line=end_line,
-                        end_column=end_column,
-                        start=start,
-                        end=end,
-                        text=text[start:end],
-                        suggestion=hit.suggestion or meta.suggestion,
+                    _finding(
+                        meta,
+                        text,
+                        lines,
+                        (start, end),
+                        severities.get(meta.code) or hit.severity or meta.severity,
+                        meta.format_message(words, hit.fields),
+                        hit.suggestion or meta.suggestion,
                     ),
                 )
         return sorted(findings.values(), key=lambda f: (f.start, f.end, f.code))
+
+    def _meta_findings(
+        self,
+        outcome: Suppression,
+        rules: Sequence[Rule],
+        text: str,
+        lines: LineIndex,
+        severities: dict[str, Severity],
+    ) -> list[Finding]:
+        """SL901 and SL902, when selected: suppressions that do nothing or name no rule."""
+        chosen = {rule.code: rule.meta for rule in rules}
+        found = []
+        problems = [
+            (UNUSED_SUPPRESSION, d, ", ".join(d.selectors) or "any rule") for d in outcome.unused
+        ]
+        problems += [(UNKNOWN_SUPPRESSION, d, selector) for d, selector in outcome.unknown]
+        for code, directive, subject in problems:
+            meta = chosen.get(code)
+            if meta is not None:
+                severity = severities.get(code) or meta.severity
+                message = meta.format_message(subject)
+                span = (directive.start, directive.end)
+                found.append(_finding(meta, text, lines, span, severity, message, None))
+        return found
+
+    def _matches(self, selector: str, finding: Finding) -> bool:
+        if selector not in self._selected:
+            self._selected[selector] = {rule.code for rule in self.registry.select(selector)}
+        return finding.code in self._selected[selector]
 
     def _check(self, rule: Rule, tier: str, model: str | None) -> Check:
         key = (tier, model, id(rule))
@@ -121,3 +156,42 @@ class Linter:
             nlp = self.analyzer(tier, model).nlp
             self._contexts[key] = BuildContext(nlp=nlp, lexicon=self.registry.lexicon)
         return self._contexts[key]
+
+
+@dataclass
+class LintResult:
+    """One file's outcome."""
+
+    findings: list[Finding]
+    profile: Profile
+    suppressed: list[tuple[Finding, str | None]] = field(default_factory=list)
+    notes: tuple[Note, ...] = ()
+
+
+def _finding(
+    meta: RuleMeta,
+    text: str,
+    lines: LineIndex,
+    span: tuple[int, int],
+    severity: Severity,
+    message: str,
+    suggestion: str | None,
+) -> Finding:
+    start, end = span
+    line, column = lines.position(start)
+    end_line, end_column = lines.position(end)
+    return Finding(
+        code=meta.code,
+        name=meta.name,
+        category=meta.category,
+        severity=severity,
+        message=message,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        start=start,
+        end=end,
+        text=text[start:end],
+        suggestion=suggestion,
+    )

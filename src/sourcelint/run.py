@@ -42,6 +42,7 @@ class CliOptions:
     force_exclude: bool = False
     quiet: bool = False
     statistics: bool = False
+    show_suppressed: bool = False
 
     def apply(self, settings: Settings) -> Settings:
         """The file's settings with the command line's choices laid over them."""
@@ -109,6 +110,7 @@ def run_check(
         pipeline=options.pipeline or (tiers.pop() if len(tiers) == 1 else "fast"),
         quiet=options.quiet,
         statistics=options.statistics,
+        show_suppressed=options.show_suppressed,
     )
     buffer = io.StringIO()
     formatter.write(report, buffer, color=color)
@@ -209,7 +211,7 @@ class _Session:
             ignore = (*settings.ignore, *settings.ignores_for(path))
             rules = linter.registry.resolve(settings.select, ignore, settings.extend_select)
             severities = linter.registry.severity_overrides(settings.severity.items())
-            findings, profile = linter.lint(
+            result = linter.lint(
                 text,
                 rules,
                 tier=settings.pipeline,
@@ -233,7 +235,11 @@ class _Session:
             self.fail(error)
             return
         self.tiers.append(settings.pipeline)
-        self.results.append(FileResult(display, findings, text, profile))
+        findings = result.findings
+        for note in result.notes:
+            line = text.count("\n", 0, note.offset) + 1
+            print(f"warning: {display}:{line}: {note.message}", file=sys.stderr)
+        self.results.append(FileResult(display, findings, text, result.profile, result.suppressed))
         threshold = (settings.fail_on or DEFAULT_FAIL_ON).rank
         self.failing |= any(_fails(finding, threshold) for finding in findings)
 

@@ -31,6 +31,7 @@ class FileResult:
     findings: list[Finding]
     text: str = ""
     profile: Profile | None = None
+    suppressed: list[tuple[Finding, str | None]] = field(default_factory=list)
 
 
 @dataclass
@@ -43,6 +44,7 @@ class Report:
     pipeline: str = "fast"
     quiet: bool = False
     statistics: bool = False
+    show_suppressed: bool = False
 
     @property
     def findings(self) -> list[Finding]:

@@ -17,7 +17,7 @@ class JsonFormatter:
         document = {
             "version": JSON_VERSION,
             "tool": {"name": "sourcelint", "version": report.version, "pipeline": report.pipeline},
-            "files": [_file(result) for result in report.files],
+            "files": [_file(result, report.show_suppressed) for result in report.files],
             "summary": {
                 "files": len(report.files),
                 "findings": len(report.findings),
@@ -30,11 +30,15 @@ class JsonFormatter:
         out.write("\n")
 
 
-def _file(result: FileResult) -> dict[str, object]:
+def _file(result: FileResult, show_suppressed: bool) -> dict[str, object]:
     entry: dict[str, object] = {
         "path": result.path,
         "findings": [finding.to_dict() for finding in result.findings],
     }
     if result.profile is not None:
         entry["profile"] = result.profile.to_dict()
+    if show_suppressed:
+        entry["suppressed"] = [
+            {**finding.to_dict(), "reason": reason} for finding, reason in result.suppressed
+        ]
     return entry

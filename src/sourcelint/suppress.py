@@ -1,0 +1,165 @@
+"""Inline suppressions: ``<!-- sourcelint-disable … -->`` comments and plain-text markers.
+
+Directives (codes or rule names; none means every rule; an optional reason after ``--``):
+
+- ``sourcelint-disable SL102 SL204 -- reason`` … ``sourcelint-enable [codes]``: a range;
+- ``sourcelint-disable-next-line SL201``: the next line holding text;
+- ``sourcelint-disable-file``: the whole file;
+- in plain text, ``sourcelint: disable=SL204,SL102 -- reason`` at the end of a line: that line.
+
+A directive that suppresses nothing, or names no known rule, is reported (SL901, SL902).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from sourcelint.findings import Finding
+from sourcelint.positions import LineIndex
+from sourcelint.readers.base import Comment
+
+_COMMENT_DIRECTIVE = re.compile(
+    r"^\s*sourcelint-(?P<kind>disable-next-line|disable-file|disable|enable)\b(?P<rest>.*)$", re.S
+)
+# The plain-text marker at the end of a line (the plain reader blanks it out of the prose).
+LINE_MARKER = re.compile(
+    r"sourcelint:[^\S\r\n]*disable=(?P<codes>[\w,-]*(?:[^\S\r\n]*,[^\S\r\n]*[\w-]+)*)"
+    r"[^\S\r\n]*(?:--[^\S\r\n]*(?P<reason>[^\r\n]*?))?[^\S\r\n]*$",
+    re.M,
+)
+
+
+@dataclass
+class Directive:
+    """One suppression: the original span it was written at, and what it covers."""
+
+    kind: str  # "range", "line", "file"
+    start: int
+    end: int
+    selectors: tuple[str, ...]
+    reason: str | None
+    first_line: int = 0
+    last_line: int = 0  # inclusive; 0 = to the end of the file
+    used: bool = False
+
+
+@dataclass
+class Suppression:
+    """The outcome: findings kept, findings suppressed (with reasons), and problems."""
+
+    kept: list[Finding]
+    suppressed: list[tuple[Finding, str | None]] = field(default_factory=list)
+    unused: list[Directive] = field(default_factory=list)
+    unknown: list[tuple[Directive, str]] = field(default_factory=list)
+
+
+def parse_directives(
+    text: str, comments: Sequence[Comment], line_marker: bool, lines: LineIndex
+) -> list[Directive]:
+    """Directives from markup comments, and from line markers in plain text."""
+    directives: list[Directive] = []
+    open_ranges: list[Directive] = []
+    for comment in comments:
+        match = _COMMENT_DIRECTIVE.match(comment.body)
+        if match is None:
+            continue
+        selectors, reason = _selectors_and_reason(match["rest"])
+        line = lines.position(comment.start)[0]
+        kind = match["kind"]
+        if kind == "enable":
+            _close(open_ranges, selectors, line)
+            continue
+        directive = Directive(
+            kind={"disable": "range", "disable-next-line": "line", "disable-file": "file"}[kind],
+            start=comment.start,
+            end=comment.end,
+            selectors=selectors,
+            reason=reason,
+        )
+        if directive.kind == "range":
+            directive.first_line = line
+            open_ranges.append(directive)
+        elif directive.kind == "line":
+            directive.first_line = directive.last_line = _next_text_line(lines, line)
+        directives.append(directive)
+    if line_marker:
+        directives.extend(_line_markers(text, lines))
+    return directives
+
+
+def apply(
+    findings: Iterable[Finding],
+    directives: list[Directive],
+    matches: Callable[[str, Finding], bool],
+    is_known: Callable[[str], bool],
+) -> Suppression:
+    """Split findings into kept and suppressed; note unused and unknown directives."""
+    result = Suppression(kept=[])
+    for finding in findings:
+        directive = next((d for d in directives if _covers(d, finding, matches)), None)
+        if directive is None:
+            result.kept.append(finding)
+        else:
+            directive.used = True
+            result.suppressed.append((finding, directive.reason))
+    for directive in directives:
+        bad = [s for s in directive.selectors if not is_known(s)]
+        if bad:
+            result.unknown.extend((directive, selector) for selector in bad)
+        elif not directive.used:
+            result.unused.append(directive)
+    return result
+
+
+def _covers(
+    directive: Directive, finding: Finding, matches: Callable[[str, Finding], bool]
+) -> bool:
+    if directive.selectors and not any(matches(s, finding) for s in directive.selectors):
+        return False
+    if directive.kind == "file":
+        return True
+    last = directive.last_line or float("inf")
+    return directive.first_line <= finding.line <= last
+
+
+def _close(open_ranges: list[Directive], selectors: tuple[str, ...], line: int) -> None:
+    for directive in reversed(open_ranges):
+        if not selectors or set(selectors) & set(directive.selectors) or not directive.selectors:
+            directive.last_line = line
+            open_ranges.remove(directive)
+            if selectors:
+                return
+
+
+def _selectors_and_reason(rest: str) -> tuple[tuple[str, ...], str | None]:
+    body, _, reason = rest.partition("--")
+    selectors = tuple(part for part in re.split(r"[\s,]+", body.strip()) if part)
+    return selectors, (reason.strip() or None)
+
+
+def _next_text_line(lines: LineIndex, line: int) -> int:
+    following = line + 1
+    while following <= len(lines.starts) and not lines.line_text(following).strip():
+        following += 1
+    return following
+
+
+def _line_markers(text: str, lines: LineIndex) -> Iterable[Directive]:
+    for number in range(1, len(lines.starts) + 1):
+        line_text = lines.line_text(number)
+        match = LINE_MARKER.search(line_text)
+        if match is None:
+            continue
+        selectors, _ = _selectors_and_reason(match["codes"])
+        start = lines.starts[number - 1] + match.start()
+        yield Directive(
+            kind="line",
+            start=start,
+            end=lines.starts[number - 1] + match.end(),
+            selectors=selectors,
+            reason=(match["reason"] or None),
+            first_line=number,
+            last_line=number,
+        )

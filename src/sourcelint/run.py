@@ -19,6 +19,7 @@ from sourcelint.engine import Linter
 from sourcelint.errors import ConfigError, PipelineError, SourcelintError
 from sourcelint.findings import Finding, Severity
 from sourcelint.formats import FileResult, Report, format_names, get_formatter
+from sourcelint.readers import reader_for
 from sourcelint.registry import Registry, load_registry
 from sourcelint.source import decode, read_text
 
@@ -216,6 +217,8 @@ class _Session:
                 rules,
                 tier=settings.pipeline,
                 model=settings.model,
+                reader=settings.readers.extensions.get(path.suffix.lower())
+                or reader_for(path.name),
                 severities=severities,
                 own_outlet=settings.own_outlet,
             )

@@ -1,0 +1,441 @@
+"""Markdown: the prose of a CommonMark document, mapped back to the original file.
+
+markdown-it-py parses the document; its tokens give each block's line range but not the
+columns of inline text, so every inline text run is found by searching forward from a
+cursor through the block's own source lines. Skipped markup (code spans, link
+destinations, inline HTML) moves the cursor past itself, so a later run is never matched
+inside it. Front matter is recognised here rather than by a plugin: TOML (``+++``) front
+matter is as common as YAML in Hugo sites and the plugin knows only YAML.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from sourcelint.positions import LineIndex
+from sourcelint.readers.base import Comment, Note, Prose, ProseBuilder, ReaderOptions
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+# Bare URLs are not linkified by CommonMark; they are still not prose.
+_BARE_URL = re.compile(r"(?:https?://|www\.)[^\s<>]*[^\s<>.,;:!?'\")\]]", re.IGNORECASE)
+_BR_TAG = re.compile(r"<br\b", re.IGNORECASE)
+# Front matter: a fence line, then ``key: value`` (YAML) or ``key = value`` (TOML) lines.
+_FENCES = {"---": ("---", "..."), "+++": ("+++",)}
+_YAML_FIELD = re.compile(r"(?P<key>[A-Za-z0-9_.-]+)[ \t]*:(?:[ \t]+(?P<value>.*?))?[ \t]*$")
+_TOML_FIELD = re.compile(r"(?P<key>[A-Za-z0-9_.-]+)[ \t]*=[ \t]*(?P<value>.*?)[ \t]*$")
+# YAML values that are not a one-line string: block scalars, flow collections, anchors, tags.
+_YAML_NOT_STRING = tuple("|>[{&*!")
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """A piece of a block's prose: ``text`` at ``start`` in the original."""
+
+    text: str
+    start: int
+
+
+# Markup that stands between two words (code, images, ``<br>``) and a soft line break.
+_SPACE = "space"
+_BREAK = "break"
+_Piece = _Run | str
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    # GFM tables and strikethrough are what Hugo, Jekyll and Astro enable. text_join is
+    # off so entities and backslash escapes stay separate tokens that carry their source.
+    return (
+        MarkdownIt("commonmark", {"html": True})
+        .enable(["table", "strikethrough"])
+        .disable("text_join")
+    )
+
+
+def read_markdown(text: str, options: ReaderOptions | None = None) -> Prose:
+    """Read a Markdown document: prose of headings, paragraphs, list items, quotes and
+    table cells, one block each; code, HTML, URLs and front matter skipped."""
+    return _MarkdownReader(text, options or ReaderOptions()).read()
+
+
+class _MarkdownReader:
+    def __init__(self, text: str, options: ReaderOptions) -> None:
+        self.text = text
+        # markdown-it turns NUL into U+FFFD; searching a copy with the same change keeps
+        # the lengths equal, so offsets found in it are offsets into ``text``.
+        self.source = text.replace("\0", "\ufffd")
+        self.options = options
+        self.lines = LineIndex(text).starts
+        self.builder = ProseBuilder()
+        self.comments: list[Comment] = []
+        self.notes: list[Note] = []
+        self.cursor = 0
+
+    def read(self) -> Prose:
+        body_start, first_line = self._front_matter()
+        tokens = _parser().parse(self.text[body_start:])
+        self.cursor = body_start
+        self._blocks(tokens, first_line)
+        return self.builder.build(tuple(self.comments), tuple(self.notes))
+
+    # Lines and regions
+
+    def _line_start(self, line: int) -> int:
+        return self.lines[line] if line < len(self.lines) else len(self.text)
+
+    def _line_text(self, line: int) -> str:
+        return self.text[self._line_start(line) : self._line_start(line + 1)].rstrip("\r\n")
+
+    # Front matter
+
+    def _front_matter(self) -> tuple[int, int]:
+        """Skip front matter; return where the Markdown body starts (offset, line)."""
+        bom = 1 if self.text.startswith("\ufeff") else 0
+        fence = self._line_text(0)[bom:].rstrip()
+        if fence not in _FENCES:
+            return bom, 0
+        closers = _FENCES[fence]
+        count = len(self.lines)
+        close = next(
+            (i for i in range(1, count) if self._line_text(i).rstrip() in closers), None
+        )
+        if close is None:
+            # Without a closing fence, guess that the metadata ends at the first blank
+            # line, so the article below it is still linted.
+            end = next((i for i in range(1, count) if not self._line_text(i).strip()), count)
+            self.notes.append(
+                Note(0, f"unterminated front matter (no closing '{fence}'): lines 1-{end} not linted")
+            )
+            body_line = end
+        else:
+            end = close
+            body_line = close + 1
+        if self.options.front_matter_fields:
+            self._front_matter_fields(range(1, end), toml=fence == "+++")
+        return self._line_start(body_line), body_line
+
+    def _front_matter_fields(self, lines: range, *, toml: bool) -> None:
+        """Lint the chosen top-level one-line string fields as blocks of their own."""
+        wanted = set(self.options.front_matter_fields)
+        pattern = _TOML_FIELD if toml else _YAML_FIELD
+        for line in lines:
+            line_text = self._line_text(line)
+            if toml and line_text.lstrip().startswith("["):
+                break  # a TOML table: the keys after it are nested, not top level
+            match = pattern.match(line_text)
+            if not match or match["key"] not in wanted or not match["value"]:
+                continue
+            value_start = self._line_start(line) + match.start("value")
+            span = _field_value(match["value"], toml=toml)
+            if span is not None:
+                start, end = span
+                self.builder.add(match["value"][start:end], value_start + start)
+                self.builder.end_block()
+
+    # Blocks
+
+    def _blocks(self, tokens: list[Token], first_line: int) -> None:
+        for token in tokens:
+            if token.map is None:
+                continue
+            start = self._line_start(token.map[0] + first_line)
+            end = self._line_start(token.map[1] + first_line)
+            self.cursor = max(self.cursor, start)
+            if token.type == "inline":
+                self._inline(token.children or [], end)
+                self.builder.end_block()
+            elif token.type == "fence":
+                self._check_fence(token, token.map[0] + first_line, token.map[1] + first_line)
+                self.cursor = end
+            elif token.type == "code_block":
+                self.cursor = end
+            elif token.type == "html_block":
+                self._html_block(start, end, token.map[1] + first_line)
+                self.cursor = end
+
+    def _check_fence(self, token: Token, first: int, last: int) -> None:
+        """Note a fence that runs to the end of its container for want of a closing line."""
+        closing = self._line_text(last - 1).lstrip(" \t>").rstrip()
+        marker = token.markup
+        closed = (
+            last - first >= 2
+            and len(closing) >= len(marker)
+            and closing == marker[0] * len(closing)
+        )
+        if not closed:
+            self.notes.append(
+                Note(
+                    self._line_start(first) + self._line_text(first).find(marker),
+                    f"unterminated code fence ('{marker}'): lines {first + 1}-{last} not linted",
+                )
+            )
+
+    def _html_block(self, start: int, end: int, last: int) -> None:
+        """Collect the comments of a raw HTML block; the block itself is not prose."""
+        position = start
+        while (opening := self.source.find("<!--", position, end)) >= 0:
+            closing = self.source.find("-->", opening + 2, end)
+            if closing < 0:
+                first = _line_number(self.lines, opening)
+                self.notes.append(
+                    Note(opening, f"unclosed HTML comment: lines {first}-{last} not linted")
+                )
+                return
+            self._comment(opening, closing + 3)
+            position = closing + 3
+
+    def _comment(self, start: int, end: int) -> None:
+        self.comments.append(Comment(start, end, self.text[min(start + 4, end - 3) : end - 3]))
+
+    # Inline content
+
+    def _inline(self, children: list[Token], end: int) -> None:
+        pieces: list[_Piece] = []
+        self._walk(children, end, pieces)
+        for piece in _join_hyphenated(_drop_urls(pieces)):
+            if isinstance(piece, _Run):
+                self.builder.add(piece.text, piece.start)
+            else:
+                self.builder.add_space()
+
+    def _walk(self, children: list[Token], end: int, pieces: list[_Piece] | None) -> None:
+        """Move the cursor through inline tokens; with ``pieces``, collect the prose."""
+        autolink = False
+        for child in children:
+            kind = child.type
+            if kind == "link_open" and child.markup in ("autolink", "linkify"):
+                autolink = True
+                self._skip_autolink(end)
+                _space(pieces)
+            elif kind == "link_close" and autolink:
+                autolink = False
+            elif autolink:
+                continue  # the URL shown as the link's text
+            elif kind == "text":
+                self._text(child.content, end, pieces)
+            elif kind == "text_special":
+                self._special(child, end, pieces)
+            elif kind in ("softbreak", "hardbreak"):
+                if pieces is not None:
+                    pieces.append(_BREAK)
+            elif kind == "code_inline":
+                self._skip_code(child.markup, end)
+                _space(pieces)
+            elif kind == "html_inline":
+                self._html_inline(child.content, end, pieces)
+            elif kind == "link_open":
+                opening = self.source.find("[", self.cursor, end)
+                if opening >= 0:
+                    self.cursor = opening + 1
+            elif kind == "link_close":
+                self._skip_link_tail(end)
+            elif kind == "image":
+                opening = self.source.find("![", self.cursor, end)
+                if opening >= 0:
+                    self.cursor = opening + 2
+                # Alt text is not the article's prose; walk it only to move the cursor.
+                self._walk(child.children or [], end, None)
+                self._skip_link_tail(end)
+                _space(pieces)
+            # Emphasis and strikethrough markers add nothing: words run on across them.
+
+    def _text(self, content: str, end: int, pieces: list[_Piece] | None) -> None:
+        runs = self._locate(content, end)
+        if runs is None:
+            self.notes.append(
+                Note(self.cursor, f"could not place the text {content[:40]!r}: not linted")
+            )
+        elif pieces is not None:
+            pieces.extend(runs)
+
+    def _locate(self, content: str, end: int) -> list[_Run] | None:
+        """Find ``content`` at or after the cursor; return it as runs of the original."""
+        found = self.source.find(content, self.cursor, end)
+        if found >= 0:
+            self.cursor = found + len(content)
+            return [_Run(content, found)]
+        # Table cells hold "\|" as "|": allow a backslash before any character.
+        pattern = "".join(r"\\?" + re.escape(char) for char in content)
+        match = re.compile(pattern).search(self.source, self.cursor, end)
+        if match is None:
+            return None
+        runs: list[_Run] = []
+        position = match.start()
+        for char in content:
+            if self.source[position] != char:
+                position += 1  # the backslash
+                runs.append(_Run(char, position))
+            elif runs and runs[-1].start + len(runs[-1].text) == position:
+                runs[-1] = _Run(runs[-1].text + char, runs[-1].start)
+            else:
+                runs.append(_Run(char, position))
+            position += 1
+        self.cursor = match.end()
+        return runs
+
+    def _special(self, token: Token, end: int, pieces: list[_Piece] | None) -> None:
+        """An entity or a backslash escape: decoded text, mapped to its source."""
+        found = self.source.find(token.markup, self.cursor, end)
+        if found < 0:
+            self._text(token.content, end, pieces)
+            return
+        self.cursor = found + len(token.markup)
+        if pieces is not None:
+            # An escape maps to the character it escapes; an entity to its "&".
+            start = found + 1 if token.info == "escape" else found
+            pieces.append(_Run(token.content, start))
+
+    def _skip_code(self, marker: str, end: int) -> None:
+        """Move past a code span: an opening backtick run and the matching closing one."""
+        opening = self._backtick_run(marker, self.cursor, end)
+        if opening < 0:
+            return
+        closing = self._backtick_run(marker, opening + len(marker), end)
+        if closing >= 0:
+            self.cursor = closing + len(marker)
+
+    def _backtick_run(self, marker: str, start: int, end: int) -> int:
+        """Where a run of exactly ``len(marker)`` backticks starts, or -1."""
+        position = start
+        while (found := self.source.find(marker, position, end)) >= 0:
+            stop = found + len(marker)
+            before = found > 0 and self.source[found - 1] == "`"
+            after = stop < len(self.source) and self.source[stop] == "`"
+            if not before and not after:
+                return found
+            # Skip the whole longer run, not one backtick of it.
+            while stop < end and self.source[stop] == "`":
+                stop += 1
+            position = stop
+        return -1
+
+    def _html_inline(self, content: str, end: int, pieces: list[_Piece] | None) -> None:
+        lines = content.split("\n")
+        found = self.source.find(lines[0], self.cursor, end)
+        if found < 0:
+            return
+        if content.startswith("<!--"):
+            closing = self.source.find("-->", found + 2, end)
+            if closing >= 0:
+                self._comment(found, closing + 3)
+                self.cursor = closing + 3
+            return
+        stop = found + len(lines[0])
+        if len(lines) > 1:
+            last = self.source.find(lines[-1], stop, end)
+            stop = last + len(lines[-1]) if last >= 0 else stop
+        self.cursor = stop
+        if _BR_TAG.match(content):
+            _space(pieces)
+
+    def _skip_autolink(self, end: int) -> None:
+        opening = self.source.find("<", self.cursor, end)
+        closing = self.source.find(">", max(opening, self.cursor), end)
+        if opening >= 0 and closing >= 0:
+            self.cursor = closing + 1
+
+    def _skip_link_tail(self, end: int) -> None:
+        """Move past "](destination "title")", "][label]" or "]" after a link's text."""
+        from markdown_it.helpers import parseLinkDestination, parseLinkTitle
+
+        source = self.source
+        bracket = source.find("]", self.cursor, end)
+        if bracket < 0:
+            return
+        position = bracket + 1
+        if position < end and source[position] == "(":
+            inner = _skip_space(source, position + 1, end)
+            destination = parseLinkDestination(source, inner, end)
+            if destination.ok:
+                inner = _skip_space(source, destination.pos, end)
+                title = parseLinkTitle(source, inner, end)
+                if title.ok:
+                    inner = _skip_space(source, title.pos, end)
+            if inner < end and source[inner] == ")":
+                position = inner + 1
+        elif position < end and source[position] == "[":
+            label = source.find("]", position + 1, end)
+            if label >= 0:
+                position = label + 1
+        self.cursor = position
+
+
+def _space(pieces: list[_Piece] | None) -> None:
+    if pieces is not None:
+        pieces.append(_SPACE)
+
+
+def _skip_space(source: str, position: int, end: int) -> int:
+    while position < end and source[position] in " \t\r\n":
+        position += 1
+    return position
+
+
+def _line_number(starts: list[int], offset: int) -> int:
+    """1-based line of an offset."""
+    return bisect_right(starts, offset)
+
+
+def _field_value(value: str, *, toml: bool) -> tuple[int, int] | None:
+    """The span of a one-line string value inside ``value``, or None for anything else."""
+    quote = value[0]
+    if quote in "\"'":
+        closing = value.find(quote, 1)
+        return (1, closing) if closing > 1 else None
+    if toml or value.startswith(_YAML_NOT_STRING):
+        return None  # an unquoted TOML value is a number, date or boolean, not prose
+    comment = value.find(" #")
+    return (0, comment if comment >= 0 else len(value))
+
+
+def _drop_urls(pieces: list[_Piece]) -> list[_Piece]:
+    """Replace bare URLs inside text runs by a space."""
+    result: list[_Piece] = []
+    for piece in pieces:
+        if not isinstance(piece, _Run) or not _BARE_URL.search(piece.text):
+            result.append(piece)
+            continue
+        position = 0
+        for match in _BARE_URL.finditer(piece.text):
+            if match.start() > position:
+                result.append(_Run(piece.text[position : match.start()], piece.start + position))
+            result.append(_SPACE)
+            position = match.end()
+        if position < len(piece.text):
+            result.append(_Run(piece.text[position:], piece.start + position))
+    return result
+
+
+def _join_hyphenated(pieces: list[_Piece]) -> list[_Piece]:
+    """Join a word hyphenated across a soft line break ("report-⏎edly" -> "reportedly")."""
+    result: list[_Piece] = []
+    index = 0
+    while index < len(pieces):
+        piece = pieces[index]
+        after = pieces[index + 2] if index + 2 < len(pieces) else None
+        if (
+            isinstance(piece, _Run)
+            and isinstance(after, _Run)
+            and pieces[index + 1] == _BREAK
+            and _ends_hyphenated(piece.text)
+            and after.text[:1].islower()
+        ):
+            result.append(_Run(piece.text[:-1], piece.start))
+            index += 2  # drop the hyphen and the break; the next run follows directly
+            continue
+        result.append(piece)
+        index += 1
+    return result
+
+
+def _ends_hyphenated(text: str) -> bool:
+    return len(text) >= 2 and text[-1] == "-" and text[-2].isalpha()

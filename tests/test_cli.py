@@ -311,7 +311,7 @@ def test_statistics_and_json_profile(runner, monkeypatch):
     result = run(runner, "check", "--statistics", "examples/")
     assert "Statistics" in result.stdout
     assert "  examples/iran-russia-assad.txt" in result.stdout
-    assert "total (2 files)" in result.stdout
+    assert "  total (" in result.stdout
     assert "weak sourcing:" in result.stdout and "reading grade:" in result.stdout
     document = json.loads(run(runner, "check", "-f", "json", "--statistics", str(SEED)).stdout)
     profile = document["files"][0]["profile"]
@@ -361,3 +361,24 @@ def test_own_outlet_is_not_second_hand(runner, tmp_path, monkeypatch):
     (tmp_path / "sourcelint.toml").write_text('own-outlet = ["The Huffington Post", "HuffPost"]\n')
     after = json.loads(run(runner, "check", "-f", "json", "--select", "SL201", "a.md").stdout)
     assert [f["text"] for f in after["files"][0]["findings"]] == ["told Reuters"]
+
+
+def test_stdin_filename_chooses_the_markdown_reader(runner):
+    draft = "# Title\n\n```\nThe rebels reportedly advanced.\n```\n\nTwo aides **said** so.\n"
+    args = ("check", "-f", "json", "-", "--stdin-filename", "drafts/story.md")
+    findings = json.loads(run(runner, *args, stdin=draft).stdout)["files"][0]["findings"]
+    assert [(f["code"], f["line"], f["text"]) for f in findings] == [("SL102", 7, "Two aides")]
+
+
+def test_html_comment_suppression_with_reason(runner, tmp_path, monkeypatch):
+    (tmp_path / "story.html").write_text(
+        "<body><!-- sourcelint-disable SL204 -- confirmed by the desk -->"
+        "<p>The rebels reportedly advanced.</p><!-- sourcelint-enable --></body>\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    entry = json.loads(run(runner, "check", "-f", "json", "--show-suppressed", "story.html").stdout)
+    files = entry["files"][0]
+    assert files["findings"] == []
+    assert [(s["code"], s["reason"]) for s in files["suppressed"]] == [
+        ("SL204", "confirmed by the desk")
+    ]

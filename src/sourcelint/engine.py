@@ -11,7 +11,7 @@ from sourcelint.findings import Finding, Severity
 from sourcelint.positions import LineIndex
 from sourcelint.profile import Profile, build_profile
 from sourcelint.readers import read_prose
-from sourcelint.readers.base import Note
+from sourcelint.readers.base import Note, ReaderOptions
 from sourcelint.registry import Registry
 from sourcelint.rule import Check, Rule, RuleMeta
 from sourcelint.suppress import Suppression, apply, parse_directives
@@ -64,12 +64,13 @@ class Linter:
         tier: str = "fast",
         model: str | None = None,
         reader: str = "plain",
+        reader_options: ReaderOptions | None = None,
         severities: dict[str, Severity] | None = None,
         own_outlet: tuple[str, ...] = (),
     ) -> LintResult:
         """Findings of ``rules`` in ``text``, after inline suppressions, and the profile."""
         analyzer = self.analyzer(tier, model)
-        prose = read_prose(text, reader)
+        prose = read_prose(text, reader, reader_options)
         article = analyzer.analyze(prose, own_outlet)
         lines = LineIndex(text)
         severities = severities or {}

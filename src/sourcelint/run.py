@@ -19,7 +19,7 @@ from sourcelint.engine import Linter
 from sourcelint.errors import ConfigError, PipelineError, SourcelintError
 from sourcelint.findings import Finding, Severity
 from sourcelint.formats import FileResult, Report, format_names, get_formatter
-from sourcelint.readers import reader_for
+from sourcelint.readers import ReaderOptions, reader_for
 from sourcelint.registry import Registry, load_registry
 from sourcelint.source import decode, read_text
 
@@ -219,6 +219,7 @@ class _Session:
                 model=settings.model,
                 reader=settings.readers.extensions.get(path.suffix.lower())
                 or reader_for(path.name),
+                reader_options=_reader_options(settings),
                 severities=severities,
                 own_outlet=settings.own_outlet,
             )
@@ -268,6 +269,16 @@ class _UsageError(Exception):
     def __init__(self, error: SourcelintError) -> None:
         super().__init__(str(error))
         self.error = error
+
+
+def _reader_options(settings: Settings) -> ReaderOptions:
+    readers = settings.readers
+    defaults = ReaderOptions()
+    return ReaderOptions(
+        front_matter_fields=readers.front_matter_fields,
+        skip_selectors=defaults.skip_selectors if readers.html_skip is None else readers.html_skip,
+        content_selector=readers.html_content,
+    )
 
 
 def _fails(finding: Finding, threshold: int) -> bool:

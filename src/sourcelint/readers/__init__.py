@@ -6,6 +6,9 @@ from collections.abc import Callable
 from pathlib import PurePath
 
 from sourcelint.readers.base import OffsetMap, Prose, ReaderOptions
+
+# markdown-it itself is imported only when a Markdown file is read: start-up stays fast.
+from sourcelint.readers.markdown import read_markdown
 from sourcelint.readers.plain import read_plain
 
 
@@ -13,22 +16,25 @@ def _read_plain(text: str, options: ReaderOptions) -> Prose:
     return read_plain(text)
 
 
-def _read_markdown(text: str, options: ReaderOptions) -> Prose:
-    # Imported on use: the module is light, but markdown-it is imported inside it anyway.
-    from sourcelint.readers.markdown import read_markdown
+def _read_html(text: str, options: ReaderOptions) -> Prose:
+    # Imported on use: the HTML parsers (html.parser, selectolax) cost start-up time.
+    from sourcelint.readers.html import read_html
 
-    return read_markdown(text, options)
+    return read_html(text, options)
 
 
 READERS: dict[str, Callable[[str, ReaderOptions], Prose]] = {
     "plain": _read_plain,
-    "markdown": _read_markdown,
+    "markdown": read_markdown,
+    "html": _read_html,
 }
 
 # File extensions (lower case) of the markup readers; anything else is plain text.
 _EXTENSIONS = {
     ".md": "markdown",
     ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
 }
 
 

@@ -11,7 +11,6 @@ matter is as common as YAML in Hugo sites and the plugin knows only YAML.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -24,7 +23,7 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 # Bare URLs are not linkified by CommonMark; they are still not prose.
-_BARE_URL = re.compile(r"(?:https?://|www\.)[^\s<>]*[^\s<>.,;:!?'\")\]]", re.IGNORECASE)
+_BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>]*[^\s<>.,;:!?'\")\]]", re.IGNORECASE)
 _BR_TAG = re.compile(r"<br\b", re.IGNORECASE)
 # Front matter: a fence line, then ``key: value`` (YAML) or ``key = value`` (TOML) lines.
 _FENCES = {"---": ("---", "..."), "+++": ("+++",)}
@@ -68,13 +67,16 @@ def read_markdown(text: str, options: ReaderOptions | None = None) -> Prose:
 
 
 class _MarkdownReader:
+    """One document's reading: a cursor into the original, the prose built so far."""
+
     def __init__(self, text: str, options: ReaderOptions) -> None:
         self.text = text
         # markdown-it turns NUL into U+FFFD; searching a copy with the same change keeps
         # the lengths equal, so offsets found in it are offsets into ``text``.
         self.source = text.replace("\0", "\ufffd")
         self.options = options
-        self.lines = LineIndex(text).starts
+        self.index = LineIndex(text)
+        self.lines = self.index.starts
         self.builder = ProseBuilder()
         self.comments: list[Comment] = []
         self.notes: list[Note] = []
@@ -105,16 +107,13 @@ class _MarkdownReader:
             return bom, 0
         closers = _FENCES[fence]
         count = len(self.lines)
-        close = next(
-            (i for i in range(1, count) if self._line_text(i).rstrip() in closers), None
-        )
+        close = next((i for i in range(1, count) if self._line_text(i).rstrip() in closers), None)
         if close is None:
             # Without a closing fence, guess that the metadata ends at the first blank
             # line, so the article below it is still linted.
             end = next((i for i in range(1, count) if not self._line_text(i).strip()), count)
-            self.notes.append(
-                Note(0, f"unterminated front matter (no closing '{fence}'): lines 1-{end} not linted")
-            )
+            message = f"unterminated front matter (no closing '{fence}'): lines 1-{end} not linted"
+            self.notes.append(Note(0, message))
             body_line = end
         else:
             end = close
@@ -124,7 +123,12 @@ class _MarkdownReader:
         return self._line_start(body_line), body_line
 
     def _front_matter_fields(self, lines: range, *, toml: bool) -> None:
-        """Lint the chosen top-level one-line string fields as blocks of their own."""
+        """Lint the chosen top-level one-line string fields as blocks of their own.
+
+        Only simple ``key: value`` / ``key = "value"`` lines are read (quoted or, in YAML,
+        plain); block scalars, lists and nested tables are not, and escapes stay as
+        written. No YAML or TOML parser is needed for what is linted as prose.
+        """
         wanted = set(self.options.front_matter_fields)
         pattern = _TOML_FIELD if toml else _YAML_FIELD
         for line in lines:
@@ -174,7 +178,7 @@ class _MarkdownReader:
         if not closed:
             self.notes.append(
                 Note(
-                    self._line_start(first) + self._line_text(first).find(marker),
+                    self._line_start(first) + max(self._line_text(first).find(marker), 0),
                     f"unterminated code fence ('{marker}'): lines {first + 1}-{last} not linted",
                 )
             )
@@ -185,7 +189,7 @@ class _MarkdownReader:
         while (opening := self.source.find("<!--", position, end)) >= 0:
             closing = self.source.find("-->", opening + 2, end)
             if closing < 0:
-                first = _line_number(self.lines, opening)
+                first = self.index.position(opening)[0]
                 self.notes.append(
                     Note(opening, f"unclosed HTML comment: lines {first}-{last} not linted")
                 )
@@ -201,11 +205,18 @@ class _MarkdownReader:
     def _inline(self, children: list[Token], end: int) -> None:
         pieces: list[_Piece] = []
         self._walk(children, end, pieces)
+        started = False
         for piece in _join_hyphenated(_drop_urls(pieces)):
-            if isinstance(piece, _Run):
-                self.builder.add(piece.text, piece.start)
-            else:
+            if not isinstance(piece, _Run):
                 self.builder.add_space()
+                continue
+            text, start = piece.text, piece.start
+            if not started:
+                # A block starts at its first word, not at the space after an image.
+                text = text.lstrip()
+                start += len(piece.text) - len(text)
+                started = bool(text)
+            self.builder.add(text, start)
 
     def _walk(self, children: list[Token], end: int, pieces: list[_Piece] | None) -> None:
         """Move the cursor through inline tokens; with ``pieces``, collect the prose."""
@@ -290,8 +301,10 @@ class _MarkdownReader:
             return
         self.cursor = found + len(token.markup)
         if pieces is not None:
-            # An escape maps to the character it escapes; an entity to its "&".
-            start = found + 1 if token.info == "escape" else found
+            # An escape maps to the character it escapes ("\\a", no escape, maps whole);
+            # an entity maps to its "&".
+            escaped = token.info == "escape" and token.markup == "\\" + token.content
+            start = found + 1 if escaped else found
             pieces.append(_Run(token.content, start))
 
     def _skip_code(self, marker: str, end: int) -> None:
@@ -308,8 +321,9 @@ class _MarkdownReader:
         position = start
         while (found := self.source.find(marker, position, end)) >= 0:
             stop = found + len(marker)
-            before = found > 0 and self.source[found - 1] == "`"
-            after = stop < len(self.source) and self.source[stop] == "`"
+            # What lies before ``start`` was consumed by other tokens (an escaped "`").
+            before = found > start and self.source[found - 1] == "`"
+            after = stop < end and self.source[stop] == "`"
             if not before and not after:
                 return found
             # Skip the whole longer run, not one backtick of it.
@@ -378,11 +392,6 @@ def _skip_space(source: str, position: int, end: int) -> int:
     while position < end and source[position] in " \t\r\n":
         position += 1
     return position
-
-
-def _line_number(starts: list[int], offset: int) -> int:
-    """1-based line of an offset."""
-    return bisect_right(starts, offset)
 
 
 def _field_value(value: str, *, toml: bool) -> tuple[int, int] | None:

@@ -382,3 +382,30 @@ def test_html_comment_suppression_with_reason(runner, tmp_path, monkeypatch):
     assert [(s["code"], s["reason"]) for s in files["suppressed"]] == [
         ("SL204", "confirmed by the desk")
     ]
+
+
+def test_reader_settings_end_to_end(runner, tmp_path, monkeypatch):
+    (tmp_path / "sourcelint.toml").write_text(
+        '[readers]\nfront-matter-fields = ["title"]\nhtml-skip = [".promo"]\n'
+        'line-marker = "lint: off="\n'
+    )
+    (tmp_path / "a.md").write_text('---\ntitle: "Rebels reportedly advance"\n---\n\nText.\n')
+    (tmp_path / "b.html").write_text(
+        '<body><p class="promo">The rebels reportedly advanced.</p>'
+        "<nav>Two aides said so.</nav></body>"
+    )
+    (tmp_path / "c.txt").write_text("The rebels reportedly advanced. lint: off=SL204\n")
+    monkeypatch.chdir(tmp_path)
+    document = json.loads(run(runner, "check", "-f", "json", ".").stdout)
+    found = {f["path"]: [(x["code"], x["line"]) for x in f["findings"]] for f in document["files"]}
+    # The title is linted; .promo is skipped while nav, no longer in the skip list, is not;
+    # the custom marker suppresses.
+    assert found == {"a.md": [("SL204", 2)], "b.html": [("SL102", 1)], "c.txt": []}
+
+
+def test_broken_markup_is_a_warning_naming_file_and_line(runner, tmp_path, monkeypatch):
+    (tmp_path / "a.md").write_text("Intro.\n\n```\nThe rebels reportedly advanced.\n")
+    monkeypatch.chdir(tmp_path)
+    result = run(runner, "check", "a.md")
+    assert result.exit_code == 0
+    assert "warning: a.md:3:" in result.stderr

@@ -107,6 +107,7 @@ def _display(path: Path, cwd: Path | None = None) -> str:
 
 
 READER_NAMES = ("plain", "markdown", "html")
+DEFAULT_LINE_MARKER = "sourcelint: disable="  # plain-text suppression; see sourcelint.suppress
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,7 @@ class ReaderSettings:
     front_matter_fields: tuple[str, ...] = ()
     html_skip: tuple[str, ...] | None = None  # None: the built-in furniture selectors
     html_content: str | None = None
+    line_marker: str = DEFAULT_LINE_MARKER
 
 
 @dataclass(frozen=True)
@@ -308,7 +310,7 @@ class _Parser:
 
     def reader_settings(self, value: object, *parts: str) -> ReaderSettings:
         table = self.table(value, *parts)
-        known = {"extensions", "front-matter-fields", "html-skip", "html-content"}
+        known = {"extensions", "front-matter-fields", "html-skip", "html-content", "line-marker"}
         for name in table:
             if name not in known:
                 raise self.error(f"unknown key{_suggest(name, known)}", *parts, name)
@@ -324,6 +326,9 @@ class _Parser:
             ),
             html_skip=None if skip is None else self.string_list(skip, *parts, "html-skip"),
             html_content=None if content is None else self.string(content, *parts, "html-content"),
+            line_marker=self.string(
+                table.get("line-marker", DEFAULT_LINE_MARKER), *parts, "line-marker"
+            ),
         )
 
     def per_file_ignores(self, value: object, *parts: str) -> FrozenMap[str, tuple[str, ...]]:

@@ -75,7 +75,8 @@ class Linter:
         lines = LineIndex(text)
         severities = severities or {}
         findings = self._findings(text, prose, article, rules, tier, model, severities, lines)
-        directives = parse_directives(text, prose.comments, reader == "plain", lines)
+        marker = (reader_options or ReaderOptions()).line_marker if reader == "plain" else None
+        directives = parse_directives(text, prose.comments, marker, lines)
         outcome = apply(findings, directives, self._matches, self.registry.is_known)
         kept = outcome.kept + self._meta_findings(outcome, rules, text, lines, severities)
         kept.sort(key=lambda f: (f.start, f.end, f.code))

@@ -278,6 +278,7 @@ def _reader_options(settings: Settings) -> ReaderOptions:
         front_matter_fields=readers.front_matter_fields,
         skip_selectors=defaults.skip_selectors if readers.html_skip is None else readers.html_skip,
         content_selector=readers.html_content,
+        line_marker=readers.line_marker,
     )
 
 

@@ -5,7 +5,8 @@ Directives (codes or rule names; none means every rule; an optional reason after
 - ``sourcelint-disable SL102 SL204 -- reason`` … ``sourcelint-enable [codes]``: a range;
 - ``sourcelint-disable-next-line SL201``: the next line holding text;
 - ``sourcelint-disable-file``: the whole file;
-- in plain text, ``sourcelint: disable=SL204,SL102 -- reason`` at the end of a line: that line.
+- in plain text, ``sourcelint: disable=SL204,SL102 -- reason`` at the end of a line: that
+  line (the marker is configurable: ``[readers] line-marker``).
 
 A directive that suppresses nothing, or names no known rule, is reported (SL901, SL902).
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from sourcelint.findings import Finding
 from sourcelint.positions import LineIndex
@@ -23,12 +25,22 @@ from sourcelint.readers.base import Comment
 _COMMENT_DIRECTIVE = re.compile(
     r"^\s*sourcelint-(?P<kind>disable-next-line|disable-file|disable|enable)\b(?P<rest>.*)$", re.S
 )
-# The plain-text marker at the end of a line (the plain reader blanks it out of the prose).
-LINE_MARKER = re.compile(
-    r"sourcelint:[^\S\r\n]*disable=(?P<codes>[\w,-]*(?:[^\S\r\n]*,[^\S\r\n]*[\w-]+)*)"
-    r"[^\S\r\n]*(?:--[^\S\r\n]*(?P<reason>[^\r\n]*?))?[^\S\r\n]*$",
-    re.M,
-)
+DEFAULT_LINE_MARKER = "sourcelint: disable="
+
+
+@cache
+def line_marker_pattern(prefix: str = DEFAULT_LINE_MARKER) -> re.Pattern[str]:
+    """The plain-text marker at the end of a line: ``<prefix>CODES [-- reason]``.
+
+    The plain reader blanks it out of the prose; ``parse_directives`` reads it.
+    """
+    space = r"[^\S\r\n]*"
+    head = re.escape(prefix.rstrip("=").rstrip()).replace(r"\ ", space) + space + "="
+    return re.compile(
+        head + rf"(?P<codes>[\w,-]*(?:{space},{space}[\w-]+)*)"
+        rf"{space}(?:--{space}(?P<reason>[^\r\n]*?))?{space}$",
+        re.M,
+    )
 
 
 @dataclass
@@ -56,7 +68,7 @@ class Suppression:
 
 
 def parse_directives(
-    text: str, comments: Sequence[Comment], line_marker: bool, lines: LineIndex
+    text: str, comments: Sequence[Comment], line_marker: str | None, lines: LineIndex
 ) -> list[Directive]:
     """Directives from markup comments, and from line markers in plain text."""
     directives: list[Directive] = []
@@ -85,7 +97,7 @@ def parse_directives(
             directive.first_line = directive.last_line = _next_text_line(lines, line)
         directives.append(directive)
     if line_marker:
-        directives.extend(_line_markers(text, lines))
+        directives.extend(_line_markers(line_marker_pattern(line_marker), lines))
     return directives
 
 
@@ -146,10 +158,10 @@ def _next_text_line(lines: LineIndex, line: int) -> int:
     return following
 
 
-def _line_markers(text: str, lines: LineIndex) -> Iterable[Directive]:
+def _line_markers(pattern: re.Pattern[str], lines: LineIndex) -> Iterable[Directive]:
     for number in range(1, len(lines.starts) + 1):
         line_text = lines.line_text(number)
-        match = LINE_MARKER.search(line_text)
+        match = pattern.search(line_text)
         if match is None:
             continue
         selectors, _ = _selectors_and_reason(match["codes"])

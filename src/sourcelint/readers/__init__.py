@@ -13,7 +13,7 @@ from sourcelint.readers.plain import read_plain
 
 
 def _read_plain(text: str, options: ReaderOptions) -> Prose:
-    return read_plain(text)
+    return read_plain(text, options.line_marker)
 
 
 def _read_html(text: str, options: ReaderOptions) -> Prose:

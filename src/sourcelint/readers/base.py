@@ -65,6 +65,8 @@ class ReaderOptions:
         ".related", ".comments", "[role=navigation]", "[role=complementary]",
     )  # fmt: skip
     content_selector: str | None = None
+    # Plain text: the end-of-line suppression marker ("sourcelint: disable=SL204").
+    line_marker: str = "sourcelint: disable="
 
 
 @dataclass(frozen=True, slots=True)

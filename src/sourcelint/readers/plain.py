@@ -5,16 +5,16 @@ from __future__ import annotations
 import re
 
 from sourcelint.readers.base import Prose
-from sourcelint.suppress import LINE_MARKER
+from sourcelint.suppress import DEFAULT_LINE_MARKER, line_marker_pattern
 
 # A blank line: a line break, then any number of whitespace-only lines.
 _PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r(?!\n)|\n)[^\S\r\n]*(?:\r\n|\r(?!\n)|\n)\s*")
 
 
-def read_plain(text: str) -> Prose:
+def read_plain(text: str, line_marker: str = DEFAULT_LINE_MARKER) -> Prose:
     """Split plain text into paragraph blocks; the prose is the text itself, less the
     inline suppression markers (blanked, so offsets stay the file's own)."""
-    text = LINE_MARKER.sub(lambda match: " " * len(match.group()), text)
+    text = line_marker_pattern(line_marker).sub(lambda match: " " * len(match.group()), text)
     blocks = []
     start = 0
     for match in _PARAGRAPH_BREAK.finditer(text):

@@ -509,3 +509,13 @@ def test_property_phrase_in_prose_is_found_exactly(lint_html, page):
 @given(page=pages(hidden=True))
 def test_property_phrase_in_non_prose_is_never_reported(lint_html, page):
     assert lint_html(page.text, page.code) == []
+
+
+def test_article_header_is_linted_but_the_site_header_is_not(linter, registry):
+    html = (
+        "<body><header>Rebels reportedly advance on the site banner</header>"
+        "<article><header><h1>Rebels reportedly advance</h1></header><p>Text.</p></article></body>"
+    )
+    findings = linter.lint_text(html, registry.select("SL204"), reader="html")
+    assert [html[f.start : f.end] for f in findings] == ["reportedly"]
+    assert findings[0].start > html.index("<article>")

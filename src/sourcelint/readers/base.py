@@ -60,7 +60,8 @@ class ReaderOptions:
     front_matter_fields: tuple[str, ...] = ()
     # HTML: CSS selectors of site furniture to skip, and the element holding the article.
     skip_selectors: tuple[str, ...] = (
-        "nav", "header", "footer", "aside", "figcaption", "form", "noscript",
+        # The site's header, not an article's own <header> with its headline.
+        "nav", "body > header", "footer", "aside", "figcaption", "form", "noscript",
         ".ad", ".ads", ".advert", ".advertisement", ".social", ".share", ".newsletter",
         ".related", ".comments", "[role=navigation]", "[role=complementary]",
     )  # fmt: skip

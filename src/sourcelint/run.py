@@ -21,6 +21,7 @@ from sourcelint.findings import Finding, Severity
 from sourcelint.formats import FileResult, Report, format_names, get_formatter
 from sourcelint.readers import ReaderOptions, reader_for
 from sourcelint.registry import Registry, load_registry
+from sourcelint.rule import RuleMeta
 from sourcelint.source import decode, read_text
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -112,6 +113,7 @@ def run_check(
         quiet=options.quiet,
         statistics=options.statistics,
         show_suppressed=options.show_suppressed,
+        rules=session.rule_metadata(),
     )
     buffer = io.StringIO()
     formatter.write(report, buffer, color=color)
@@ -174,6 +176,12 @@ class _Session:
         self._linters: dict[tuple[Path, ...], Linter] = {}
         self._validated: set[Settings] = set()
         self._broken_pipelines: set[tuple[str, str | None]] = set()
+
+    def rule_metadata(self) -> list[RuleMeta]:
+        """Every rule known to the registries this run used (for SARIF and the like)."""
+        registries = [linter.registry for linter in self._linters.values()] or [load_registry()]
+        found = {rule.code: rule.meta for registry in registries for rule in registry.rules}
+        return [found[code] for code in sorted(found)]
 
     def fail(self, error: SourcelintError) -> None:
         report_error(error)

@@ -15,6 +15,7 @@ from typing import Protocol, TextIO
 from sourcelint.errors import SourcelintError
 from sourcelint.findings import Finding
 from sourcelint.profile import Profile
+from sourcelint.rule import RuleMeta
 
 ENTRY_POINT_GROUP = "sourcelint.formats"
 BUILTIN = {
@@ -45,6 +46,8 @@ class Report:
     quiet: bool = False
     statistics: bool = False
     show_suppressed: bool = False
+    # Metadata of every rule the run could report (SARIF's tool.driver.rules, help texts).
+    rules: list[RuleMeta] = field(default_factory=list)
 
     @property
     def findings(self) -> list[Finding]:

@@ -409,3 +409,18 @@ def test_broken_markup_is_a_warning_naming_file_and_line(runner, tmp_path, monke
     result = run(runner, "check", "a.md")
     assert result.exit_code == 0
     assert "warning: a.md:3:" in result.stderr
+
+
+def test_config_command_shows_values_and_their_files(runner, tmp_path, monkeypatch):
+    (tmp_path / "base.toml").write_text('ignore = ["SL305"]\n')
+    (tmp_path / "sourcelint.toml").write_text('extend = "base.toml"\nfail-on = "error"\n')
+    (tmp_path / "a.md").write_text("Text.\n")
+    monkeypatch.chdir(tmp_path)
+    result = run(runner, "config", "a.md")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert any(line.startswith('ignore = ["SL305"]') and "base.toml" in line for line in lines)
+    assert any(line.startswith('fail-on = "error"') and "sourcelint.toml" in line for line in lines)
+    (tmp_path / "sourcelint.toml").write_text('extend = "missing.toml"\n')
+    broken = run(runner, "config", "a.md")
+    assert broken.exit_code == 2 and "key 'extend'" in broken.stderr

@@ -89,7 +89,7 @@ def check(
         ),
     ] = None,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="Output format: text, json, or a plugin's.")
+        str, typer.Option("--format", "-f", help="Output format: text, json, sarif, github, …")
     ] = "text",
     select: Annotated[
         list[str] | None,
@@ -140,6 +140,22 @@ def check(
             "--show-suppressed", help="In JSON, list suppressed findings with their reasons."
         ),
     ] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline",
+            metavar="FILE",
+            help="Report only findings not recorded in this baseline file.",
+        ),
+    ] = None,
+    write_baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--write-baseline",
+            metavar="FILE",
+            help="Record today's findings in this baseline file (rewritten; stale entries go).",
+        ),
+    ] = None,
 ) -> None:
     """Lint files and directories for weak sourcing and loaded language."""
     from sourcelint.run import CliOptions, run_check
@@ -157,6 +173,8 @@ def check(
         quiet=quiet,
         statistics=statistics,
         show_suppressed=show_suppressed,
+        baseline=baseline,
+        write_baseline=write_baseline,
     )
     color = output_file is None and _use_color(sys.stdout)
     code = run_check(options, output_format, color=color, output_file=output_file)
@@ -191,6 +209,24 @@ def explain(
         typer.echo(f"error: no rule named {rule!r}; see `sourcelint rules`", err=True)
         raise typer.Exit(EXIT_ERROR)
     typer.echo(render_explanation(found.meta, output_format.value), nl=False)
+
+
+@app.command("config")
+def show_config(
+    path: Annotated[Path, typer.Argument(help="A file (or directory) whose settings to show.")],
+    config: Annotated[
+        Path | None, typer.Option(help="Use this config file instead of discovering one.")
+    ] = None,
+) -> None:
+    """Print the resolved configuration for a file: each value and where it came from."""
+    from sourcelint.configshow import describe_settings
+    from sourcelint.errors import SourcelintError
+
+    try:
+        typer.echo(describe_settings(path, config=config), nl=False)
+    except SourcelintError as error:
+        typer.echo(error.render(), err=True)
+        raise typer.Exit(EXIT_ERROR) from None
 
 
 @app.command()

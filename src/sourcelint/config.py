@@ -3,6 +3,12 @@
 A config file is ``.sourcelint.toml`` or ``sourcelint.toml`` (keys at top level) or a
 ``pyproject.toml`` with a ``[tool.sourcelint]`` table. For each linted file the nearest
 config, searching upward from the file's directory, wins; levels are never merged.
+
+A config may name a shared base with ``extend = "../base.toml"`` (relative to the file;
+chains allowed): its keys override the base's, tables (``severity``, ``per-file-ignores``,
+``readers.extensions``) merge entry by entry, and ``per-file-ignores`` globs and
+``extend-rules`` directories stay relative to the file that wrote them. ``Settings``
+records which file each value came from (``provenance``).
 """
 
 from __future__ import annotations
@@ -142,6 +148,14 @@ class Settings:
     fail_on: Severity | None = None
     own_outlet: tuple[str, ...] = ()  # the publishing outlet's names: relays to it are first-hand
     readers: ReaderSettings = field(default_factory=lambda: ReaderSettings())
+    #: The config files ``source`` extends, nearest first (``extend`` chains).
+    extends: tuple[Path, ...] = ()
+    #: Glob -> directory its pattern is relative to, for globs from a base config;
+    #: a glob not listed is relative to ``root``.
+    per_file_roots: Mapping[str, Path] = FrozenMap()
+    #: TOML key path (``select``, ``severity.SL102``, ``readers.extensions.".mdx"``) ->
+    #: the config file that set it; keys not listed have their default value.
+    provenance: Mapping[str, Path] = FrozenMap()
 
     def __post_init__(self) -> None:
         # Callers building Settings by hand may pass plain dicts; freeze them so the
@@ -151,30 +165,37 @@ class Settings:
         if not isinstance(self.per_file_ignores, FrozenMap):
             frozen = {glob: tuple(sel) for glob, sel in self.per_file_ignores.items()}
             object.__setattr__(self, "per_file_ignores", FrozenMap(frozen))
+        for name in ("per_file_roots", "provenance"):
+            if not isinstance(getattr(self, name), FrozenMap):
+                object.__setattr__(self, name, FrozenMap(getattr(self, name)))
 
     @cached_property
     def _exclude_spec(self) -> pathspec.GitIgnoreSpec:
         return pathspec.GitIgnoreSpec.from_lines([*self.exclude, *self.extend_exclude])
 
     @cached_property
-    def _per_file_specs(self) -> tuple[tuple[bool, pathspec.GitIgnoreSpec, tuple[str, ...]], ...]:
+    def _per_file_specs(
+        self,
+    ) -> tuple[tuple[Path, bool, pathspec.GitIgnoreSpec, tuple[str, ...]], ...]:
         specs = []
         for glob, selectors in self.per_file_ignores.items():
             negated = glob.startswith("!")
             pattern = glob[1:] if negated else glob
-            specs.append((negated, pathspec.GitIgnoreSpec.from_lines([pattern]), selectors))
+            root = self.per_file_roots.get(glob, self.root)
+            spec = pathspec.GitIgnoreSpec.from_lines([pattern])
+            specs.append((root, negated, spec, selectors))
         return tuple(specs)
 
-    def relative(self, path: Path) -> str | None:
-        """``path`` as a POSIX string relative to ``root``, for matching globs.
+    def relative(self, path: Path, root: Path | None = None) -> str | None:
+        """``path`` as a POSIX string relative to ``root`` (default: ``self.root``).
 
-        A path outside ``root`` is matched by its name only (as ruff does), so an
-        unanchored pattern like ``*.txt`` still applies; ``None`` for ``root`` itself.
+        A path outside the root is matched by its name only (as ruff does), so an
+        unanchored pattern like ``*.txt`` still applies; ``None`` for the root itself.
         Relative paths are taken against the current directory.
         """
         path = normalize_path(path)
         try:
-            rel = path.relative_to(self.root)
+            rel = path.relative_to(self.root if root is None else root)
         except ValueError:
             return path.name or None
         return rel.as_posix() if rel.parts else None
@@ -201,14 +222,15 @@ class Settings:
     def ignores_for(self, path: Path) -> tuple[str, ...]:
         """Selectors from ``per_file_ignores`` whose glob matches ``path``.
 
-        Globs use gitignore semantics relative to ``root``; a glob starting with ``!``
-        applies to every file it does *not* match (as in ruff).
+        Globs use gitignore semantics relative to the directory of the config file that
+        wrote them (``root``, or a base's directory); a glob starting with ``!`` applies to
+        every file it does *not* match (as in ruff).
         """
-        rel = self.relative(path)
-        if rel is None:
-            return ()
         found: dict[str, None] = {}
-        for negated, spec, selectors in self._per_file_specs:
+        for root, negated, spec, selectors in self._per_file_specs:
+            rel = self.relative(path, root)
+            if rel is None:
+                continue
             if spec.match_file(rel) != negated:
                 found.update(dict.fromkeys(selectors))
         return tuple(found)
@@ -308,7 +330,8 @@ class _Parser:
         table = self.table(value, *parts)
         return FrozenMap((sel, self.severity(sev, *parts, sel)) for sel, sev in table.items())
 
-    def reader_settings(self, value: object, *parts: str) -> ReaderSettings:
+    def reader_table(self, value: object, *parts: str) -> dict[str, Any]:
+        """Validate ``[readers]`` and return it as given (merged across ``extend`` later)."""
         table = self.table(value, *parts)
         known = {"extensions", "front-matter-fields", "html-skip", "html-content", "line-marker"}
         for name in table:
@@ -317,19 +340,18 @@ class _Parser:
         extensions = self.table(table.get("extensions", {}), *parts, "extensions")
         for suffix, reader in extensions.items():
             self.choice(reader, READER_NAMES, *parts, "extensions", suffix)
-        skip = table.get("html-skip")
-        content = table.get("html-content")
-        return ReaderSettings(
-            extensions=FrozenMap({k.lower(): v for k, v in extensions.items()}),
-            front_matter_fields=self.string_list(
-                table.get("front-matter-fields", []), *parts, "front-matter-fields"
-            ),
-            html_skip=None if skip is None else self.string_list(skip, *parts, "html-skip"),
-            html_content=None if content is None else self.string(content, *parts, "html-content"),
-            line_marker=self.string(
-                table.get("line-marker", DEFAULT_LINE_MARKER), *parts, "line-marker"
-            ),
-        )
+        if "front-matter-fields" in table:
+            self.string_list(table["front-matter-fields"], *parts, "front-matter-fields")
+        if "html-skip" in table:
+            self.string_list(table["html-skip"], *parts, "html-skip")
+        if "html-content" in table:
+            self.string(table["html-content"], *parts, "html-content")
+        if "line-marker" in table:
+            self.string(table["line-marker"], *parts, "line-marker")
+        return table
+
+    def reader_settings(self, value: object, *parts: str) -> ReaderSettings:
+        return _reader_settings(self.reader_table(value, *parts))
 
     def per_file_ignores(self, value: object, *parts: str) -> FrozenMap[str, tuple[str, ...]]:
         table = self.table(value, *parts)
@@ -353,7 +375,11 @@ class _Parser:
             dirs.append(directory)
         return tuple(dirs)
 
-    def parse(self, table: Mapping[str, Any]) -> Settings:
+    def values(self, table: Mapping[str, Any]) -> tuple[dict[str, Any], str | None]:
+        """The validated values by ``Settings`` attribute, and the ``extend`` path if any.
+
+        ``readers`` stays a validated raw table so that ``extend`` can merge it.
+        """
         handlers: dict[str, tuple[str, Callable[..., object]]] = {
             "select": ("select", self.string_list),
             "extend-select": ("extend_select", self.string_list),
@@ -369,18 +395,114 @@ class _Parser:
             "extend-rules": ("extend_rules", self.rule_dirs),
             "fail-on": ("fail_on", self.severity),
             "own-outlet": ("own_outlet", self.string_list),
-            "readers": ("readers", self.reader_settings),
+            "readers": ("readers", self.reader_table),
         }
         values: dict[str, Any] = {}
+        extend: str | None = None
         for name, value in table.items():
             if name == "tool" and not self.prefix:
                 message = "unknown key; outside pyproject.toml, keys go at the top level"
                 raise self.error(f"{message}, without [tool.sourcelint]", name)
+            if name == "extend":
+                extend = self.string(value, name)
+                continue
             if name not in handlers:
-                raise self.error(f"unknown key{_suggest(name, handlers)}", name)
+                raise self.error(f"unknown key{_suggest(name, [*handlers, 'extend'])}", name)
             attr, handler = handlers[name]
             values[attr] = handler(value, name)
-        return Settings(source=self.path, root=self.root, **values)
+        return values, extend
+
+
+def _reader_settings(table: Mapping[str, Any]) -> ReaderSettings:
+    """``ReaderSettings`` from a validated ``[readers]`` table."""
+    extensions = table.get("extensions", {})
+    skip = table.get("html-skip")
+    return ReaderSettings(
+        extensions=FrozenMap({k.lower(): v for k, v in extensions.items()}),
+        front_matter_fields=tuple(table.get("front-matter-fields", ())),
+        html_skip=None if skip is None else tuple(skip),
+        html_content=table.get("html-content"),
+        line_marker=table.get("line-marker", DEFAULT_LINE_MARKER),
+    )
+
+
+@dataclass
+class _Layer:
+    """One config file's own validated values, before ``extend`` merges the chain."""
+
+    path: Path
+    values: dict[str, Any]
+
+
+#: ``Settings`` attribute -> TOML key, for provenance.
+_TOML_KEYS = {
+    "select": "select",
+    "extend_select": "extend-select",
+    "ignore": "ignore",
+    "severity": "severity",
+    "pipeline": "pipeline",
+    "model": "model",
+    "exclude": "exclude",
+    "extend_exclude": "extend-exclude",
+    "respect_gitignore": "respect-gitignore",
+    "force_exclude": "force-exclude",
+    "per_file_ignores": "per-file-ignores",
+    "extend_rules": "extend-rules",
+    "fail_on": "fail-on",
+    "own_outlet": "own-outlet",
+    "readers": "readers",
+}
+
+
+def _merge(layers: list[_Layer]) -> Settings:
+    """Settings from a chain of layers, the file linted against first, its bases after.
+
+    Later (nearer) files override earlier ones; tables merge entry by entry.
+    """
+    values: dict[str, Any] = {}
+    severity: dict[str, Severity] = {}
+    per_file: dict[str, tuple[str, ...]] = {}
+    per_file_roots: dict[str, Path] = {}
+    readers: dict[str, Any] = {}
+    extensions: dict[str, str] = {}
+    provenance: dict[str, Path] = {}
+    for layer in reversed(layers):
+        for attr, value in layer.values.items():
+            name = _TOML_KEYS[attr]
+            if attr == "severity":
+                for selector, level in value.items():
+                    severity[selector] = level
+                    provenance[_key(name, selector)] = layer.path
+            elif attr == "per_file_ignores":
+                for glob, selectors in value.items():
+                    per_file[glob] = selectors
+                    per_file_roots[glob] = layer.path.parent
+                    provenance[_key(name, glob)] = layer.path
+            elif attr == "readers":
+                for sub, item in value.items():
+                    if sub == "extensions":
+                        for suffix, reader in item.items():
+                            extensions[suffix.lower()] = reader
+                            provenance[_key(name, sub, suffix.lower())] = layer.path
+                    else:
+                        readers[sub] = item
+                        provenance[_key(name, sub)] = layer.path
+            else:
+                values[attr] = value
+                provenance[name] = layer.path
+    child = layers[0].path
+    root = child.parent
+    return Settings(
+        source=child,
+        root=root,
+        **values,
+        severity=FrozenMap(severity),
+        per_file_ignores=FrozenMap(per_file),
+        per_file_roots=FrozenMap({g: r for g, r in per_file_roots.items() if r != root}),
+        readers=_reader_settings({**readers, "extensions": extensions}),
+        extends=tuple(layer.path for layer in layers[1:]),
+        provenance=FrozenMap(provenance),
+    )
 
 
 def _suggest(name: str, known: Iterable[str]) -> str:
@@ -417,19 +539,50 @@ def _tool_table(data: Mapping[str, Any]) -> object | None:
     return tool.get("sourcelint") if isinstance(tool, dict) else None
 
 
-def _settings_from_table(path: Path, display: str, table: object) -> Settings:
-    if table is None:
-        return Settings(source=path, root=path.parent)
-    if not isinstance(table, dict):
-        raise ConfigError(
-            f"expected a table, got {_type_name(table)}", path=display, key="tool.sourcelint"
-        )
-    prefix = ("tool", "sourcelint") if path.name == "pyproject.toml" else ()
-    return _Parser(path, display, path.parent, prefix).parse(table)
+def _settings_from_table(
+    path: Path, display: str, table: object, cwd: Path | None = None
+) -> Settings:
+    """Settings from one config file's table, following its ``extend`` chain."""
+    layers: list[_Layer] = []
+    seen: dict[Path, str] = {}  # resolved path -> display, in chain order
+    while True:
+        seen[path.resolve()] = display
+        if table is None:
+            layers.append(_Layer(path, {}))
+            break
+        if not isinstance(table, dict):
+            raise ConfigError(
+                f"expected a table, got {_type_name(table)}", path=display, key="tool.sourcelint"
+            )
+        prefix = ("tool", "sourcelint") if path.name == "pyproject.toml" else ()
+        parser = _Parser(path, display, path.parent, prefix)
+        values, extend = parser.values(table)
+        layers.append(_Layer(path, values))
+        if extend is None:
+            break
+        base = normalize_path(Path(extend).expanduser(), path.parent)
+        if base.resolve() in seen:
+            cycle = " -> ".join([*seen.values(), _display(base, cwd)])
+            raise parser.error(f"extend makes a cycle: {cycle}", "extend")
+        if not base.is_file():
+            what = "is not a file" if base.exists() else "does not exist"
+            raise parser.error(f"base config {extend!r} {what} ({base})", "extend")
+        base_display = _display(base, cwd)
+        data = _read_toml(base, base_display)
+        if base.name == "pyproject.toml":
+            table = _tool_table(data)
+            if table is None:
+                raise parser.error(
+                    f"base config {extend!r} has no [tool.sourcelint] table", "extend"
+                )
+        else:
+            table = data
+        path, display = base, base_display
+    return _merge(layers)
 
 
 def load_config(path: Path) -> Settings:
-    """Read one config file named explicitly.
+    """Read one config file named explicitly, with the bases it ``extend``s.
 
     ``pyproject.toml`` is read from ``[tool.sourcelint]`` (defaults when the table is
     missing); any other file name from the top level. Raises ``ConfigError``.
@@ -488,7 +641,7 @@ class ConfigResolver:
             path = normalize_path(explicit, self.cwd)
             data = _read_toml(path, str(explicit))
             table = _tool_table(data) if path.name == "pyproject.toml" else data
-            self._explicit_settings = _settings_from_table(path, str(explicit), table)
+            self._explicit_settings = _settings_from_table(path, str(explicit), table, self.cwd)
         self._by_directory: dict[Path, Settings] = {}
         self._by_file: dict[Path, Settings] = {}
 
@@ -524,7 +677,7 @@ class ConfigResolver:
         # One Settings object per config file, so callers can group files by identity.
         settings = self._by_file.get(path)
         if settings is None:
-            settings = _settings_from_table(path, _display(path, self.cwd), table)
+            settings = _settings_from_table(path, _display(path, self.cwd), table, self.cwd)
             self._by_file[path] = settings
         return settings
 
@@ -532,14 +685,18 @@ class ConfigResolver:
 def check_selectors(settings: Settings, is_known: Callable[[str], bool]) -> None:
     """Raise ``ConfigError`` for the first unknown rule selector in ``settings``.
 
-    The rule registry lives elsewhere and passes ``is_known``.
+    The rule registry lives elsewhere and passes ``is_known``. The error names the
+    config file that set the key (a base config, through ``extend``).
     """
-    is_pyproject = settings.source is not None and settings.source.name == "pyproject.toml"
-    prefix = ("tool", "sourcelint") if is_pyproject else ()
-    display = _display(settings.source) if settings.source is not None else None
 
     def fail(selector: str, *parts: str) -> ConfigError:
-        return ConfigError(f"unknown rule selector {selector!r}", path=display, key=_key(*parts))
+        origin = settings.provenance.get(_key(*parts), settings.source)
+        prefix = ("tool", "sourcelint") if origin and origin.name == "pyproject.toml" else ()
+        return ConfigError(
+            f"unknown rule selector {selector!r}",
+            path=_display(origin) if origin is not None else None,
+            key=_key(*prefix, *parts),
+        )
 
     for name, selectors in (
         ("select", settings.select or ()),
@@ -548,11 +705,11 @@ def check_selectors(settings: Settings, is_known: Callable[[str], bool]) -> None
     ):
         for selector in selectors:
             if not is_known(selector):
-                raise fail(selector, *prefix, name)
+                raise fail(selector, name)
     for selector in settings.severity:
         if not is_known(selector):
-            raise fail(selector, *prefix, "severity", selector)
+            raise fail(selector, "severity", selector)
     for glob, selectors in settings.per_file_ignores.items():
         for selector in selectors:
             if not is_known(selector):
-                raise fail(selector, *prefix, "per-file-ignores", glob)
+                raise fail(selector, "per-file-ignores", glob)

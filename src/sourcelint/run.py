@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sourcelint import __version__
+from sourcelint.baseline import Baseline, filter_with_baseline, load_baseline, write_baseline
 from sourcelint.config import ConfigResolver, Settings, check_selectors
 from sourcelint.discovery import collect_targets
 from sourcelint.engine import Linter
@@ -45,6 +46,10 @@ class CliOptions:
     quiet: bool = False
     statistics: bool = False
     show_suppressed: bool = False
+    # Report only findings not recorded in this baseline file.
+    baseline: Path | None = None
+    # Record today's findings in this baseline file (and report none).
+    write_baseline: Path | None = None
 
     def apply(self, settings: Settings) -> Settings:
         """The file's settings with the command line's choices laid over them."""
@@ -83,6 +88,7 @@ def run_check(
     try:
         formatter = get_formatter(output_format)
         resolver = ConfigResolver(options.config)
+        baseline = _baseline_for(options)
     except KeyError:
         known = ", ".join(format_names())
         print(f"error: unknown format {output_format!r}; use one of: {known}", file=sys.stderr)
@@ -104,9 +110,16 @@ def run_check(
         session.lint_file(_display(target.path), target.path, target.settings)
     if session.fatal:
         return EXIT_ERROR
+    results, stale = session.results, 0
+    if options.write_baseline is not None:
+        baseline = _record_baseline(options.write_baseline, results, [t.path for t in targets])
+        if baseline is None:
+            return EXIT_ERROR
+    if baseline is not None:
+        results, stale = filter_with_baseline(results, baseline)
     tiers = set(session.tiers)
     report = Report(
-        files=session.results,
+        files=results,
         errors=session.errors,
         version=__version__,
         pipeline=options.pipeline or (tiers.pop() if len(tiers) == 1 else "fast"),
@@ -117,11 +130,41 @@ def run_check(
     )
     buffer = io.StringIO()
     formatter.write(report, buffer, color=color)
+    if stale:
+        message = (
+            f"{stale} baseline entr{'ies' if stale != 1 else 'y'} no longer "
+            f"match{'' if stale != 1 else 'es'}: run --write-baseline to prune."
+        )
+        print(f"warning: {options.baseline}: {message}", file=sys.stderr)
+        if output_format == "text" and not options.quiet:
+            buffer.write(message + "\n")
     if not _deliver(buffer.getvalue(), output_file, [t.path for t in targets]):
         return EXIT_ERROR
     if session.errors:
         return EXIT_ERROR
-    return EXIT_FINDINGS if session.failing else EXIT_OK
+    return EXIT_FINDINGS if session.failing_in(results) else EXIT_OK
+
+
+def _baseline_for(options: CliOptions) -> Baseline | None:
+    """The baseline to filter with, read before linting so a bad file fails fast."""
+    if options.baseline is not None and options.write_baseline is not None:
+        raise ConfigError("use either --baseline or --write-baseline, not both")
+    return load_baseline(options.baseline) if options.baseline is not None else None
+
+
+def _record_baseline(path: Path, results: list[FileResult], linted: list[Path]) -> Baseline | None:
+    """Write ``results``' findings to the baseline ``path``; None (reported) on failure."""
+    if any(path.resolve() == target.resolve() for target in linted):
+        print(f"error: {path}: refusing to write the baseline over a linted file", file=sys.stderr)
+        return None
+    try:
+        baseline = write_baseline(path, results)
+    except SourcelintError as error:
+        report_error(error)
+        return None
+    total = baseline.total
+    print(f"Wrote {total} finding{'s' if total != 1 else ''} to {path}", file=sys.stderr)
+    return baseline
 
 
 def _display(path: Path) -> str:
@@ -171,6 +214,8 @@ class _Session:
         self.results: list[FileResult] = []
         self.errors: list[SourcelintError] = []
         self.failing = False
+        # The --fail-on threshold of each result, in order (the exit code after a baseline).
+        self.thresholds: list[int] = []
         self.fatal = False
         self.tiers: list[str] = []
         self._linters: dict[tuple[Path, ...], Linter] = {}
@@ -182,6 +227,14 @@ class _Session:
         registries = [linter.registry for linter in self._linters.values()] or [load_registry()]
         found = {rule.code: rule.meta for registry in registries for rule in registry.rules}
         return [found[code] for code in sorted(found)]
+
+    def failing_in(self, results: list[FileResult]) -> bool:
+        """Whether ``results`` (these results, perhaps filtered) hold a failing finding."""
+        return any(
+            _fails(finding, threshold)
+            for result, threshold in zip(results, self.thresholds, strict=True)
+            for finding in result.findings
+        )
 
     def fail(self, error: SourcelintError) -> None:
         report_error(error)
@@ -253,6 +306,7 @@ class _Session:
             print(f"warning: {display}:{line}: {note.message}", file=sys.stderr)
         self.results.append(FileResult(display, findings, text, result.profile, result.suppressed))
         threshold = (settings.fail_on or DEFAULT_FAIL_ON).rank
+        self.thresholds.append(threshold)
         self.failing |= any(_fails(finding, threshold) for finding in findings)
 
     def _linter(self, settings: Settings) -> Linter:

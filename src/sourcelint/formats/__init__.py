@@ -21,6 +21,12 @@ ENTRY_POINT_GROUP = "sourcelint.formats"
 BUILTIN = {
     "text": "sourcelint.formats.text:TextFormatter",
     "json": "sourcelint.formats.json:JsonFormatter",
+    "concise": "sourcelint.formats.concise:ConciseFormatter",
+    "jsonl": "sourcelint.formats.jsonl:JsonlFormatter",
+    "sarif": "sourcelint.formats.sarif:SarifFormatter",
+    "github": "sourcelint.formats.github:GithubFormatter",
+    "gitlab": "sourcelint.formats.gitlab:GitlabFormatter",
+    "junit": "sourcelint.formats.junit:JunitFormatter",
 }
 
 

@@ -1,0 +1,199 @@
+"""Baselines: record today's findings, then report only the ones that are new.
+
+For adopting the linter on an existing archive. Entries are matched by path, rule code
+and :func:`sourcelint.fingerprint.fingerprint` (the flagged words and their sentence),
+never by line number, so edits elsewhere in a file, or a finding that moves within it,
+do not bring an old finding back. The file is JSON, sorted and stable so it diffs well::
+
+    {"entries": [{"code": ..., "count": n, "fingerprint": ..., "path": ..., "text": ...}],
+     "tool": "sourcelint", "version": 1}
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from sourcelint.errors import ConfigError, InputError
+from sourcelint.fingerprint import fingerprint
+from sourcelint.formats import FileResult
+
+BASELINE_VERSION = 1
+TOOL = "sourcelint"
+
+Key = tuple[str, str, str]  # path, code, fingerprint
+
+
+@dataclass
+class Baseline:
+    """Recorded findings as a multiset of (path, code, fingerprint), with their words."""
+
+    counts: Counter[Key] = field(default_factory=Counter)
+    texts: dict[Key, str] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        """How many findings the baseline records."""
+        return sum(self.counts.values())
+
+
+def normalize_path(path: str) -> str:
+    """A path as linted, with forward slashes (the same on every platform)."""
+    return path.replace("\\", "/")
+
+
+def build_baseline(results: Iterable[FileResult]) -> Baseline:
+    """The baseline that records every finding of ``results``."""
+    baseline = Baseline()
+    for result in results:
+        path = normalize_path(result.path)
+        for finding in result.findings:
+            key = (path, finding.code, fingerprint(finding, result.text))
+            baseline.counts[key] += 1
+            baseline.texts.setdefault(key, finding.text)
+    return baseline
+
+
+def dumps_baseline(baseline: Baseline) -> str:
+    """The baseline file's text: sorted entries and keys, 2-space indent, final newline."""
+    entries = [
+        {
+            "path": path,
+            "code": code,
+            "fingerprint": digest,
+            "text": baseline.texts.get((path, code, digest), ""),
+            "count": count,
+        }
+        for (path, code, digest), count in sorted(baseline.counts.items())
+        if count > 0
+    ]
+    document = {"version": BASELINE_VERSION, "tool": TOOL, "entries": entries}
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def write_baseline(path: Path, results: Iterable[FileResult]) -> Baseline:
+    """Record the findings of ``results`` in ``path``, atomically; return what was written.
+
+    The text goes to a temporary file in the same directory, is flushed and synced, then
+    renamed over ``path``: a failure leaves any old baseline intact and no temporary file.
+    """
+    baseline = build_baseline(results)
+    text = dumps_baseline(baseline)
+    directory = path.parent if str(path.parent) else Path()
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as error:
+        raise InputError(
+            f"cannot write the baseline: {error.strerror or error}", path=path
+        ) from None
+    temp_path = Path(temporary)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        temp_path.replace(path)
+    except BaseException as error:
+        temp_path.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise InputError(
+                f"cannot write the baseline: {error.strerror or error}", path=path
+            ) from None
+        raise
+    return baseline
+
+
+def load_baseline(path: Path) -> Baseline:
+    """Read a baseline file; a missing, unreadable or malformed one is an error naming it."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(
+            "baseline file not found; create it with --write-baseline", path=path
+        ) from None
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or error
+        raise InputError(f"cannot read the baseline: {reason}", path=path) from None
+    try:
+        document = json.loads(raw)
+    except json.JSONDecodeError as error:
+        raise ConfigError(
+            f"malformed baseline: {error.msg} at line {error.lineno}, column {error.colno}",
+            path=path,
+        ) from None
+    if not isinstance(document, dict):
+        raise ConfigError("malformed baseline: expected a JSON object", path=path)
+    if document.get("version") != BASELINE_VERSION:
+        raise ConfigError(
+            f"unsupported baseline version {document.get('version')!r} "
+            f"(expected {BASELINE_VERSION})",
+            path=path,
+            key="version",
+        )
+    entries = document.get("entries")
+    if not isinstance(entries, list):
+        raise ConfigError("malformed baseline: 'entries' must be a list", path=path)
+    baseline = Baseline()
+    for number, entry in enumerate(entries, start=1):
+        key = _entry_key(entry)
+        count = entry.get("count", 1) if isinstance(entry, dict) else None
+        if key is None or not isinstance(count, int) or isinstance(count, bool) or count < 1:
+            raise ConfigError(
+                f"malformed baseline: entry {number} needs string 'path', 'code' and "
+                "'fingerprint' and a positive integer 'count'",
+                path=path,
+            )
+        baseline.counts[key] += count
+        text = entry.get("text")
+        baseline.texts.setdefault(key, text if isinstance(text, str) else "")
+    return baseline
+
+
+def _entry_key(entry: object) -> Key | None:
+    if not isinstance(entry, dict):
+        return None
+    values = (entry.get("path"), entry.get("code"), entry.get("fingerprint"))
+    if not all(isinstance(value, str) and value for value in values):
+        return None
+    path, code, digest = values
+    return normalize_path(str(path)), str(code), str(digest)
+
+
+def filter_with_baseline(
+    results: list[FileResult], baseline: Baseline
+) -> tuple[list[FileResult], int]:
+    """Drop baselined findings; return the new results and how many entries are stale.
+
+    A finding is baselined while its (path, code, fingerprint) has a count left: two
+    identical findings need a count of two. Dropped findings join the file's suppressed
+    ones with the reason ``baseline``. Unmatched counts are stale when their file was
+    linted in this run or no longer exists, so linting a few files of an archive (as a
+    pre-commit hook does) does not call every other file's entries stale.
+    """
+    remaining = Counter(baseline.counts)
+    filtered: list[FileResult] = []
+    linted: set[str] = set()
+    for result in results:
+        path = normalize_path(result.path)
+        linted.add(path)
+        kept = []
+        suppressed = list(result.suppressed)
+        for finding in result.findings:
+            key = (path, finding.code, fingerprint(finding, result.text))
+            if remaining[key] > 0:
+                remaining[key] -= 1
+                suppressed.append((finding, "baseline"))
+            else:
+                kept.append(finding)
+        filtered.append(replace(result, findings=kept, suppressed=suppressed))
+    stale = sum(
+        count
+        for (path, _, _), count in remaining.items()
+        if count > 0 and (path in linted or not Path(path).exists())
+    )
+    return filtered, stale

@@ -155,7 +155,7 @@ _NOUN_LIKE = {"question", "questions", "report", "reports", "claim", "claims", "
               "worries", "concern", "concerns", "charge", "charges", "warning"}  # fmt: skip
 _ASIDES = {"however", "though", "too", "meanwhile", "instead", "also", "moreover", "indeed",
            "in", "fact", "of", "course", "for", "example", "instance", "turn", "still",
-           "nonetheless", "nevertheless", "then", "now"}  # fmt: skip
+           "nonetheless", "nevertheless", "then", "now", "particular"}  # fmt: skip
 _AUXILIARIES = {"will", "would", "can", "could", "shall", "should", "may", "might", "must",
                 "has", "have", "had", "is", "are", "was", "were", "do", "does", "did"}  # fmt: skip
 # Subjects longer than this with no boundary found are cut to their last noun phrase.

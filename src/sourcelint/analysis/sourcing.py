@@ -951,6 +951,8 @@ class _Builder:
         if pronoun in _RELATIVES:
             antecedent = self._antecedent(index, sentence)
             return self._classify(antecedent, sentence) if antecedent else SourceKind.OTHER
+        if pronoun == "you":
+            return SourceKind.VAGUE  # outside quotations, "you" is anyone: "you think …"
         if pronoun == "it" and self.last_thing and self.last_thing[1] in _IDENTIFIED:
             return self.last_thing[1]
         return SourceKind.OTHER

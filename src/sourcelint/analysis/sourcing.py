@@ -574,6 +574,9 @@ class _Builder:
             stretch -= 1
         relative = next((i for i in range(stretch + 1, end) if self._is_relative(i)), None)
         if relative is not None and doc[relative - 1].lower_ in _PREPOSITION_WORDS:
+            if relative - 2 >= stretch and doc[relative - 2].lower_ in _PARTITIVES | {"all"}:
+                # "veterans, many of whom say": the antecedent speaks.
+                return self._antecedent(relative - 2, sentence)
             # "a lawsuit in which Democrats argued": the subject follows the pronoun.
             return _trim(doc, relative + 1, end)
         if relative is not None:

@@ -182,6 +182,13 @@ def test_cue_types_and_json_record():
             SourceKind.OUTLET,
         ),
         (
+            "It went to a court in which critics argued the map was unfair.",
+            "argued",
+            SourceKind.VAGUE,
+        ),
+        ("Now you might say the plan is too costly.", "say", SourceKind.VAGUE),
+        ("The mayor met the critics, many of whom say the law is flawed.", "say", SourceKind.VAGUE),
+        (
             "That is a small share of the two billion dollars the treasury experts say is needed.",
             "say",
             SourceKind.VAGUE,

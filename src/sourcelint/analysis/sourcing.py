@@ -141,7 +141,20 @@ _TIME_WORDS = {"in", "on", "at", "last", "this", "next", "early", "late", "earli
 _AGENTLESS_ADVERBS = {"widely", "also", "long", "later", "now", "generally", "commonly", "often",
                       "been", "being", "not", "n't", "never", "first", "initially",
                       "previously", "once", "still", "further"}  # fmt: skip
-_LEADING_LINKS = {"and", "or", "but", "so", "then", "also", "yet", "nor", "&"}
+_LEADING_LINKS = {
+    "and",
+    "or",
+    "but",
+    "so",
+    "then",
+    "also",
+    "yet",
+    "nor",
+    "&",
+    "now",
+    "perhaps",
+    "maybe",
+}
 _PARTITIVES = {"one", "some", "many", "most", "several", "two", "three", "four", "few", "both"}
 # Role words that make a source on their own ("someone said"), unlike a headline's "Lawmaker".
 _LONE_SOURCES = {"people", "staff", "someone", "somebody", "anyone", "anybody"}

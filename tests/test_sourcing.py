@@ -188,6 +188,8 @@ def test_cue_types_and_json_record():
         ),
         ("Now you might say the plan is too costly.", "say", SourceKind.VAGUE),
         ("The mayor met the critics, many of whom say the law is flawed.", "say", SourceKind.VAGUE),
+        ("Then local and national leaders could call on them.", "call", SourceKind.VAGUE),
+        ("Two aides and critics said the plan failed.", "said", SourceKind.ANONYMOUS),
         (
             "That is a small share of the two billion dollars the treasury experts say is needed.",
             "say",

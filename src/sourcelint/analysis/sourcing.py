@@ -789,7 +789,13 @@ class _Builder:
             heads = {doc[c - 1].lower_ for c in cuts} | {doc[end - 1].lower_}
             if heads & (self.words.unique_roles | self.named_roles):
                 return SourceKind.NAMED
-        members = zip([start, *(c + 1 for c in cuts)], [*cuts, end], strict=True)
+        members = list(zip([start, *(c + 1 for c in cuts)], [*cuts, end], strict=True))
+        if all(
+            e - s == 1 and doc[s].is_lower and doc[s].lower_ not in self.words.common_nouns
+            for s, e in members[:-1]
+        ):
+            # "state and local leaders": the words before "and" modify the last noun.
+            return self._kind(members[-1], sentence)
         kinds = {self._kind(span, sentence) for span in members if span[1] > span[0]}
         return next(
             (SourceKind(k) for k in _PRECEDENCE if SourceKind(k) in kinds), SourceKind.OTHER

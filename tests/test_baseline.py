@@ -284,3 +284,48 @@ def test_load_baseline_error_type(tmp_path):
     with pytest.raises(ConfigError) as raised:
         load_baseline(path)
     assert raised.value.path == str(path)
+
+
+def test_editing_the_heading_or_previous_paragraph_keeps_the_fingerprint():
+    from sourcelint.findings import Category, Finding, Severity
+    from sourcelint.fingerprint import fingerprint
+
+    def finding_in(text: str) -> str:
+        start = text.index("reportedly")
+        f = Finding(
+            "SL204",
+            "reportedly",
+            Category.UNSOURCED,
+            Severity.WARNING,
+            "m",
+            1,
+            1,
+            1,
+            1,
+            start,
+            start + 10,
+            "reportedly",
+        )
+        return fingerprint(f, text)
+
+    base = "# Rebels advance\n\nThe rebels reportedly advanced.\n"
+    assert finding_in(base) == finding_in(
+        "# Rebels advance on the capital\n\nThe rebels reportedly advanced.\n"
+    )
+    html = "<p>It rained Monday.</p><p>The rebels reportedly advanced.</p>"
+    assert finding_in(html) == finding_in(html.replace("Monday", "Tuesday"))
+    quoted = 'He said "it was over." The rebels reportedly advanced. Then it ended today.'
+    assert finding_in(quoted) == finding_in(quoted.replace("today", "at noon"))
+    assert finding_in(base) != finding_in(base.replace("The rebels", "The army"))
+
+
+def test_writing_for_some_files_keeps_the_other_files_entries(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "one.txt").write_text(f"{OLD}\n")
+    (tmp_path / "two.txt").write_text(f"{NEW}\n")
+    write(runner, "one.txt", "two.txt")
+    write(runner, "two.txt")
+    assert sorted(entry["path"] for entry in entries(tmp_path)) == ["one.txt", "two.txt"]
+    (tmp_path / "one.txt").unlink()
+    write(runner, "two.txt")
+    assert [entry["path"] for entry in entries(tmp_path)] == ["two.txt"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from typer.testing import CliRunner
 
@@ -49,12 +50,12 @@ def _directives(text, bodies_at):
         Comment(text.index(marker), text.index(marker) + len(marker), body)
         for marker, body in bodies_at
     ]
-    return parse_directives(text, comments, False, LineIndex(text))
+    return parse_directives(text, comments, None, LineIndex(text), lambda s: frozenset({s}))
 
 
 def test_comment_directives_ranges_next_line_and_file():
     text = "a\n<!--1-->\nb\nc\n<!--2-->\nd\n<!--3-->\n\ne\n<!--4-->\n"
-    directives = _directives(
+    ranged, next_line, whole = _directives(
         text,
         [
             ("<!--1-->", " sourcelint-disable SL102 SL204 -- embargoed "),
@@ -63,11 +64,44 @@ def test_comment_directives_ranges_next_line_and_file():
             ("<!--4-->", " sourcelint-disable-file "),
         ],
     )
-    ranged, next_line, whole = directives
-    assert (ranged.kind, ranged.first_line, ranged.last_line) == ("range", 2, 5)
+    assert ranged.kind == "range"
+    assert (ranged.end, ranged.cover_end) == (text.index("\nb"), text.index("<!--2-->"))
     assert ranged.selectors == ("SL102", "SL204") and ranged.reason == "embargoed"
-    assert (next_line.kind, next_line.first_line, next_line.last_line) == ("line", 9, 9)
+    assert (next_line.kind, next_line.line) == ("line", 9)
     assert whole.kind == "file" and whole.selectors == ()
+
+
+def test_ranges_cover_positions_not_lines(linter, registry):
+    html = (
+        "<p>The rebels reportedly advanced.</p><!-- sourcelint-disable SL204 -->"
+        "<p>The army reportedly fled.</p><!-- sourcelint-enable -->"
+        "<p>The navy reportedly sailed.</p>"
+    )
+    found = linter.lint_text(html, registry.select("SL204"), reader="html")
+    every = [m.start() for m in re.finditer("reportedly", html)]
+    assert [f.start for f in found] == [every[0], every[2]]
+
+
+def test_partial_enable_keeps_the_other_codes_and_names_work(linter, registry):
+    md = (
+        "<!-- sourcelint-disable SL102 reportedly -->\n\nTwo aides said so.\n\n"
+        "<!-- sourcelint-enable SL102 -->\n\nThe rebels reportedly advanced.\n\n"
+        "Two aides said so again.\n\n<!-- sourcelint-enable SL204 -->\n\n"
+        "The army reportedly fled.\n"
+    )
+    rules = [r for s in ("SL102", "SL204", "SL9") for r in registry.select(s)]
+    found = [(f.code, f.line) for f in linter.lint_text(md, rules, reader="markdown")]
+    assert found == [("SL102", 9), ("SL204", 13)]
+
+
+def test_stacked_and_multi_line_next_line_directives(linter, registry):
+    md = (
+        "<!-- sourcelint-disable-next-line SL102 -->\n"
+        "<!-- sourcelint-disable-next-line SL204\n   -- confirmed by the desk -->\n"
+        "A senior official said the rebels reportedly advanced.\n"
+    )
+    rules = [r for s in ("SL102", "SL204", "SL9") for r in registry.select(s)]
+    assert linter.lint_text(md, rules, reader="markdown") == []
 
 
 def test_show_suppressed_in_json(tmp_path, monkeypatch):

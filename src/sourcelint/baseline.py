@@ -82,7 +82,9 @@ def write_baseline(path: Path, results: Iterable[FileResult]) -> Baseline:
     The text goes to a temporary file in the same directory, is flushed and synced, then
     renamed over ``path``: a failure leaves any old baseline intact and no temporary file.
     """
+    results = list(results)
     baseline = build_baseline(results)
+    _carry_over(path, baseline, {normalize_path(result.path) for result in results})
     text = dumps_baseline(baseline)
     directory = path.parent if str(path.parent) else Path()
     try:
@@ -106,6 +108,21 @@ def write_baseline(path: Path, results: Iterable[FileResult]) -> Baseline:
             ) from None
         raise
     return baseline
+
+
+def _carry_over(path: Path, baseline: Baseline, linted: set[str]) -> None:
+    """Keep an old baseline's entries for files not linted this time that still exist:
+    recording the findings of a few files must not forget every other file's."""
+    if not path.exists():
+        return
+    try:
+        old = load_baseline(path)
+    except (ConfigError, InputError):
+        return  # a broken baseline is replaced whole
+    for key, count in old.counts.items():
+        if key[0] not in linted and Path(key[0]).exists():
+            baseline.counts[key] = count
+            baseline.texts[key] = old.texts.get(key, "")
 
 
 def load_baseline(path: Path) -> Baseline:

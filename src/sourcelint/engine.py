@@ -38,7 +38,7 @@ class Linter:
         self._contexts: dict[tuple[str, str | None], BuildContext] = {}
         # Keyed by rule identity: two registries may hold different rules with one code.
         self._checks: dict[tuple[str, str | None, int], tuple[Rule, Check]] = {}
-        self._selected: dict[str, set[str]] = {}
+        self._selected: dict[str, frozenset[str]] = {}
 
     def analyzer(self, tier: str, model: str | None = None) -> Analyzer:
         """The analyzer of a tier (imports spaCy on first use)."""
@@ -76,7 +76,7 @@ class Linter:
         severities = severities or {}
         findings = self._findings(text, prose, article, rules, tier, model, severities, lines)
         marker = (reader_options or ReaderOptions()).line_marker if reader == "plain" else None
-        directives = parse_directives(text, prose.comments, marker, lines)
+        directives = parse_directives(text, prose.comments, marker, lines, self._codes_of)
         outcome = apply(findings, directives, self._matches, self.registry.is_known)
         kept = outcome.kept + self._meta_findings(outcome, rules, text, lines, severities)
         kept.sort(key=lambda f: (f.start, f.end, f.code))
@@ -140,9 +140,12 @@ class Linter:
         return found
 
     def _matches(self, selector: str, finding: Finding) -> bool:
+        return finding.code in self._codes_of(selector)
+
+    def _codes_of(self, selector: str) -> frozenset[str]:
         if selector not in self._selected:
-            self._selected[selector] = {rule.code for rule in self.registry.select(selector)}
-        return finding.code in self._selected[selector]
+            self._selected[selector] = frozenset(r.code for r in self.registry.select(selector))
+        return self._selected[selector]
 
     def _check(self, rule: Rule, tier: str, model: str | None) -> Check:
         key = (tier, model, id(rule))

@@ -20,6 +20,7 @@ from sourcelint.engine import Linter
 from sourcelint.errors import ConfigError, PipelineError, SourcelintError
 from sourcelint.findings import Finding, Severity
 from sourcelint.formats import FileResult, Report, format_names, get_formatter
+from sourcelint.positions import LineIndex
 from sourcelint.readers import ReaderOptions, reader_for
 from sourcelint.registry import Registry, load_registry
 from sourcelint.rule import RuleMeta
@@ -296,13 +297,20 @@ class _Session:
             self.fail(error.error)
             self.fatal = True  # a bad command line spoils every file alike
             return
+        except ConfigError as error:
+            # A reader setting (a CSS selector) is wrong: name the file that set it.
+            if error.path is None and settings.source is not None:
+                error = ConfigError(error.message, path=settings.source, key=error.key)
+            self.fail(error)
+            return
         except SourcelintError as error:
             self.fail(error)
             return
         self.tiers.append(settings.pipeline)
         findings = result.findings
+        lines = LineIndex(text) if result.notes else None
         for note in result.notes:
-            line = text.count("\n", 0, note.offset) + 1
+            line = lines.position(note.offset)[0]  # type: ignore[union-attr]
             print(f"warning: {display}:{line}: {note.message}", file=sys.stderr)
         self.results.append(FileResult(display, findings, text, result.profile, result.suppressed))
         threshold = (settings.fail_on or DEFAULT_FAIL_ON).rank

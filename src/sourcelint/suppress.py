@@ -45,15 +45,22 @@ def line_marker_pattern(prefix: str = DEFAULT_LINE_MARKER) -> re.Pattern[str]:
 
 @dataclass
 class Directive:
-    """One suppression: the original span it was written at, and what it covers."""
+    """One suppression: the original span it was written at, and what it covers.
+
+    A range covers findings from the end of its comment up to the matching ``enable``;
+    a line directive covers one line; a file directive everything. ``excluded`` holds
+    codes re-enabled inside a range that named no codes.
+    """
 
     kind: str  # "range", "line", "file"
     start: int
     end: int
     selectors: tuple[str, ...]
     reason: str | None
-    first_line: int = 0
-    last_line: int = 0  # inclusive; 0 = to the end of the file
+    line: int = 0  # for "line"
+    cover_end: float = float("inf")  # for "range": where the matching enable starts
+    excluded: frozenset[str] = frozenset()
+    parent: Directive | None = None  # a range split by a partial enable continues its parent
     used: bool = False
 
 
@@ -68,20 +75,33 @@ class Suppression:
 
 
 def parse_directives(
-    text: str, comments: Sequence[Comment], line_marker: str | None, lines: LineIndex
+    text: str,
+    comments: Sequence[Comment],
+    line_marker: str | None,
+    lines: LineIndex,
+    codes_of: Callable[[str], frozenset[str]],
 ) -> list[Directive]:
-    """Directives from markup comments, and from line markers in plain text."""
+    """Directives from markup comments, and from line markers in plain text.
+
+    ``codes_of`` turns a selector into rule codes, so that ``enable SL204`` closes a range
+    opened with ``disable reportedly``.
+    """
     directives: list[Directive] = []
     open_ranges: list[Directive] = []
+    directive_lines = {
+        number
+        for comment in comments
+        if _COMMENT_DIRECTIVE.match(comment.body)
+        for number in range(lines.position(comment.start)[0], lines.position(comment.end)[0] + 1)
+    }
     for comment in comments:
         match = _COMMENT_DIRECTIVE.match(comment.body)
         if match is None:
             continue
         selectors, reason = _selectors_and_reason(match["rest"])
-        line = lines.position(comment.start)[0]
         kind = match["kind"]
         if kind == "enable":
-            _close(open_ranges, selectors, line)
+            directives.extend(_close(open_ranges, selectors, comment, codes_of))
             continue
         directive = Directive(
             kind={"disable": "range", "disable-next-line": "line", "disable-file": "file"}[kind],
@@ -91,10 +111,10 @@ def parse_directives(
             reason=reason,
         )
         if directive.kind == "range":
-            directive.first_line = line
             open_ranges.append(directive)
         elif directive.kind == "line":
-            directive.first_line = directive.last_line = _next_text_line(lines, line)
+            # Counted from the comment's last line, past blank lines and other directives.
+            directive.line = _next_text_line(lines, lines.position(comment.end)[0], directive_lines)
         directives.append(directive)
     if line_marker:
         directives.extend(_line_markers(line_marker_pattern(line_marker), lines))
@@ -114,9 +134,11 @@ def apply(
         if directive is None:
             result.kept.append(finding)
         else:
-            directive.used = True
+            (directive.parent or directive).used = True
             result.suppressed.append((finding, directive.reason))
     for directive in directives:
+        if directive.parent is not None:
+            continue  # reported, if at all, through the directive that opened it
         bad = [s for s in directive.selectors if not is_known(s)]
         if bad:
             result.unknown.extend((directive, selector) for selector in bad)
@@ -130,19 +152,44 @@ def _covers(
 ) -> bool:
     if directive.selectors and not any(matches(s, finding) for s in directive.selectors):
         return False
+    if finding.code in directive.excluded:
+        return False
     if directive.kind == "file":
         return True
-    last = directive.last_line or float("inf")
-    return directive.first_line <= finding.line <= last
+    if directive.kind == "line":
+        return finding.line == directive.line
+    return directive.end <= finding.start < directive.cover_end
 
 
-def _close(open_ranges: list[Directive], selectors: tuple[str, ...], line: int) -> None:
-    for directive in reversed(open_ranges):
-        if not selectors or set(selectors) & set(directive.selectors) or not directive.selectors:
-            directive.last_line = line
-            open_ranges.remove(directive)
-            if selectors:
-                return
+def _close(
+    open_ranges: list[Directive],
+    selectors: tuple[str, ...],
+    enable: Comment,
+    codes_of: Callable[[str], frozenset[str]],
+) -> list[Directive]:
+    """Close the ranges an ``enable`` ends; return ranges that go on for other codes."""
+    enabled = frozenset().union(*(codes_of(s) for s in selectors)) if selectors else None
+    continued: list[Directive] = []
+    for directive in list(open_ranges):
+        covered = frozenset().union(*(codes_of(s) for s in directive.selectors))
+        if enabled is not None and directive.selectors and not covered & enabled:
+            continue  # this enable is about other rules
+        directive.cover_end = enable.start
+        open_ranges.remove(directive)
+        remaining = covered - enabled if enabled is not None else frozenset()
+        if enabled is not None and (remaining or not directive.selectors):
+            rest = Directive(
+                kind="range",
+                start=enable.start,
+                end=enable.end,
+                selectors=tuple(sorted(remaining)),
+                reason=directive.reason,
+                excluded=directive.excluded | enabled if not directive.selectors else frozenset(),
+                parent=directive.parent or directive,
+            )
+            open_ranges.append(rest)
+            continued.append(rest)
+    return continued
 
 
 def _selectors_and_reason(rest: str) -> tuple[tuple[str, ...], str | None]:
@@ -151,9 +198,11 @@ def _selectors_and_reason(rest: str) -> tuple[tuple[str, ...], str | None]:
     return selectors, (reason.strip() or None)
 
 
-def _next_text_line(lines: LineIndex, line: int) -> int:
+def _next_text_line(lines: LineIndex, line: int, directive_lines: set[int]) -> int:
     following = line + 1
-    while following <= len(lines.starts) and not lines.line_text(following).strip():
+    while following <= len(lines.starts) and (
+        not lines.line_text(following).strip() or following in directive_lines
+    ):
         following += 1
     return following
 
@@ -172,6 +221,5 @@ def _line_markers(pattern: re.Pattern[str], lines: LineIndex) -> Iterable[Direct
             end=lines.starts[number - 1] + match.end(),
             selectors=selectors,
             reason=(match["reason"] or None),
-            first_line=number,
-            last_line=number,
+            line=number,
         )

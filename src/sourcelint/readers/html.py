@@ -225,8 +225,8 @@ class _Tokenizer(HTMLParser):
             self.events.append((_TEXT, start, end, ""))
 
     def handle_comment(self, data: str) -> None:
-        if self._stopped:
-            return
+        if self._stopped or self._raw_text:
+            return  # "<!--" inside <textarea> or <title> is text, not a comment
         start = self._here()
         if not self.text.startswith("<!--", start):
             return  # "<!x>", "</ x>": bogus comments, not "<!-- … -->"

@@ -522,7 +522,10 @@ def test_article_header_is_linted_but_the_site_header_is_not(linter, registry):
 
 
 def test_a_comment_inside_textarea_is_text_not_a_directive(linter, registry):
-    html = "<p>The rebels reportedly advanced.</p><textarea><!-- sourcelint-disable-file --></textarea>"
+    html = (
+        "<p>The rebels reportedly advanced.</p>"
+        "<textarea><!-- sourcelint-disable-file --></textarea>"
+    )
     assert [f.code for f in linter.lint_text(html, registry.select("SL204"), reader="html")] == [
         "SL204"
     ]

@@ -652,3 +652,11 @@ def test_property_any_text_reads_and_maps_onto_itself(text) -> None:
     for comment in prose.comments:
         assert text[comment.start : comment.end] == f"<!--{comment.body}-->"
     assert not [note for note in prose.notes if "could not place" in note.message]
+
+
+def test_front_matter_field_that_cannot_be_read_is_a_note():
+    text = '---\ntitle: "A title"\ndescription: >\n  The army reportedly retreated.\n---\n\nText.\n'
+    prose = read_markdown(text, ReaderOptions(front_matter_fields=("title", "description")))
+    assert [(note.offset, "description" in note.message) for note in prose.notes] == [
+        (text.index("description"), True)
+    ]

@@ -136,14 +136,23 @@ class _MarkdownReader:
             if toml and line_text.lstrip().startswith("["):
                 break  # a TOML table: the keys after it are nested, not top level
             match = pattern.match(line_text)
-            if not match or match["key"] not in wanted or not match["value"]:
+            if not match or match["key"] not in wanted:
                 continue
             value_start = self._line_start(line) + match.start("value")
-            span = _field_value(match["value"], toml=toml)
-            if span is not None:
-                start, end = span
-                self.builder.add(match["value"][start:end], value_start + start)
-                self.builder.end_block()
+            span = _field_value(match["value"], toml=toml) if match["value"] else None
+            if span is None:
+                # A block scalar, a multi-line string or a list: say it was not linted.
+                where = self._line_start(line)
+                self.notes.append(
+                    Note(
+                        where,
+                        f"front-matter field {match['key']!r}: only one-line values are linted",
+                    )
+                )
+                continue
+            start, end = span
+            self.builder.add(match["value"][start:end], value_start + start)
+            self.builder.end_block()
 
     # Blocks
 

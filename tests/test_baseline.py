@@ -22,11 +22,6 @@ STALE = "baseline entry no longer matches: run --write-baseline to prune"
 
 
 @pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-@pytest.fixture
 def archive(tmp_path, monkeypatch):
     """An article with one anonymous source, in the current directory."""
     monkeypatch.chdir(tmp_path)

@@ -21,11 +21,6 @@ SEED_RULES = "SL102,SL201,SL204,SL305"
 CLEAN = "The mayor said the budget was late.\n"
 
 
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
 def run(runner: CliRunner, *args: str, stdin: str | bytes | None = None):
     return runner.invoke(app, list(args), input=stdin, catch_exceptions=False)
 

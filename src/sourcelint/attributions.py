@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from sourcelint.analysis.sourcing import Attribution
-from sourcelint.engine import Linter
+from sourcelint.engine import Linter, original_span
 from sourcelint.positions import LineIndex
 from sourcelint.readers import read_prose
 from sourcelint.source import read_text
@@ -21,28 +20,13 @@ def describe_file(linter: Linter, path: Path, tier: str, model: str | None) -> d
     article = linter.analyzer(tier, model).analyze(prose)
     lines = LineIndex(text)
 
-    def place(span: tuple[int, int] | None) -> dict[str, object] | None:
-        if span is None:
-            return None
-        start, end = prose.offsets.span_to_original(*article.offsets.span_to_original(*span))
+    def place(span: tuple[int, int]) -> dict[str, object]:
+        start, end = original_span(prose, article, *span)
         line, column = lines.position(start)
         return {"text": text[start:end], "line": line, "column": column, "start": start, "end": end}
 
-    def record(attribution: Attribution) -> dict[str, object]:
-        return {
-            "cue": place(attribution.cue),
-            "cue_type": attribution.cue_type.value,
-            "source": place(attribution.source),
-            "kind": attribution.kind.value,
-            "content": place(attribution.content),
-            "recipient": place(attribution.recipient),
-            "quoted": attribution.quoted,
-            "count": attribution.count,
-            "anonymity_reason": attribution.reason,
-            "on_record": attribution.on_record,
-        }
-
-    return {"path": str(path), "attributions": [record(a) for a in article.attributions]}
+    records = [attribution.to_dict(text, place) for attribution in article.attributions]
+    return {"path": str(path), "attributions": records}
 
 
 def render(files: list[dict[str, object]], output_format: str) -> str:

@@ -42,6 +42,15 @@ class Baseline:
         return sum(self.counts.values())
 
 
+def stale_message(count: int) -> str:
+    """What to tell the user about baseline entries that matched no finding."""
+    plural = count != 1
+    return (
+        f"{count} baseline entr{'ies' if plural else 'y'} no longer "
+        f"match{'' if plural else 'es'}: run --write-baseline to prune."
+    )
+
+
 def normalize_path(path: str) -> str:
     """A path as linted, with forward slashes (the same on every platform)."""
     return path.replace("\\", "/")

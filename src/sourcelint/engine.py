@@ -97,9 +97,7 @@ class Linter:
         for rule in rules:
             meta = rule.meta
             for hit in self._check(rule, tier, model)(article):
-                start, end = prose.offsets.span_to_original(
-                    *article.offsets.span_to_original(hit.start, hit.end)
-                )
+                start, end = original_span(prose, article, hit.start, hit.end)
                 words = _SPACES.sub(" ", article.text[hit.start : hit.end])
                 findings.setdefault(
                     (start, end, meta.code),
@@ -161,6 +159,11 @@ class Linter:
             nlp = self.analyzer(tier, model).nlp
             self._contexts[key] = BuildContext(nlp=nlp, lexicon=self.registry.lexicon)
         return self._contexts[key]
+
+
+def original_span(prose: Prose, article: Article, start: int, end: int) -> tuple[int, int]:
+    """An analysis-text span as offsets into the original file (through the prose)."""
+    return prose.offsets.span_to_original(*article.offsets.span_to_original(start, end))
 
 
 @dataclass

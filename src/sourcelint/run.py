@@ -13,7 +13,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sourcelint import __version__
-from sourcelint.baseline import Baseline, filter_with_baseline, load_baseline, write_baseline
+from sourcelint.baseline import (
+    Baseline,
+    filter_with_baseline,
+    load_baseline,
+    stale_message,
+    write_baseline,
+)
 from sourcelint.config import ConfigResolver, Settings, check_selectors
 from sourcelint.discovery import collect_targets
 from sourcelint.engine import Linter
@@ -128,17 +134,12 @@ def run_check(
         statistics=options.statistics,
         show_suppressed=options.show_suppressed,
         rules=session.rule_metadata(),
+        stale_baseline=stale,
     )
     buffer = io.StringIO()
     formatter.write(report, buffer, color=color)
     if stale:
-        message = (
-            f"{stale} baseline entr{'ies' if stale != 1 else 'y'} no longer "
-            f"match{'' if stale != 1 else 'es'}: run --write-baseline to prune."
-        )
-        print(f"warning: {options.baseline}: {message}", file=sys.stderr)
-        if output_format == "text" and not options.quiet:
-            buffer.write(message + "\n")
+        print(f"warning: {options.baseline}: {stale_message(stale)}", file=sys.stderr)
     if not _deliver(buffer.getvalue(), output_file, [t.path for t in targets]):
         return EXIT_ERROR
     if session.errors:
@@ -214,7 +215,6 @@ class _Session:
         self.resolver = resolver
         self.results: list[FileResult] = []
         self.errors: list[SourcelintError] = []
-        self.failing = False
         # The --fail-on threshold of each result, in order (the exit code after a baseline).
         self.thresholds: list[int] = []
         self.fatal = False
@@ -315,7 +315,6 @@ class _Session:
         self.results.append(FileResult(display, findings, text, result.profile, result.suppressed))
         threshold = (settings.fail_on or DEFAULT_FAIL_ON).rank
         self.thresholds.append(threshold)
-        self.failing |= any(_fails(finding, threshold) for finding in findings)
 
     def _linter(self, settings: Settings) -> Linter:
         key = settings.extend_rules

@@ -13,7 +13,7 @@ spokeswoman") take the kind of what they refer to.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -77,13 +77,19 @@ class Attribution:
             return None
         return (self.source_tokens[0], self.head + 1)
 
-    def to_dict(self, text: str) -> dict[str, object]:
+    def to_dict(
+        self,
+        text: str,
+        place: Callable[[tuple[int, int]], dict[str, object]] | None = None,
+    ) -> dict[str, object]:
+        """Plain data; ``place`` positions a span (default: offsets into ``text``)."""
+
         def piece(span: tuple[int, int] | None) -> dict[str, object] | None:
-            return (
-                None
-                if span is None
-                else {"start": span[0], "end": span[1], "text": text[span[0] : span[1]]}
-            )
+            if span is None:
+                return None
+            if place is not None:
+                return place(span)
+            return {"start": span[0], "end": span[1], "text": text[span[0] : span[1]]}
 
         return {
             "cue": piece(self.cue),

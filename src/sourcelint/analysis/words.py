@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class SourcingWords:
     group_plurals: frozenset[str]
     journalist_nouns: frozenset[str]
 
-    @property
+    @cached_property
     def common_nouns(self) -> frozenset[str]:
         """Source nouns that open sentences capitalized but are no names ("Sources said")."""
         return (

@@ -54,6 +54,7 @@ class Report:
     show_suppressed: bool = False
     # Metadata of every rule the run could report (SARIF's tool.driver.rules, help texts).
     rules: list[RuleMeta] = field(default_factory=list)
+    stale_baseline: int = 0  # baseline entries that matched no finding
 
     @property
     def findings(self) -> list[Finding]:

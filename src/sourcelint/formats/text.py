@@ -6,6 +6,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import TextIO
 
+from sourcelint.baseline import stale_message
 from sourcelint.findings import Finding, Severity
 from sourcelint.formats import FileResult, Report
 from sourcelint.positions import LineIndex
@@ -34,6 +35,8 @@ class TextFormatter:
             out.write(_statistics(report, paint))
         if not report.quiet:
             out.write(_summary(report, paint))
+            if report.stale_baseline:
+                out.write(stale_message(report.stale_baseline) + "\n")
 
 
 def _painter(color: bool) -> Paint:

@@ -195,10 +195,32 @@ def test_cue_types_and_json_record():
             "say",
             SourceKind.VAGUE,
         ),
+        ("The levy is far below the $40 million analysts say it needs.", "say", SourceKind.VAGUE),
+        (
+            "Analysts in the capital and across the region say the rally will fade.",
+            "say",
+            SourceKind.VAGUE,
+        ),
+        (
+            "The Daily Gazette reported at the time that the mill had shut.",
+            "reported",
+            SourceKind.OUTLET,
+        ),
+        ("On Monday, Reuters announced it will close two bureaus.", "announced", SourceKind.OUTLET),
+        ("Economists agreed it was still a plan for the rich.", "agreed", SourceKind.VAGUE),
     ],
 )
 def test_stances_asides_and_names_after_roles(text, cue, kind):
     assert kind_of(text, cue) is kind
+
+
+def test_a_name_given_is_no_attribution():
+    found = attributions("He praised a charity called Harbor Lights for its work.")
+    assert [cue for cue, _, _ in found if cue == "called"] == []
+    assert kind_of("An aide called Roe a liar.", "called") is SourceKind.ANONYMOUS
+    assert kind_of("The band leader called local officials to the stage.", "called") is (
+        SourceKind.ANONYMOUS
+    )
 
 
 def test_stance_of_a_named_person_is_no_attribution():

@@ -143,7 +143,8 @@ _RELAY_OPENERS = {"told", "tell", "tells", "telling", "asked", "questioned", "in
                   "informed"}  # fmt: skip
 _TIME_WORDS = {"in", "on", "at", "last", "this", "next", "early", "late", "earlier", "later",
                "today", "yesterday", "week", "month", "year", "morning", "afternoon",
-               "evening", "night", "again", "also"}  # fmt: skip
+               "evening", "night", "again", "also", "the", "a", "an", "time", "weekend",
+               "ago", "statement", "interview", "speech"}  # fmt: skip
 _AGENTLESS_ADVERBS = {"widely", "also", "long", "later", "now", "generally", "commonly", "often",
                       "been", "being", "not", "n't", "never", "first", "initially",
                       "previously", "once", "still", "further"}  # fmt: skip
@@ -179,6 +180,9 @@ _AUXILIARIES = {"will", "would", "can", "could", "shall", "should", "may", "migh
                 "has", "have", "had", "is", "are", "was", "were", "do", "does", "did"}  # fmt: skip
 # Subjects longer than this with no boundary found are cut to their last noun phrase.
 _LONG_SUBJECT = 5
+_NAMING_PARTICIPLES = {"called", "named", "dubbed", "titled", "entitled", "nicknamed"}
+_AMOUNTS = {"million", "billion", "trillion", "thousand", "hundred", "percent", "%"}
+_CURRENCIES = {"$", "€", "£", "¥"}
 _SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it"}
 _POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
 _SENTENCE_END = {".", "!", "?", "…"}
@@ -416,6 +420,8 @@ class _Builder:
         if following == "to" and doc[index].lower_ in {"said", "says", "reported", "believed"}:
             return False  # "is said to" is hearsay, handled as agentless
         word = doc[index].lower_
+        if word in _NAMING_PARTICIPLES and self._names_a_thing(sentence, index):
+            return False  # "a group called Lashkar", "a plan dubbed Fortress": a name given
         if word.startswith("point"):
             # "pointed to the map" reports nothing; "pointed out (that)" does.
             return following == "out" and not self._negated(sentence, index)
@@ -438,6 +444,7 @@ class _Builder:
         if word in self.words.complement_verbs:
             return (
                 following in _COMPLEMENT | _QUESTION_WORDS
+                or self._clause_follows(sentence, index)
                 or self._complement_after_time(sentence, index)
                 or following in _SENTENCE_END
                 or index + 1 >= sentence.end
@@ -445,6 +452,27 @@ class _Builder:
                 or sentence.end - index <= 5  # post-posed: "…, the Times reported Monday."
             )
         return True
+
+    def _names_a_thing(self, sentence: Span, index: int) -> bool:
+        """ "a group called Lashkar belongs" names the group; "an aide called Roe a liar" and
+        "officials called Roe's plan" speak."""
+        doc = self.doc
+        previous = doc[index - 1] if index > sentence.start else None
+        if (
+            previous is None
+            or not previous.is_lower
+            or previous.lower_.endswith("s")
+            or previous.lower_ in _AUXILIARIES | _BETWEEN | _SUBJECT_PRONOUNS | _RELATIVES
+            or previous.lower_ in self.words.anonymous_nouns  # a person calls: "the leader"
+        ):
+            return False
+        after = index + 1
+        while after < sentence.end and doc[after].is_title:
+            after += 1
+        if after == index + 1:
+            return False
+        following = doc[after].lower_ if after < sentence.end else ""
+        return following not in _DETERMINERS | {"'s", "’s"}
 
     def _stance(self, sentence: Span, index: int) -> Attribution | None:
         """A group's position ("critics oppose") or an outlet's work ("PolitiFact rated")."""
@@ -476,6 +504,8 @@ class _Builder:
             return False  # "the support", "to oppose", "for support"
         if doc[index].lower_.endswith("ing") and previous not in _AGENTLESS_BE:
             return False
+        if doc[index].lower_ in _NAMING_PARTICIPLES and self._names_a_thing(sentence, index):
+            return False
         back = index - 1
         while (
             back > sentence.start
@@ -487,10 +517,17 @@ class _Builder:
             return False  # passive: "was praised", "were mistakenly charged"
         return not self._negated(sentence, index)
 
+    def _clause_follows(self, sentence: Span, index: int) -> bool:
+        """ "announced it will", "agreed they were": a clause whose "that" was dropped."""
+        doc = self.doc
+        if index + 2 >= sentence.end or doc[index + 1].lower_ not in _SUBJECT_PRONOUNS - {"you"}:
+            return False
+        return doc[index + 2].lower_ in _AUXILIARIES | {"'s", "’s", "'d", "’d", "'ll", "’ll"}
+
     def _complement_after_time(self, sentence: Span, index: int) -> bool:
         """ "announced on Friday that", "insisted in June that": only a time in between."""
         doc = self.doc
-        for position in range(index + 1, min(index + 5, sentence.end)):
+        for position in range(index + 1, min(index + 7, sentence.end)):
             token = doc[position]
             if token.lower_ in _COMPLEMENT - {","}:
                 return True
@@ -613,6 +650,15 @@ class _Builder:
             # "he had a well-connected source who told": the pronoun has a verb of its own.
             return self._noun_phrase_tail(start + 1, end)
         if relative is None and end - start > _LONG_SUBJECT:
+            core_end = _core_end(doc, start, end)
+            if (
+                core_end - start <= _LONG_SUBJECT // 2 + 1
+                and doc[core_end].lower_ in _PREPOSITION_WORDS
+                and self._known_head(core_end - 1)
+            ):
+                # "Political observers in Virginia and around the country say": the head
+                # comes first and the rest modifies it.
+                return _trim(doc, start, end)
             # "That's a small fraction of the minimum … experts say": no boundary was found,
             # so the subject is the noun phrase right before the verb.
             tail = self._adjacent_noun_phrase(start, end)
@@ -623,19 +669,15 @@ class _Builder:
     def _adjacent_noun_phrase(self, start: int, end: int) -> tuple[int, int] | None:
         """The short noun phrase ending at ``end`` when its head is a known source word."""
         doc = self.doc
-        head = doc[end - 1]
-        known = (
-            head.lower_ in self.words.common_nouns
-            or head.text in self.words.group_plurals
-            or (end - 1) in self.mention_at
-        )
-        if not known:
+        if not self._known_head(end - 1):
             return None
         begin = end - 1
         while begin > start and end - begin < _LONG_SUBJECT:
             previous = doc[begin - 1]
             if previous.is_punct or previous.lower_ in _PREPOSITION_WORDS | _AUXILIARIES | {"what"}:
                 break
+            if previous.lower_ in _AMOUNTS or previous.text in _CURRENCIES:
+                break  # "the $20 million experts say it costs": an amount, not a count
             begin -= 1
             if previous.lower_ in _DETERMINERS:
                 break
@@ -647,6 +689,15 @@ class _Builder:
             # the head comes before.
             return None
         return _trim(doc, begin, end)
+
+    def _known_head(self, index: int) -> bool:
+        """A word that can head a source phrase: a role, group or document noun, or a name."""
+        token = self.doc[index]
+        return (
+            token.lower_ in self.words.common_nouns
+            or token.text in self.words.group_plurals
+            or index in self.mention_at
+        )
 
     def _is_relative(self, index: int) -> bool:
         """ "who", "which", or "that" right after a source noun ("a study that appeared …")."""

@@ -214,6 +214,91 @@ def test_stances_asides_and_names_after_roles(text, cue, kind):
     assert kind_of(text, cue) is kind
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "kind"),
+    [
+        (
+            "In May, several tenant groups sued the landlord, saying the rent rise was unlawful.",
+            "saying",
+            "several tenant groups",
+            SourceKind.VAGUE,
+        ),
+        (
+            "A reporter for the Daily Gazette spotted the senator and reported that he was there.",
+            "reported",
+            "A reporter for the Daily Gazette",
+            SourceKind.OUTLET,
+        ),
+        (
+            "Two aides left the room and said the talks had failed.",
+            "said",
+            "Two aides",
+            SourceKind.ANONYMOUS,
+        ),
+    ],
+)
+def test_a_coordinated_verb_takes_the_opening_subject(text, cue, source, kind):
+    assert (cue, source, kind) in attributions(text), attributions(text)
+
+
+def test_a_coordinated_verb_is_not_credited_twice():
+    found = attributions("Critics said the law was flawed, adding that it was late.")
+    assert [kind for cue, _, kind in found if cue == "adding"] == [SourceKind.OTHER]
+    # a verb with no subject is elided only after "and" or as ", …ing"
+    found = attributions("An aide to the mayor did not respond to requests for comment.")
+    assert SourceKind.ANONYMOUS not in [kind for _, _, kind in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Writing for the Daily Gazette, Jane Roe noted that turnout fell. Roe wrote that it rained.",
+        "Jane Roe, writing in the Daily Gazette, said turnout fell. Roe wrote that it rained.",
+        "Jane Roe of the Daily Gazette agreed with him. Later, Roe wrote that it rained.",
+    ],
+)
+def test_journalists_writing_for_an_outlet_speak_for_it(text):
+    assert kind_of(text, "wrote") is SourceKind.OUTLET
+
+
+def test_an_outlet_that_modifies_a_noun_makes_no_journalist():
+    text = (
+        "Jane Roe, appearing after Smith at the Daily Gazette forum, smiled. Smith said it rained."
+    )
+    assert kind_of(text, "said") is SourceKind.NAMED
+
+
+def test_a_clause_after_said_is_no_inverted_speaker():
+    found = attributions("The mayor, citing the report, said the rule was new.")
+    assert ("said", "The mayor", SourceKind.NAMED) in found
+
+
+def test_a_journalist_asking_questions_is_the_interviewer_not_a_relay():
+    text = "Jane Roe, an editor for the Daily Gazette, asked the mayor about the budget."
+    assert kind_of(text, "asked") is SourceKind.NAMED
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "kind"),
+    [
+        ("Senator Jane Roe and other Republicans said the plan failed.", "said", SourceKind.NAMED),
+        (
+            "Jane Edwards spoke first. Edwards and others said the plan failed.",
+            "said",
+            SourceKind.NAMED,
+        ),
+        ("George Will is a columnist. Will wrote that the plan failed.", "wrote", SourceKind.NAMED),
+    ],
+)
+def test_names_in_groups_and_at_sentence_start(text, cue, kind):
+    assert kind_of(text, cue) is kind
+
+
+def test_a_noun_after_and_is_no_coordinated_verb():
+    found = attributions("Strikers picketed the stores and call centers all week.")
+    assert [cue for cue, _, _ in found] == []
+
+
 def test_a_name_given_is_no_attribution():
     found = attributions("He praised a charity called Harbor Lights for its work.")
     assert [cue for cue, _, _ in found if cue == "called"] == []

@@ -78,6 +78,7 @@ def find_mentions(doc: Doc, words: SourcingWords, outlets: list[tuple[int, int]]
     """All name mentions in ``doc``, in order; ``outlets`` are gazetteer matches."""
     outlet_at = dict(outlets)
     mentions: list[Mention] = []
+    openers: list[int] = []  # capitalized sentence openers not taken for names
     for sentence in doc.sents:
         index = sentence.start
         while index < sentence.end:
@@ -90,8 +91,15 @@ def find_mentions(doc: Doc, words: SourcingWords, outlets: list[tuple[int, int]]
                 mentions.extend(_typed(doc, index, end, words))
                 index = end
             else:
+                if index == sentence.start and _capitalized(doc[index]):
+                    openers.append(index)
                 index += 1
-    return mentions
+    # "Edwards and others said": an opener is a name when a full name ends with it.
+    surnames = {
+        doc[m.end - 1].text for m in mentions if m.kind is MentionKind.PERSON and m.end - m.start > 1
+    }
+    found = [Mention(i, i + 1, MentionKind.PERSON) for i in openers if doc[i].text in surnames]
+    return sorted(mentions + found, key=lambda m: m.start) if found else mentions
 
 
 def _capitalized(token: Token) -> bool:
@@ -125,15 +133,19 @@ def _run_end(doc: Doc, sentence: Span, start: int, words: SourcingWords) -> int:
     if (
         lone_opener
         and not known
-        and (token.lower_ in words.common_nouns or not _looks_like_name_start(doc, start))
+        and (token.lower_ in words.common_nouns or not _looks_like_name_start(doc, start, words))
     ):
         return start
     return end
 
 
-def _looks_like_name_start(doc: Doc, start: int) -> bool:
+def _looks_like_name_start(doc: Doc, start: int, words: SourcingWords) -> bool:
+    """ "Roe said", "Roe wrote", "Roe, …": a verb of saying or a comma after the word."""
     following = doc[start + 1] if start + 1 < len(doc) else None
-    return following is not None and following.lower_ in {"said", "says", "told", "added", ","}
+    return following is not None and (
+        following.text == ","
+        or (following.is_lower and following.lower_ in words.speech_verbs | {"wrote", "writes"})
+    )
 
 
 def _typed(doc: Doc, start: int, end: int, words: SourcingWords) -> list[Mention]:

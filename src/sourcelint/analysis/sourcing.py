@@ -181,6 +181,16 @@ _AUXILIARIES = {"will", "would", "can", "could", "shall", "should", "may", "migh
 # Subjects longer than this with no boundary found are cut to their last noun phrase.
 _LONG_SUBJECT = 5
 _NAMING_PARTICIPLES = {"called", "named", "dubbed", "titled", "entitled", "nicknamed"}
+# Past tenses that do not end in -ed: where an opening subject's verb begins.
+_IRREGULAR_PAST = {"left", "met", "sent", "took", "made", "went", "came", "gave", "held", "told",
+                   "said", "wrote", "spoke", "began", "ran", "sat", "stood", "won", "lost",
+                   "brought", "bought", "thought", "found", "kept", "led", "paid", "put", "heard",
+                   "saw", "knew", "got", "fought", "sought", "struck", "rose", "fell", "broke",
+                   "chose", "drove", "flew", "grew", "threw", "spent", "built", "felt", "meant",
+                   "became", "withdrew", "forgave", "sued", "hit", "quit", "shut", "cut",
+                   "let"}  # fmt: skip
+_PUBLISHING_CUES = {"writing", "wrote", "writes", "reporting", "reported", "reports"}
+_INTERVIEWER_CUES = {"asked", "asks", "asking", "questioned", "pressed", "interviewed"}
 _AMOUNTS = {"million", "billion", "trillion", "thousand", "hundred", "percent", "%"}
 _CURRENCIES = {"$", "€", "£", "¥"}
 _SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it"}
@@ -317,6 +327,7 @@ class _Builder:
         self.last_singular: tuple[int, SourceKind] | None = None
         self.last_plural: tuple[int, SourceKind] | None = None
         self.last_thing: tuple[int, SourceKind] | None = None
+        self.sentence_cues: list[Attribution] = []  # the cues found so far in this sentence
 
     # ------------------------------------------------------------------ driving
     def build(self) -> list[Attribution]:
@@ -333,6 +344,7 @@ class _Builder:
     def _sentence(self, sentence: Span) -> list[Attribution]:
         doc = self.doc
         found: list[Attribution] = []
+        self.sentence_cues = found
         index = sentence.start
         while index < sentence.end:
             token = doc[index]
@@ -599,13 +611,23 @@ class _Builder:
             and self.doc[index - 1].text == ","
         ):
             # ", saying that …" / ", adding …": the speaker is the main clause's subject.
-            return self._make(
-                sentence, index, index + 1, cue_type, None, self._elided(sentence, index)
-            )
+            return self._elided_make(sentence, index, cue_type)
         span = self._subject(sentence, index)
         if span is None:
             span = self._inverted(sentence, index)
-        kind = self._elided(sentence, index) if span is None else self._classify(span, sentence)
+        if span is None:
+            return self._elided_make(sentence, index, cue_type)
+        return self._make(
+            sentence, index, index + 1, cue_type, span, self._classify(span, sentence)
+        )
+
+    def _elided_make(self, sentence: Span, index: int, cue_type: CueType) -> Attribution:
+        span = (
+            self._opening_subject(sentence, index) if self._coordinated(sentence, index) else None
+        )
+        kind = self._classify(span, sentence) if span else SourceKind.OTHER
+        if kind is SourceKind.OTHER:
+            span, kind = None, self._elided(sentence, index)
         return self._make(sentence, index, index + 1, cue_type, span, kind)
 
     # ------------------------------------------------------------------ sources
@@ -615,6 +637,8 @@ class _Builder:
         end = index
         while end > sentence.start and _skippable(doc[end - 1]):
             end -= 1
+        if end > sentence.start and doc[end - 1].lower_ in {"and", "but", "or"}:
+            return None  # "… spotted Stein and reported": the subject is elided
         if end > sentence.start and doc[end - 1].text == ",":
             aside = end - 2
             while aside > sentence.start and doc[aside].lower_ in _ASIDES:
@@ -684,6 +708,13 @@ class _Builder:
         inside = self.mention_at.get(begin)
         if inside is not None:
             begin = max(start, inside.start)  # never cut a name: "New York Times columnist …"
+        joined = self.mention_at.get(begin - 2) if begin - 2 >= start else None
+        if (
+            joined is not None
+            and joined.kind is MentionKind.PERSON
+            and doc[begin - 1].lower_ in {"and", "&"}
+        ):
+            begin = max(start, joined.start)  # "Senator Jane Roe and other Republicans"
         if begin > start and doc[begin - 1].lower_ in {"of", "by"}:
             # "62 percent of Republicans agreed", "emails combed through by Vox suggest":
             # the head comes before.
@@ -731,7 +762,7 @@ class _Builder:
             following = self.doc[index + 1] if index + 1 < len(self.doc) else None
             person = self.mention_at.get(index + 1)
             return following is not None and (
-                following.lower_ in _DETERMINERS - _POSSESSIVES
+                following.lower_ in _DETERMINERS - _POSSESSIVES - {"other", "others"}
                 or following.lower_ in _PRONOUNS_SINGULAR | _PRONOUNS_PLURAL
                 or (person is not None and person.kind is MentionKind.PERSON)
             )
@@ -768,6 +799,7 @@ class _Builder:
                 "now",
             }
             and not inserted[0].like_num
+            and not (first.endswith("ing") and inserted[0].is_lower)  # ", writing in …,"
         ):
             return None
         start = opening
@@ -809,13 +841,68 @@ class _Builder:
             end += 1
         if end == start or end - start > 12:
             return None
+        if any(doc[i].lower_ in _AUXILIARIES for i in range(start, end)):
+            return None  # ", said the rule was new": a clause with its own verb, not a speaker
         return _trim(doc, start, end)
 
     def _elided(self, sentence: Span, index: int) -> SourceKind:
         """A verb with no subject of its own ("… and said"): the sentence's speaker."""
         if self.last_person is not None and self.last_person >= sentence.start:
-            return SourceKind.NAMED
+            # "Jane Roe, … , writing in The Observer": a journalist's published work
+            journalist = self.doc[self.last_person].lower_ in self.journalists
+            writing = self.doc[index].lower_ in _PUBLISHING_CUES
+            return SourceKind.OUTLET if journalist and writing else SourceKind.NAMED
         return SourceKind.OTHER
+
+    def _coordinated(self, sentence: Span, index: int) -> bool:
+        """ "…, saying" or "… and said": a verb that shares the subject of the clause before."""
+        doc = self.doc
+        back = index - 1
+        while back > sentence.start and _skippable(doc[back]):
+            back -= 1
+        if back <= sentence.start:
+            return False
+        word = doc[index].lower_
+        if doc[back].text == ",":
+            return word.endswith("ing")
+        # "… and said", "… but argues"; not "stores and call centers"
+        tensed = word.endswith(("ed", "s")) or word in _IRREGULAR_PAST
+        return doc[back].lower_ in {"and", "but"} and tensed
+
+    def _opening_subject(self, sentence: Span, index: int) -> tuple[int, int] | None:
+        """The subject that opens the sentence, for a verb with none of its own when no cue
+        came before it: "Several groups granted an extension, saying …"."""
+        doc = self.doc
+        if self.sentence_cues:
+            return None  # that cue's source already speaks here: not credited twice
+        start = sentence.start
+        for position in range(start, min(index, start + 6)):
+            if doc[position].text == ",":
+                opener = doc[start].lower_
+                if opener in _PREPOSITION_WORDS | _TIME_WORDS | _DAYS or doc[start].like_num:
+                    start = position + 1  # "In August, …", "On Friday, …"
+                break
+        for position in range(start, min(index, start + _LONG_SUBJECT * 2)):
+            token = doc[position]
+            if token.text in _HARD_BOUNDARIES or token.lower_ in _CLAUSE_OPENERS - {"and"}:
+                return None
+            if position in self.mention_at or not token.is_lower:
+                continue
+            if (
+                token.lower_ in _AUXILIARIES | _IRREGULAR_PAST
+                or (token.lower_.endswith("ed") and token.lower_ not in self.words.common_nouns)
+            ):
+                if position == start or self._clause_between(position, index):
+                    return None
+                return _trim(doc, start, position)
+        return None
+
+    def _clause_between(self, start: int, end: int) -> bool:
+        """ "Some booed, and when Rubio thanked Miami and said": another subject intervenes."""
+        return any(
+            self.doc[i].lower_ in (_CLAUSE_OPENERS - {"and", "but"}) | _RELATIVES
+            for i in range(start, end)
+        )
 
     def _inside_name(self, index: int) -> bool:
         mention = self.mention_at.get(index)
@@ -927,6 +1014,8 @@ class _Builder:
         if head_lower in self.words.organization_nouns and head.is_lower:
             return SourceKind.ORGANIZATION
         if MentionKind.GROUP in kinds and head.text in self.words.group_plurals:
+            if MentionKind.PERSON in kinds and " and " in f" {' '.join(lowers)} ":
+                return self._compound(start, core_end, sentence)  # "Roe and other Democrats"
             return self._counted(lowers, SourceKind.VAGUE)
         if head_lower == "those" and core_end < end:
             qualified = lowers[core_end - start] in _VANTAGE
@@ -1093,7 +1182,11 @@ class _Builder:
         for mention in self.mentions:
             if mention.kind is not MentionKind.PERSON:
                 continue
-            if self._outlet_title(mention.start) or self._outlet_apposition(mention.end):
+            if (
+                self._outlet_title(mention.start)
+                or self._outlet_apposition(mention.end)
+                or self._writing_for(mention)
+            ):
                 self.journalists.add(doc[mention.end - 1].lower_)
 
     def _is_outlet(self, index: int) -> bool:
@@ -1127,11 +1220,58 @@ class _Builder:
         for position in range(index, min(len(doc), index + 6)):
             token = doc[position]
             if self._is_outlet(position):
-                return any(
+                # "Dan Roe at the National Review" / "Jane Roe, a writer for Slate"
+                direct = (
+                    index == end
+                    and doc[index].lower_ in {"at", "for", "of"}
+                    and (position == index + 1 or doc[index + 1].lower_ == "the")
+                    and position <= index + 2
+                    and self._outlet_ends_phrase(position)
+                )
+                return direct or any(
                     doc[k].lower_ in self.words.journalist_nouns for k in range(index, position)
                 )
             if token.text in {",", ".", ";"} or token.lower_ in self.words.speech_verbs:
                 return False
+        return False
+
+    def _outlet_ends_phrase(self, index: int) -> bool:
+        """The outlet is not a modifier: "Roe of The Post wrote", not "Roe at the NBC forum"."""
+        following = self.mention_at[index].end
+        if following >= len(self.doc):
+            return True
+        token = self.doc[following]
+        words = self.words
+        return (
+            token.text in {",", ".", ";", ":", "—", ")", "!", "?"}
+            or token.lower_ in _AUXILIARIES
+            or token.lower_ in words.speech_verbs | words.stance_verbs | words.outlet_verbs
+        )
+
+    def _writing_for(self, mention: Mention) -> bool:
+        """ "Writing for The Atlantic, Jane Roe …" / "Jane Roe, writing in The Observer, …"."""
+        doc = self.doc
+        sentence = doc[mention.start].sent
+        if mention.end + 1 < sentence.end and doc[mention.end].text == ",":
+            after = doc[mention.end + 1 : min(sentence.end, mention.end + 8)]
+            if self._writes_in_outlet(after):
+                return True
+        comma = mention.start - 1
+        if comma <= sentence.start or doc[comma].text != ",":
+            return False
+        return self._writes_in_outlet(doc[sentence.start : comma])
+
+    def _writes_in_outlet(self, phrase: Span) -> bool:
+        """ "writing for The Atlantic" at the start of ``phrase``, up to its first comma."""
+        if len(phrase) < 3 or phrase[0].lower_ not in {"writing", "reporting"}:
+            return False
+        if phrase[1].lower_ not in {"for", "in", "at"}:
+            return False
+        for token in phrase[2:]:
+            if token.text == ",":
+                return False
+            if self._is_outlet(token.i):
+                return True
         return False
 
     def _role_after_name(self, index: int) -> bool:
@@ -1202,6 +1342,13 @@ class _Builder:
         )
         if on_record and kind is SourceKind.ANONYMOUS:
             kind = SourceKind.ORGANIZATION
+        if kind is SourceKind.OUTLET and doc[cue_start].lower_ in _INTERVIEWER_CUES:
+            if source is None or any(
+                self.mention_at[i].kind is MentionKind.PERSON
+                for i in range(*source)
+                if i in self.mention_at
+            ):
+                kind = SourceKind.NAMED  # a journalist asking questions relays nothing
         count = None
         if source:
             for token in doc[source[0] : source[1]]:
@@ -1322,7 +1469,7 @@ def _skippable(token: Token) -> bool:
     """Adverbs and auxiliaries between a subject and its verb."""
     lower = token.lower_
     return (
-        lower in _BETWEEN
+        (lower in _BETWEEN and token.is_lower)  # "Will wrote" is a name, not "will"
         or lower in _DAYS
         or (token.is_lower and lower.endswith("ly") and len(lower) > 4 and lower not in _LY_WORDS)
     )

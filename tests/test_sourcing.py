@@ -252,7 +252,7 @@ def test_a_coordinated_verb_is_not_credited_twice():
 @pytest.mark.parametrize(
     "text",
     [
-        "Writing for the Daily Gazette, Jane Roe noted that turnout fell. Roe wrote that it rained.",
+        "Writing for the Daily Gazette, Jane Roe noted a fall. Roe wrote that it rained.",
         "Jane Roe, writing in the Daily Gazette, said turnout fell. Roe wrote that it rained.",
         "Jane Roe of the Daily Gazette agreed with him. Later, Roe wrote that it rained.",
     ],

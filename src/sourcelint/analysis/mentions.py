@@ -95,9 +95,8 @@ def find_mentions(doc: Doc, words: SourcingWords, outlets: list[tuple[int, int]]
                     openers.append(index)
                 index += 1
     # "Edwards and others said": an opener is a name when a full name ends with it.
-    surnames = {
-        doc[m.end - 1].text for m in mentions if m.kind is MentionKind.PERSON and m.end - m.start > 1
-    }
+    full_names = [m for m in mentions if m.kind is MentionKind.PERSON and m.end - m.start > 1]
+    surnames = {doc[m.end - 1].text for m in full_names}
     found = [Mention(i, i + 1, MentionKind.PERSON) for i in openers if doc[i].text in surnames]
     return sorted(mentions + found, key=lambda m: m.start) if found else mentions
 

@@ -888,9 +888,8 @@ class _Builder:
                 return None
             if position in self.mention_at or not token.is_lower:
                 continue
-            if (
-                token.lower_ in _AUXILIARIES | _IRREGULAR_PAST
-                or (token.lower_.endswith("ed") and token.lower_ not in self.words.common_nouns)
+            if token.lower_ in _AUXILIARIES | _IRREGULAR_PAST or (
+                token.lower_.endswith("ed") and token.lower_ not in self.words.common_nouns
             ):
                 if position == start or self._clause_between(position, index):
                     return None
@@ -1342,13 +1341,12 @@ class _Builder:
         )
         if on_record and kind is SourceKind.ANONYMOUS:
             kind = SourceKind.ORGANIZATION
-        if kind is SourceKind.OUTLET and doc[cue_start].lower_ in _INTERVIEWER_CUES:
-            if source is None or any(
-                self.mention_at[i].kind is MentionKind.PERSON
-                for i in range(*source)
-                if i in self.mention_at
-            ):
-                kind = SourceKind.NAMED  # a journalist asking questions relays nothing
+        if (
+            kind is SourceKind.OUTLET
+            and doc[cue_start].lower_ in _INTERVIEWER_CUES
+            and (source is None or self._names_someone(source))
+        ):
+            kind = SourceKind.NAMED  # a journalist asking questions relays nothing
         count = None
         if source:
             for token in doc[source[0] : source[1]]:
@@ -1384,6 +1382,13 @@ class _Builder:
             head=_core_end(doc, *source) - 1 if source else None,
             cue_word=_cue_word(doc, cue_start, cue_end, cue_type),
             referent=self._referent(source) if kind is SourceKind.NAMED else None,
+        )
+
+    def _names_someone(self, source: tuple[int, int]) -> bool:
+        return any(
+            self.mention_at[i].kind is MentionKind.PERSON
+            for i in range(*source)
+            if i in self.mention_at
         )
 
     def _referent(self, source: tuple[int, int] | None) -> str | None:

@@ -299,6 +299,46 @@ def test_a_noun_after_and_is_no_coordinated_verb():
     assert [cue for cue, _, _ in found] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "kind"),
+    [
+        (
+            "The move may calm nervous Democrats in the Senate, who have argued that it helps.",
+            "argued",
+            "Democrats",
+            SourceKind.VAGUE,
+        ),
+        (
+            "The law angered relatives of the victims, many of whom say the rule is unfair.",
+            "say",
+            "many of whom",
+            SourceKind.VAGUE,
+        ),
+        (
+            "There are some economists who argue that taxes should be low.",
+            "argue",
+            "some economists",
+            SourceKind.VAGUE,
+        ),
+        (
+            "The talks included members of the ministry, which has denied any role.",
+            "denied",
+            "the ministry",
+            SourceKind.ORGANIZATION,
+        ),
+    ],
+)
+def test_relative_clauses_credit_their_antecedent(text, cue, source, kind):
+    assert (cue, source, kind) in attributions(text), attributions(text)
+
+
+def test_a_post_posed_has_learned_and_a_sentence_adverb_before_the_subject():
+    found = attributions("She kept the details under wraps, the Daily Gazette has learned.")
+    assert ("learned", "the Daily Gazette", SourceKind.OUTLET) in found
+    text = "The Daily Gazette said Roe was fit. Meanwhile, it attacked Smith, saying he erred."
+    assert kind_of(text, "saying") is SourceKind.OUTLET
+
+
 def test_a_name_given_is_no_attribution():
     found = attributions("He praised a charity called Harbor Lights for its work.")
     assert [cue for cue, _, _ in found if cue == "called"] == []

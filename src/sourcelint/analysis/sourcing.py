@@ -191,6 +191,9 @@ _IRREGULAR_PAST = {"left", "met", "sent", "took", "made", "went", "came", "gave"
                    "let"}  # fmt: skip
 _PUBLISHING_CUES = {"writing", "wrote", "writes", "reporting", "reported", "reports"}
 _INTERVIEWER_CUES = {"asked", "asks", "asking", "questioned", "pressed", "interviewed"}
+_SENTENCE_ADVERBS = {"meanwhile", "still", "however", "instead", "yet", "also", "then",
+                     "later", "earlier", "moreover", "nevertheless", "similarly", "likewise",
+                     "separately", "elsewhere", "now", "so", "thus"}  # fmt: skip
 _AMOUNTS = {"million", "billion", "trillion", "thousand", "hundred", "percent", "%"}
 _CURRENCIES = {"$", "€", "£", "¥"}
 _SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it"}
@@ -367,8 +370,13 @@ class _Builder:
                 lower in {"learned", "learnt"}
                 and index > sentence.start
                 and doc[index - 1].lower_ in {"has", "have"}
-                and index + 1 < sentence.end
-                and doc[index + 1].text in {"that", ",", "“", '"', ":"}
+                and (
+                    (
+                        index + 1 < sentence.end
+                        and doc[index + 1].text in {"that", ",", "“", '"', ":"}
+                    )
+                    or self._post_posed(sentence, index)
+                )
             ):
                 attribution = self._verb(sentence, index, CueType.LEARNED)
             elif (
@@ -512,8 +520,12 @@ class _Builder:
     def _is_stance(self, sentence: Span, index: int) -> bool:
         doc = self.doc
         previous = doc[index - 1].lower_ if index > sentence.start else ""
-        if previous in _NOUN_MARKERS or previous in _QUANTIFIERS or previous in _PREPOSITION_WORDS:
-            return False  # "the support", "to oppose", "for support"
+        if (
+            previous in _NOUN_MARKERS | {"whose"}
+            or previous in _QUANTIFIERS
+            or previous in _PREPOSITION_WORDS
+        ):
+            return False  # "the support", "whose support", "to oppose", "for support"
         if doc[index].lower_.endswith("ing") and previous not in _AGENTLESS_BE:
             return False
         if doc[index].lower_ in _NAMING_PARTICIPLES and self._names_a_thing(sentence, index):
@@ -528,6 +540,16 @@ class _Builder:
         if doc[back].lower_ in _AGENTLESS_BE and doc[index].lower_.endswith(("ed", "en")):
             return False  # passive: "was praised", "were mistakenly charged"
         return not self._negated(sentence, index)
+
+    def _post_posed(self, sentence: Span, index: int) -> bool:
+        """ "…, The Post has learned.": the cue closes the sentence after a comma."""
+        doc = self.doc
+        if index + 1 < sentence.end and doc[index + 1].text not in _SENTENCE_END:
+            return False
+        back = index - 1
+        while back > sentence.start and doc[back].text != ",":
+            back -= 1
+        return doc[back].text == "," and index - back <= 6
 
     def _clause_follows(self, sentence: Span, index: int) -> bool:
         """ "announced it will", "agreed they were": a clause whose "that" was dropped."""
@@ -655,7 +677,10 @@ class _Builder:
         relative = next((i for i in range(stretch + 1, end) if self._is_relative(i)), None)
         if relative is not None and doc[relative - 1].lower_ in _PREPOSITION_WORDS:
             if relative - 2 >= stretch and doc[relative - 2].lower_ in _PARTITIVES | {"all"}:
-                # "veterans, many of whom say": the antecedent speaks.
+                if doc[relative - 2].lower_ in self.words.vague_quantifiers:
+                    # "veterans, many of whom say": which of them is not said.
+                    return (relative - 2, relative + 1)
+                # "the two aides, both of whom said": the antecedent speaks.
                 return self._antecedent(relative - 2, sentence)
             # "a lawsuit in which Democrats argued": the subject follows the pronoun.
             return _trim(doc, relative + 1, end)
@@ -664,6 +689,15 @@ class _Builder:
         start = end
         while start > stretch and not self._opens_clause(start - 1):
             start -= 1
+        if (
+            end - start > 2
+            and doc[start].lower_ == "there"
+            and doc[start + 1].lower_ in _AGENTLESS_BE
+        ):
+            start += 2  # "there are some economists who argue": the economists
+        if end - start == 1 and doc[start].lower_ in {"who", "which"} and start > sentence.start:
+            # "Democrats in the Senate, who have argued": the source is what "who" stands for.
+            return self._antecedent(start, sentence) or (start, end)
         while start < end and doc[start].lower_ in _LEADING_LINKS:
             start += 1  # "… and said": the subject is elided, not "and"
         while end > start and doc[end - 1].lower_ in _LEADING_LINKS:
@@ -879,8 +913,12 @@ class _Builder:
         for position in range(start, min(index, start + 6)):
             if doc[position].text == ",":
                 opener = doc[start].lower_
-                if opener in _PREPOSITION_WORDS | _TIME_WORDS | _DAYS or doc[start].like_num:
-                    start = position + 1  # "In August, …", "On Friday, …"
+                if (
+                    opener in _PREPOSITION_WORDS | _TIME_WORDS | _DAYS | _SENTENCE_ADVERBS
+                    or doc[start].like_num
+                    or (opener.endswith("ly") and position == start + 1)
+                ):
+                    start = position + 1  # "In August, …", "Meanwhile, …", "Finally, …"
                 break
         for position in range(start, min(index, start + _LONG_SUBJECT * 2)):
             token = doc[position]
@@ -978,6 +1016,8 @@ class _Builder:
             and core_end + 1 < end
             and lowers[1] == "of"
         ):
+            if lowers[2:] in (["whom"], ["them"]) and lowers[0] in self.words.vague_quantifiers:
+                return SourceKind.VAGUE  # "many of whom", "some of them": an unnamed subset
             return self._kind((core_end + 1, end), sentence)  # "one of the advisers"
         head = doc[core_end - 1]
         head_lower = head.lower_
@@ -1139,15 +1179,35 @@ class _Builder:
             and self.doc[start - 1].lower_ not in _CLAUSE_OPENERS
         ):
             start -= 1
+        # "Democrats in the Senate, who": a person's head comes before its modifier
+        # (but "members of the government, which": a thing is the last noun).
+        modified = next(
+            (
+                i
+                for i in range(start + 1, end)
+                if self.doc[i].lower_ in _PREPOSITION_WORDS and self._known_head(i - 1)
+            ),
+            None,
+        )
+        if self.doc[index].lower_ not in {"who", "whom", "whose"}:
+            modified = None
+        if modified is not None:
+            return self._noun_phrase_tail(start, modified)
         return self._noun_phrase_tail(start, end)
 
     def _noun_phrase_tail(self, start: int, end: int) -> tuple[int, int] | None:
         """The last noun phrase of a stretch: "he had a well-connected source" -> "a … source"."""
         doc = self.doc
-        for index in range(end - 1, start - 1, -1):
+        for index in range(end - 1, max(start, end - _LONG_SUBJECT) - 1, -1):
             if doc[index].lower_ in _DETERMINERS or doc[index].like_num:
                 return _trim(doc, index, end)
-        return _trim(doc, start, end)
+        if end - start <= _LONG_SUBJECT:
+            return _trim(doc, start, end)
+        # No determiner near: the head and the capitalized words before it ("Senate Democrats").
+        begin = end - 1
+        while begin > start and doc[begin - 1].is_title and not doc[begin - 1].is_sent_start:
+            begin -= 1
+        return _trim(doc, begin, end)
 
     # ------------------------------------------------------------------ memory
     def _learn_roles(self, sentence: Span) -> None:

@@ -339,6 +339,38 @@ def test_a_post_posed_has_learned_and_a_sentence_adverb_before_the_subject():
     assert kind_of(text, "saying") is SourceKind.OUTLET
 
 
+def test_an_outlet_in_its_house_capitals_is_the_publisher():
+    # "POLITICO"/"USA TODAY" in capitals is how those newsrooms write their own name.
+    own = attributions("The senator told POLITICO that the plan failed.")
+    assert SourceKind.OUTLET not in [kind for _, _, kind in own]
+    other = sourcelint.analyze("The senator told Politico that the plan failed.")
+    assert [a.recipient is not None for a in other.attributions] == [True]
+    acronym = sourcelint.analyze("The senator told CNN that the plan failed.")
+    assert [a.recipient is not None for a in acronym.attributions] == [True]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "kind"),
+    [
+        ("PolitiFact: Trump Is Right About Chicago.", ":", SourceKind.OUTLET),
+        ('The article read: "The mayor has no plan."', "read", SourceKind.OUTLET),
+        ('"The mayor has no plan," the editorial read.', "read", SourceKind.OUTLET),
+        ("The website noted that both men were wrong.", "noted", SourceKind.OUTLET),
+        ("His website noted that both men were wrong.", "noted", SourceKind.DOCUMENT),
+        ("A new Daily Gazette poll shows the mayor ahead.", "shows", SourceKind.DOCUMENT),
+        ("A Daily Gazette analysis found the mayor ahead.", "found", SourceKind.OUTLET),
+        ("The paper found that the drug works.", "found", SourceKind.DOCUMENT),
+    ],
+)
+def test_outlets_their_stories_and_their_data(text, cue, kind):
+    assert kind_of(text, cue) is kind
+
+
+def test_read_and_colon_are_cues_only_for_texts_and_headlines():
+    assert attributions("She read the book on Sunday.") == []
+    assert attributions("Today we met. Matthews: The debate was dull.") == []
+
+
 def test_a_name_given_is_no_attribution():
     found = attributions("He praised a charity called Harbor Lights for its work.")
     assert [cue for cue, _, _ in found if cue == "called"] == []

@@ -152,7 +152,10 @@ def _typed(doc: Doc, start: int, end: int, words: SourcingWords) -> list[Mention
     text = doc[start:end].text
     if text in words.countries:
         return [Mention(start, end, MentionKind.ORGANIZATION)]
-    if len(tokens) > 1 and (tokens[-1] in words.outlet_words or _STRONG_OUTLET_WORDS & set(tokens)):
+    # "Christian News Service" is an outlet; "News Guide" and "News Corp" are not.
+    if len(tokens) > 1 and (
+        tokens[-1] in words.outlet_words or _STRONG_OUTLET_WORDS & set(tokens[1:])
+    ):
         return [Mention(start, end, MentionKind.OUTLET)]
     last = doc[end - 1].text
     if last in words.group_plurals or f"{last}s" in words.group_plurals:

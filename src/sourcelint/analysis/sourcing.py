@@ -194,6 +194,12 @@ _INTERVIEWER_CUES = {"asked", "asks", "asking", "questioned", "pressed", "interv
 _SENTENCE_ADVERBS = {"meanwhile", "still", "however", "instead", "yet", "also", "then",
                      "later", "earlier", "moreover", "nevertheless", "similarly", "likewise",
                      "separately", "elsewhere", "now", "so", "thus"}  # fmt: skip
+# "the paper" may be a research paper as well as a newspaper.
+_PAPERS = {"paper", "papers"}
+# An outlet's numbers are data, not its reporting.
+_DATA_NOUNS = {"poll", "polls", "survey", "surveys", "forecast", "forecasts", "tally", "data",
+               "database", "average", "averages", "estimate", "estimates", "figures",
+               "statistics", "projections", "index"}  # fmt: skip
 _AMOUNTS = {"million", "billion", "trillion", "thousand", "hundred", "percent", "%"}
 _CURRENCIES = {"$", "€", "£", "¥"}
 _SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it"}
@@ -258,6 +264,9 @@ class SourcingModel:
     reasons: PhraseSet
     on_record: PhraseSet
     hearsay: PhraseSet
+    # Outlets the gazetteer spells in lower case too ("Politico"): written in capitals
+    # ("told POLITICO"), the name is the house style of the outlet publishing the story.
+    mixed_case_outlets: frozenset[str] = frozenset()
 
     def attributions(
         self, doc: Doc, quotes: tuple[tuple[int, int], ...], own_outlet: tuple[str, ...] = ()
@@ -280,6 +289,9 @@ def build_sourcing_model(nlp: Language, lexicon: Mapping[str, tuple[str, ...]]) 
         reasons=PhraseSet(nlp, ["{@anonymity_reason}"], words),
         on_record=PhraseSet(nlp, ["{@on_record_setting}"], words),
         hearsay=PhraseSet(nlp, lexicon.get("hearsay_template", ()), words),
+        mixed_case_outlets=frozenset(
+            _outlet_key(name) for name in lexicon.get("outlet", ()) if not name.isupper()
+        ),
     )
 
 
@@ -298,11 +310,14 @@ class _Builder:
         self.doc = doc
         self.quotes = quotes
         own = {_outlet_key(name) for name in own_outlet}
+        found = [m for m in model.outlets.find(doc) if _standalone(doc, m.start, m.end)]
+        own |= {
+            _outlet_key(doc[m.start : m.end].text)
+            for m in found
+            if _house_style(doc[m.start : m.end].text, model.mixed_case_outlets)
+        }
         outlet_spans = [
-            (m.start, m.end)
-            for m in model.outlets.find(doc)
-            if _standalone(doc, m.start, m.end)
-            and _outlet_key(doc[m.start : m.end].text) not in own
+            (m.start, m.end) for m in found if _outlet_key(doc[m.start : m.end].text) not in own
         ]
         self.mentions = [
             replace(m, kind=MentionKind.ORGANIZATION)
@@ -387,6 +402,12 @@ class _Builder:
                 attribution = self._verb(sentence, index, CueType.VERB)
             elif lower in self.words.stance_verbs | self.words.outlet_verbs and token.is_lower:
                 attribution = self._stance(sentence, index)
+            elif token.text == ":" and self._speaker_label(sentence, index):
+                span = _trim(doc, sentence.start, index)
+                kind = self._classify(span, sentence) if span else SourceKind.OTHER
+                attribution = self._make(sentence, index, index + 1, CueType.VERB, span, kind)
+            elif lower in {"read", "reads"} and token.is_lower:
+                attribution = self._reads(sentence, index)
             if attribution is not None:
                 found.append(attribution)
                 self._remember(attribution)
@@ -540,6 +561,29 @@ class _Builder:
         if doc[back].lower_ in _AGENTLESS_BE and doc[index].lower_.endswith(("ed", "en")):
             return False  # passive: "was praised", "were mistakenly charged"
         return not self._negated(sentence, index)
+
+    def _speaker_label(self, sentence: Span, index: int) -> bool:
+        """ "PolitiFact: Trump is right": a headline that opens with a name and a colon
+        (only the first line: further down, "Matthews:" labels a transcript's speaker)."""
+        doc = self.doc
+        if sentence.start != 0:
+            return False
+        start = sentence.start + (1 if doc[sentence.start].lower_ == "the" else 0)
+        mention = self.mention_at.get(start)
+        return mention is not None and mention.end == index and index > start
+
+    def _reads(self, sentence: Span, index: int) -> Attribution | None:
+        """ "the article read:", "…,” the editorial reads.": a text quoted by its words."""
+        doc = self.doc
+        following = doc[index + 1].text if index + 1 < sentence.end else ""
+        previous = doc[index - 1].text if index > sentence.start else ""
+        quoted_after = following in {":", "“", '"', ","}
+        post_posed = self._post_posed(sentence, index) and previous not in {"“", '"'}
+        if not (quoted_after or post_posed):
+            return None
+        attribution = self._verb(sentence, index, CueType.VERB)
+        readable = {SourceKind.OUTLET, SourceKind.DOCUMENT}
+        return attribution if attribution.kind in readable else None
 
     def _post_posed(self, sentence: Span, index: int) -> bool:
         """ "…, The Post has learned.": the cue closes the sentence after a comma."""
@@ -1029,9 +1073,18 @@ class _Builder:
             return SourceKind.NONE
         if self._names_person(start, end, core_end, head):
             return SourceKind.OUTLET if self._journalist_in(start, end) else SourceKind.NAMED
+        if (
+            lowers[: core_end - start] == ["the", head_lower]
+            and head_lower in self.words.outlet_nouns & self.words.document_nouns
+            and head_lower not in _PAPERS
+        ):
+            # "the website noted", "the article read": a news site or its story, unlike
+            # "its website" or "Trump's article".
+            return SourceKind.OUTLET
         if head_lower in self.words.document_nouns and head.is_lower:
-            # "a USA Today analysis", "the Times report": an outlet's work is the outlet's.
-            outlet_work = any(
+            # "a USA Today analysis", "the Times report": an outlet's work is the outlet's;
+            # its poll is data ("a CNN poll shows").
+            outlet_work = head_lower not in _DATA_NOUNS and any(
                 self.mention_at[i].kind is MentionKind.OUTLET
                 for i in range(start, core_end)
                 if i in self.mention_at
@@ -1483,6 +1536,16 @@ class _Builder:
     def _in_quote(self, offset: int) -> bool:
         index = bisect_right(self.quotes, (offset, float("inf"))) - 1
         return index >= 0 and self.quotes[index][0] < offset < self.quotes[index][1]
+
+
+def _house_style(name: str, mixed_case: frozenset[str]) -> bool:
+    """ "POLITICO", "USA TODAY": an outlet's own name in the capitals of its house style."""
+    letters = [c for c in name.removeprefix("the ").removeprefix("The ") if c.isalpha()]
+    return (
+        len(letters) >= 4
+        and all(c.isupper() for c in letters)
+        and (_outlet_key(name) in mixed_case)
+    )
 
 
 def _outlet_key(name: str) -> str:

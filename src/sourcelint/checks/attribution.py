@@ -22,7 +22,7 @@ Parameters (``[rule.check]``):
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sourcelint.analysis.article import Article
 from sourcelint.analysis.context import BuildContext
@@ -30,6 +30,9 @@ from sourcelint.analysis.sourcing import Attribution, CueType, SourceKind
 from sourcelint.checks.params import Params
 from sourcelint.findings import Hit, Severity
 from sourcelint.rule import Check
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # Words that leave a source without affiliation: "informed sources", "a senior source".
 _UNAFFILIATED = {
@@ -99,7 +102,9 @@ def _span(article: Article, attribution: Attribution, report: str) -> tuple[int,
     tokens = attribution.core if report == "core" else None
     if report == "attribution" and attribution.source_tokens is not None:
         source_start, source_end = attribution.source_tokens
-        near = source_start - cue_end <= 2 and cue_start - source_end <= 2
+        near = source_start - cue_end <= 2 and (
+            cue_start - source_end <= 2 or _relative_between(doc, source_end, cue_start)
+        )
         tokens = (
             (min(cue_start, source_start), max(cue_end, source_end))
             if near
@@ -109,6 +114,16 @@ def _span(article: Article, attribution: Attribution, report: str) -> tuple[int,
         tokens = (cue_start, cue_end)
     last = doc[tokens[1] - 1]
     return doc[tokens[0]].idx, last.idx + len(last.text)
+
+
+def _relative_between(doc: Doc, start: int, end: int) -> bool:
+    """ "the AP, which first reported": only a relative pronoun and adverbs in between."""
+    gap = doc[start:end]
+    return (
+        0 < len(gap) <= 5
+        and any(token.lower_ in {"which", "who", "that"} for token in gap)
+        and all(token.is_punct or token.is_lower for token in gap)
+    )
 
 
 def _mentions(article: Article, attribution: Attribution, words: frozenset[str]) -> bool:

@@ -84,6 +84,14 @@ def test_pronoun_takes_the_named_person_before_it():
     assert kind_of(text, "said") is SourceKind.NAMED
 
 
+def test_a_pronoun_after_a_quote_is_not_someone_named_inside_it():
+    text = (
+        "Jane Roe of the Daily Gazette agreed. "
+        '"The mayor beat Tom Smith with ease," she wrote.'
+    )
+    assert kind_of(text, "wrote") is SourceKind.OUTLET
+
+
 def test_plural_pronoun_keeps_an_unnamed_group_within_its_paragraph():
     same = "Two aides said the deal was off. They said the vote would fail."
     assert [kind for _, _, kind in attributions(same)] == [SourceKind.ANONYMOUS] * 2

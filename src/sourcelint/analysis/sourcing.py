@@ -342,6 +342,7 @@ class _Builder:
         self.named_roles: set[str] = set()
         self.journalists: set[str] = set()  # surnames of people who speak for an outlet
         self.last_person: int | None = None  # token index of the latest person mention
+        self.last_speaker: int | None = None  # … of the latest one outside quotations
         self.last_singular: tuple[int, SourceKind] | None = None
         self.last_plural: tuple[int, SourceKind] | None = None
         self.last_thing: tuple[int, SourceKind] | None = None
@@ -1196,9 +1197,12 @@ class _Builder:
         # A pronoun refers back to a source met before: never flagged a second time,
         # so it is only ever named, an organization, an outlet or a document.
         if pronoun in _PRONOUNS_SINGULAR:
-            if self.last_person is None:
+            # "“… Clinton …,” he wrote": a person named inside a quotation is seldom the
+            # "he" who speaks after it; the last person named outside one is.
+            person = self.last_speaker if self.last_speaker is not None else self.last_person
+            if person is None:
                 return SourceKind.OTHER
-            journalist = self.doc[self.last_person].lower_ in self.journalists
+            journalist = self.doc[person].lower_ in self.journalists
             return SourceKind.OUTLET if journalist else SourceKind.NAMED
         if pronoun in _PRONOUNS_PLURAL:
             if self.last_plural is None:
@@ -1416,6 +1420,8 @@ class _Builder:
         mention = self.mention_at.get(index)
         if mention is not None and mention.kind is MentionKind.PERSON and index == mention.end - 1:
             self.last_person = index
+            if not self._in_quote(self.doc[index].idx):
+                self.last_speaker = index
 
     def _remember(self, attribution: Attribution) -> None:
         if attribution.source_tokens is None or attribution.kind in {

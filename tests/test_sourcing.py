@@ -85,10 +85,7 @@ def test_pronoun_takes_the_named_person_before_it():
 
 
 def test_a_pronoun_after_a_quote_is_not_someone_named_inside_it():
-    text = (
-        "Jane Roe of the Daily Gazette agreed. "
-        '"The mayor beat Tom Smith with ease," she wrote.'
-    )
+    text = 'Jane Roe of the Daily Gazette agreed. "The mayor beat Tom Smith with ease," she wrote.'
     assert kind_of(text, "wrote") is SourceKind.OUTLET
 
 

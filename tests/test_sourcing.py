@@ -376,6 +376,18 @@ def test_read_and_colon_are_cues_only_for_texts_and_headlines():
     assert attributions("Today we met. Matthews: The debate was dull.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Several companies said the plan is unfair.", SourceKind.VAGUE),
+        ("The two companies said the deal was off.", SourceKind.ORGANIZATION),
+        ("No one expected a long debate.", SourceKind.VAGUE),
+    ],
+)
+def test_unnamed_sets_of_institutions_are_vague(text, kind):
+    assert [k for _, _, k in attributions(text)] == [kind]
+
+
 def test_a_name_given_is_no_attribution():
     found = attributions("He praised a charity called Harbor Lights for its work.")
     assert [cue for cue, _, _ in found if cue == "called"] == []

@@ -189,6 +189,7 @@ _IRREGULAR_PAST = {"left", "met", "sent", "took", "made", "went", "came", "gave"
                    "chose", "drove", "flew", "grew", "threw", "spent", "built", "felt", "meant",
                    "became", "withdrew", "forgave", "sued", "hit", "quit", "shut", "cut",
                    "let"}  # fmt: skip
+_DEFINITE = {"the", "both", "these", "those", "their", "its", "our"}
 _PUBLISHING_CUES = {"writing", "wrote", "writes", "reporting", "reported", "reports"}
 _INTERVIEWER_CUES = {"asked", "asks", "asking", "questioned", "pressed", "interviewed"}
 _SENTENCE_ADVERBS = {"meanwhile", "still", "however", "instead", "yet", "also", "then",
@@ -1053,6 +1054,8 @@ class _Builder:
             and lowers[0] in _PRONOUNS_SINGULAR | _PRONOUNS_PLURAL | _PRONOUNS_OTHER | _RELATIVES
         ):
             return self._resolve(lowers[0], start, sentence)
+        if lowers[:2] == ["no", "one"]:
+            return SourceKind.VAGUE  # "no one expected": a claim about everyone
         kinds = {self.mention_at[i].kind for i in range(start, end) if i in self.mention_at}
         core_end = _core_end(doc, start, end)
         if (
@@ -1118,10 +1121,17 @@ class _Builder:
         if head_lower in self.words.anonymous_nouns:
             return self._role(lowers, head_lower, start)
         if head_lower in self.words.vague_nouns:
+            if lowers[0] in _DEFINITE and self._institutions(head_lower):
+                return SourceKind.ORGANIZATION  # "the two companies": named before
             return self._counted(lowers, SourceKind.VAGUE)
         if MentionKind.PERSON in kinds:
             return SourceKind.NAMED
         return SourceKind.OTHER
+
+    def _institutions(self, plural: str) -> bool:
+        """ "companies", "unions": the plural of an organization noun."""
+        singular = plural[:-3] + "y" if plural.endswith("ies") else plural.removesuffix("s")
+        return singular in self.words.organization_nouns
 
     def _journalist_in(self, start: int, end: int) -> bool:
         return any(

@@ -553,6 +553,13 @@ class _Builder:
             return False
         if doc[index].lower_ in _NAMING_PARTICIPLES and self._names_a_thing(sentence, index):
             return False
+        if (
+            index - 2 >= sentence.start
+            and doc[index - 2].lower_ in _NOUN_MARKERS
+            and doc[index - 1].is_lower
+            and not self._known_head(index - 1)
+        ):
+            return False  # "a long debate", "the broad support": a noun after its adjective
         back = index - 1
         while (
             back > sentence.start

@@ -388,6 +388,54 @@ def test_unnamed_sets_of_institutions_are_vague(text, kind):
     assert [k for _, _, k in attributions(text)] == [kind]
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "kind"),
+    [
+        (
+            "The plan was criticized by experts on Monday.",
+            "criticized",
+            "experts",
+            SourceKind.VAGUE,
+        ),
+        (
+            "The story was first reported by the Daily Gazette.",
+            "reported",
+            "the Daily Gazette",
+            SourceKind.OUTLET,
+        ),
+    ],
+)
+def test_a_passive_credits_its_agent(text, cue, source, kind):
+    assert (cue, source, kind) in attributions(text), attributions(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two officials were criticized for the delay.",  # the subject did not speak
+        "The bill was praised by Senator Roe.",  # a named stance is no finding
+        "Roe was asked during a lunch held by the Daily Gazette if he would run.",
+    ],
+)
+def test_passives_without_a_flaggable_agent(text):
+    kinds = [kind for _, _, kind in attributions(text)]
+    flaggable = {SourceKind.ANONYMOUS, SourceKind.VAGUE, SourceKind.OUTLET}
+    assert not flaggable & set(kinds), attributions(text)
+
+
+def test_broad_outlet_nouns_and_names_set_off_after_a_role():
+    assert kind_of("The attack was claimed by a terrorist network.", "claimed") is not (
+        SourceKind.OUTLET
+    )
+    assert kind_of("The cable network reported that the show ended.", "reported") is (
+        SourceKind.OUTLET
+    )
+    text = "Their longtime friend, businessman Tom Barrack, said he was fit."
+    assert kind_of(text, "said") is SourceKind.NAMED
+    text = "According to police officials, the Facebook account was linked to her."
+    assert kind_of(text, "According to") is SourceKind.ANONYMOUS
+
+
 def test_a_name_given_is_no_attribution():
     found = attributions("He praised a charity called Harbor Lights for its work.")
     assert [cue for cue, _, _ in found if cue == "called"] == []

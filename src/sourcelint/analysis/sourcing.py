@@ -189,6 +189,15 @@ _IRREGULAR_PAST = {"left", "met", "sent", "took", "made", "went", "came", "gave"
                    "chose", "drove", "flew", "grew", "threw", "spent", "built", "felt", "meant",
                    "became", "withdrew", "forgave", "sued", "hit", "quit", "shut", "cut",
                    "let"}  # fmt: skip
+# Participles of cue verbs that do not end in -ed or -en.
+_PARTICIPLES = {"told", "said", "thought", "quoted", "called", "led", "held", "read", "heard",
+                "asked", "known", "shown", "written", "found"}  # fmt: skip
+# Outlet nouns with other senses: outlets only bare ("the network said") or as news.
+_BROAD_OUTLET_NOUNS = {"network", "networks", "station", "stations", "channel", "outlet",
+                       "outlets", "service", "press"}  # fmt: skip
+_NEWS_MODIFIERS = {"news", "cable", "television", "tv", "broadcast", "radio", "media",
+                   "state-run", "local", "national", "conservative", "liberal"}  # fmt: skip
+_APPOSITION_ENDS = {",", ".", ";", ")", "—", "!", "?"}
 _DEFINITE = {"the", "both", "these", "those", "their", "its", "our"}
 _PUBLISHING_CUES = {"writing", "wrote", "writes", "reporting", "reported", "reports"}
 _INTERVIEWER_CUES = {"asked", "asks", "asking", "questioned", "pressed", "interviewed"}
@@ -397,6 +406,12 @@ class _Builder:
             ):
                 attribution = self._verb(sentence, index, CueType.LEARNED)
             elif (
+                token.is_lower
+                and lower in self.words.speech_verbs | self.words.stance_verbs
+                and self._passive(sentence, index)
+            ):
+                attribution = self._by_agent(sentence, index)
+            elif (
                 lower in self.words.speech_verbs
                 and token.is_lower
                 and self._is_speech(sentence, index)
@@ -570,6 +585,59 @@ class _Builder:
         if doc[back].lower_ in _AGENTLESS_BE and doc[index].lower_.endswith(("ed", "en")):
             return False  # passive: "was praised", "were mistakenly charged"
         return not self._negated(sentence, index)
+
+    def _passive(self, sentence: Span, index: int) -> bool:
+        """ "was criticized", "has been called": the subject is not the speaker."""
+        doc = self.doc
+        if not doc[index].lower_.endswith(("ed", "en")) and doc[index].lower_ not in _PARTICIPLES:
+            return False
+        back = index - 1
+        while back > sentence.start and doc[back].lower_ in _AGENTLESS_ADVERBS - {"been"} | {
+            "first",
+            "repeatedly",
+            "publicly",
+        }:
+            back -= 1
+        return back >= sentence.start and doc[back].lower_ in _AGENTLESS_BE
+
+    def _by_agent(self, sentence: Span, index: int) -> Attribution | None:
+        """ "was criticized by experts": the agent after "by" is the source; with none, the
+        passive credits nobody in particular and is left alone."""
+        doc = self.doc
+        by = None
+        for position in range(index + 1, min(sentence.end, index + 8)):
+            token = doc[position]
+            if token.lower_ == "by":
+                by = position
+                break
+            if (
+                token.text in _HARD_BOUNDARIES | _SENTENCE_END
+                or token.lower_ in _PREPOSITION_WORDS | _CLAUSE_OPENERS
+                or token.lower_.endswith(("ed", "en"))
+                or token.lower_ in _PARTICIPLES
+            ):
+                return None  # "asked during a lunch held by …": "by" belongs elsewhere
+        if by is None:
+            return None
+        end = by + 1
+        while end < sentence.end and end - by <= _LONG_SUBJECT * 2:
+            token = doc[end]
+            if token.text in _HARD_BOUNDARIES | _SENTENCE_END or token.lower_ in _CLAUSE_OPENERS:
+                break
+            if token.lower_ in _PREPOSITION_WORDS - {"of"} and end > by + 1:
+                break
+            end += 1
+        span = _trim(doc, by + 1, end)
+        if span is None:
+            return None
+        kind = self._classify(span, sentence)
+        word = doc[index].lower_
+        wanted = {SourceKind.ANONYMOUS, SourceKind.VAGUE}
+        if word in self.words.speech_verbs and word not in self.words.stance_verbs:
+            wanted = set(SourceKind)  # "was told by", "was first reported by"
+        if kind not in wanted:
+            return None
+        return self._make(sentence, index, index + 1, CueType.VERB, span, kind)
 
     def _speaker_label(self, sentence: Span, index: int) -> bool:
         """ "PolitiFact: Trump is right": a headline that opens with a name and a colon
@@ -1001,9 +1069,26 @@ class _Builder:
     # ------------------------------------------------------------------ kinds
     def _classify(self, span: tuple[int, int], sentence: Span) -> SourceKind:
         kind = self._kind(span, sentence)
-        if kind in {SourceKind.ANONYMOUS, SourceKind.VAGUE} and self._apposition_of_person(*span):
-            return SourceKind.NAMED  # "John Bentel, a tech staffer at the department, …"
+        if kind in {SourceKind.ANONYMOUS, SourceKind.VAGUE} and (
+            self._apposition_of_person(*span)
+            or (_core_end(self.doc, *span) == span[1] and self._named_after(span[1]))
+        ):
+            return SourceKind.NAMED  # "John Bentel, a tech staffer …" / "a friend, Tom Barrack"
         return kind
+
+    def _named_after(self, end: int) -> bool:
+        """ "their friend, international businessman Tom Barrack": a name set off after."""
+        doc = self.doc
+        if end >= len(doc) or doc[end].text != ",":
+            return False
+        for position in range(end + 1, min(len(doc), end + 5)):
+            mention = self.mention_at.get(position)
+            if mention is not None:
+                closes = mention.end >= len(doc) or doc[mention.end].text in _APPOSITION_ENDS
+                return mention.kind is MentionKind.PERSON and mention.start == position and closes
+            if not doc[position].is_lower:
+                return False
+        return False
 
     def _named_possessor(self, start: int) -> bool:
         mention = self.mention_at.get(start)
@@ -1102,11 +1187,14 @@ class _Builder:
             )
             return SourceKind.OUTLET if outlet_work else SourceKind.DOCUMENT
         if head_lower in self.words.outlet_nouns and head.is_lower:
-            return (
-                SourceKind.OUTLET
-                if head_lower not in {"reporters", "journalists"}
-                else SourceKind.OTHER
-            )
+            if head_lower in {"reporters", "journalists"}:
+                return SourceKind.OTHER
+            modifiers = set(lowers[: core_end - start - 1])
+            if head_lower in _BROAD_OUTLET_NOUNS and not (
+                modifiers <= {"the"} or modifiers & _NEWS_MODIFIERS
+            ):
+                return SourceKind.OTHER  # "the terrorist network", "a gas station"
+            return SourceKind.OUTLET
         if MentionKind.OUTLET in kinds:
             return SourceKind.OUTLET
         if (

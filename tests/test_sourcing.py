@@ -436,6 +436,15 @@ def test_broad_outlet_nouns_and_names_set_off_after_a_role():
     assert kind_of(text, "According to") is SourceKind.ANONYMOUS
 
 
+def test_a_relative_pronoun_is_found_only_in_the_verbs_own_clause():
+    text = (
+        "It went ahead despite warnings from his lawyer that it was futile since Roe would deny it."
+    )
+    assert ("deny", "Roe", SourceKind.NAMED) in attributions(text)
+    text = "The report looked at factory towns among working-class voters who say jobs left."
+    assert ("say", "working-class voters", SourceKind.VAGUE) in attributions(text)
+
+
 def test_a_name_given_is_no_attribution():
     found = attributions("He praised a charity called Harbor Lights for its work.")
     assert [cue for cue, _, _ in found if cue == "called"] == []

@@ -222,7 +222,9 @@ _PARTICLES = {"of", "about", "for", "with", "from", "into", "over", "up", "down"
 _QUESTION_WORDS = {"whether", "if", "how", "why", "what", "when", "who", "where", "which"}
 _NEGATIONS = {"not", "n't", "never", "no", "nobody", "neither"}
 _PRINCIPAL = {"for", "to", "of", "with", "at", "from", "by", "under", "near", "about"}
-_PREPOSITION_WORDS = _PRINCIPAL | _PARTICLES | {"in", "on", "around", "across", "inside", "within"}
+_PREPOSITION_WORDS = _PRINCIPAL | _PARTICLES | {"in", "on", "around", "across", "inside", "within",
+                                                "among", "between", "against", "toward",
+                                                "towards", "behind", "beyond"}  # fmt: skip
 _COMPLEMENT = {"that", "“", '"', ":", ","}
 _IDENTIFIED = {SourceKind.NAMED, SourceKind.ORGANIZATION, SourceKind.OUTLET, SourceKind.DOCUMENT}
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
@@ -550,7 +552,7 @@ class _Builder:
         head has a verb of its own and the "stance" word is a noun."""
         doc = self.doc
         adjacent = index
-        while adjacent > 0 and _skippable(doc[adjacent - 1]):
+        while adjacent > 0 and skippable(doc[adjacent - 1]):
             adjacent -= 1
         start = (attribution.head or attribution.source_tokens[0]) + 1  # type: ignore[index]
         return any(doc[i].lower_ in _AUXILIARIES for i in range(start, adjacent))
@@ -577,9 +579,7 @@ class _Builder:
             return False  # "a long debate", "the broad support": a noun after its adjective
         back = index - 1
         while (
-            back > sentence.start
-            and _skippable(doc[back])
-            and doc[back].lower_ not in _AGENTLESS_BE
+            back > sentence.start and skippable(doc[back]) and doc[back].lower_ not in _AGENTLESS_BE
         ):
             back -= 1
         if doc[back].lower_ in _AGENTLESS_BE and doc[index].lower_.endswith(("ed", "en")):
@@ -687,13 +687,13 @@ class _Builder:
             if token.lower_ in _COMPLEMENT - {","}:
                 return True
             timely = token.lower_ in _TIME_WORDS or token.like_num or token.is_title
-            if not (timely or _skippable(token)):
+            if not (timely or skippable(token)):
                 return False
         return False
 
     def _negated(self, sentence: Span, index: int) -> bool:
         back = index - 1
-        while back >= sentence.start and _skippable(self.doc[back]):
+        while back >= sentence.start and skippable(self.doc[back]):
             if self.doc[back].lower_ in _NEGATIONS:
                 return True
             back -= 1
@@ -778,7 +778,7 @@ class _Builder:
         """The words between the verb and the clause boundary on its left."""
         doc = self.doc
         end = index
-        while end > sentence.start and _skippable(doc[end - 1]):
+        while end > sentence.start and skippable(doc[end - 1]):
             end -= 1
         if end > sentence.start and doc[end - 1].lower_ in {"and", "but", "or"}:
             return None  # "… spotted Stein and reported": the subject is elided
@@ -796,6 +796,8 @@ class _Builder:
         while stretch > sentence.start and not self._stops_subject(stretch - 1):
             stretch -= 1
         relative = next((i for i in range(stretch + 1, end) if self._is_relative(i)), None)
+        if relative is not None and any(self._opens_clause(i) for i in range(relative + 1, end)):
+            relative = None  # "warnings from his attorney that … since the specialist would"
         if relative is not None and doc[relative - 1].lower_ in _PREPOSITION_WORDS:
             if relative - 2 >= stretch and doc[relative - 2].lower_ in _PARTITIVES | {"all"}:
                 if doc[relative - 2].lower_ in self.words.vague_quantifiers:
@@ -828,7 +830,7 @@ class _Builder:
         if end - start > 1 and doc[start].lower_ in _SUBJECT_PRONOUNS:
             # "he had a well-connected source who told": the pronoun has a verb of its own.
             return self._noun_phrase_tail(start + 1, end)
-        if relative is None and end - start > _LONG_SUBJECT:
+        if end - start > _LONG_SUBJECT:
             core_end = _core_end(doc, start, end)
             if (
                 core_end - start <= _LONG_SUBJECT // 2 + 1
@@ -853,7 +855,10 @@ class _Builder:
         begin = end - 1
         while begin > start and end - begin < _LONG_SUBJECT:
             previous = doc[begin - 1]
-            if previous.is_punct or previous.lower_ in _PREPOSITION_WORDS | _AUXILIARIES | {"what"}:
+            hyphen = previous.text == "-" and not doc[begin - 2].whitespace_  # "working-class"
+            if (previous.is_punct and not hyphen) or previous.lower_ in (
+                _PREPOSITION_WORDS | _AUXILIARIES | {"what"}
+            ):
                 break
             if previous.lower_ in _AMOUNTS or previous.text in _CURRENCIES:
                 break  # "the $20 million experts say it costs": an amount, not a count
@@ -1013,7 +1018,7 @@ class _Builder:
         """ "…, saying" or "… and said": a verb that shares the subject of the clause before."""
         doc = self.doc
         back = index - 1
-        while back > sentence.start and _skippable(doc[back]):
+        while back > sentence.start and skippable(doc[back]):
             back -= 1
         if back <= sentence.start:
             return False
@@ -1363,8 +1368,11 @@ class _Builder:
         for index in range(end - 1, max(start, end - _LONG_SUBJECT) - 1, -1):
             if doc[index].lower_ in _DETERMINERS or doc[index].like_num:
                 return _trim(doc, index, end)
-        if end - start <= _LONG_SUBJECT:
-            return _trim(doc, start, end)
+            if doc[index].lower_ in _AUXILIARIES:
+                break  # "the change may calm Democrats": a verb of its own before the phrase
+        else:
+            if end - start <= _LONG_SUBJECT:
+                return _trim(doc, start, end)
         # No determiner near: the head and the capitalized words before it ("Senate Democrats").
         begin = end - 1
         while begin > start and doc[begin - 1].is_title and not doc[begin - 1].is_sent_start:
@@ -1704,7 +1712,7 @@ def _core_end(doc: Doc, start: int, end: int) -> int:
     return core_end
 
 
-def _skippable(token: Token) -> bool:
+def skippable(token: Token) -> bool:
     """Adverbs and auxiliaries between a subject and its verb."""
     lower = token.lower_
     return (

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from sourcelint.analysis.article import Article
 from sourcelint.analysis.context import BuildContext
-from sourcelint.analysis.sourcing import Attribution, CueType, SourceKind
+from sourcelint.analysis.sourcing import Attribution, CueType, SourceKind, skippable
 from sourcelint.checks.params import Params
 from sourcelint.findings import Hit, Severity
 from sourcelint.rule import Check
@@ -100,6 +100,9 @@ def _span(article: Article, attribution: Attribution, report: str) -> tuple[int,
     doc = article.doc
     cue_start, cue_end = attribution.cue_tokens
     tokens = attribution.core if report == "core" else None
+    if tokens is not None and _relative_between(doc, tokens[1], cue_start):
+        # "Democrats in the Senate, who have argued": the group and the clause that quotes it
+        tokens = (tokens[0], cue_end)
     if report == "attribution" and attribution.source_tokens is not None:
         source_start, source_end = attribution.source_tokens
         near = source_start - cue_end <= 2 and (
@@ -117,13 +120,17 @@ def _span(article: Article, attribution: Attribution, report: str) -> tuple[int,
 
 
 def _relative_between(doc: Doc, start: int, end: int) -> bool:
-    """ "the AP, which first reported": only a relative pronoun and adverbs in between."""
+    """ "the AP, which first reported", "Democrats in the Senate, who have argued": the
+    source's modifiers, then a relative pronoun and only adverbs or auxiliaries."""
     gap = doc[start:end]
-    return (
-        0 < len(gap) <= 5
-        and any(token.lower_ in {"which", "who", "that"} for token in gap)
-        and all(token.is_punct or token.is_lower for token in gap)
-    )
+    if not 0 < len(gap) <= 8:
+        return False
+    relatives = [i for i, token in enumerate(gap) if token.lower_ in {"which", "who", "whom"}]
+    if not relatives:
+        return False
+    last = relatives[-1]
+    set_off = last == 0 or gap[last - 1].text == "," or gap[last - 1].lower_ == "of"
+    return set_off and all(skippable(token) for token in gap[last + 1 :])
 
 
 def _mentions(article: Article, attribution: Attribution, words: frozenset[str]) -> bool:

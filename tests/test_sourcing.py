@@ -445,6 +445,28 @@ def test_a_relative_pronoun_is_found_only_in_the_verbs_own_clause():
     assert ("say", "working-class voters", SourceKind.VAGUE) in attributions(text)
 
 
+def test_an_outlet_reporting_a_plain_object_is_a_report():
+    assert kind_of("Reuters reported the arrest on Friday.", "reported") is SourceKind.OUTLET
+    text = "A reporter for the Daily Gazette saw Roe and reported her presence on Twitter."
+    assert kind_of(text, "reported") is SourceKind.OUTLET
+    found = attributions("The company reported earnings on Friday.")
+    assert SourceKind.OUTLET not in [kind for _, _, kind in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "kind"),
+    [
+        ("The AP report said the toll rose.", "said", SourceKind.OUTLET),
+        ("The AP’s review said the toll rose.", "said", SourceKind.OUTLET),
+        ("Aides to Roe say she is shifting her tack.", "say", SourceKind.ANONYMOUS),
+        ("Opponents of letting refugees into the U.S. cite the risks.", "cite", SourceKind.VAGUE),
+    ],
+)
+def test_a_verb_form_after_a_name_is_a_noun_only_when_it_must_be(text, cue, kind):
+    assert kind_of(text, cue) is kind
+    assert "report" not in [c for c, _, _ in attributions(text)]
+
+
 def test_a_name_given_is_no_attribution():
     found = attributions("He praised a charity called Harbor Lights for its work.")
     assert [cue for cue, _, _ in found if cue == "called"] == []

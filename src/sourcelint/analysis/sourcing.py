@@ -198,6 +198,10 @@ _BROAD_OUTLET_NOUNS = {"network", "networks", "station", "stations", "channel", 
 _NEWS_MODIFIERS = {"news", "cable", "television", "tv", "broadcast", "radio", "media",
                    "state-run", "local", "national", "conservative", "liberal"}  # fmt: skip
 _APPOSITION_ENDS = {",", ".", ";", ")", "—", "!", "?"}
+# Conjunctions that open a clause of their own inside a relative clause.
+_SUBORDINATORS = {"since", "because", "while", "although", "though", "if", "when", "after",
+                  "before", "until", "unless", "whereas", "once"}  # fmt: skip
+_ARTICLES = {"the", "a", "an"}
 _DEFINITE = {"the", "both", "these", "those", "their", "its", "our"}
 _PUBLISHING_CUES = {"writing", "wrote", "writes", "reporting", "reported", "reports"}
 _INTERVIEWER_CUES = {"asked", "asks", "asking", "questioned", "pressed", "interviewed"}
@@ -480,6 +484,8 @@ class _Builder:
         if following == "to" and doc[index].lower_ in {"said", "says", "reported", "believed"}:
             return False  # "is said to" is hearsay, handled as agentless
         word = doc[index].lower_
+        if self._noun_after_name(index) and following != "that":
+            return False  # "the Times report came out"; "a Times report that …" still credits
         if word in _NAMING_PARTICIPLES and self._names_a_thing(sentence, index):
             return False  # "a group called Lashkar", "a plan dubbed Fortress": a name given
         if word.startswith("point"):
@@ -570,6 +576,8 @@ class _Builder:
             return False
         if doc[index].lower_ in _NAMING_PARTICIPLES and self._names_a_thing(sentence, index):
             return False
+        if self._noun_after_name(index):
+            return False  # "a USA Today report", "the AP's review": a noun after a name
         if (
             index - 2 >= sentence.start
             and doc[index - 2].lower_ in _NOUN_MARKERS
@@ -796,7 +804,9 @@ class _Builder:
         while stretch > sentence.start and not self._stops_subject(stretch - 1):
             stretch -= 1
         relative = next((i for i in range(stretch + 1, end) if self._is_relative(i)), None)
-        if relative is not None and any(self._opens_clause(i) for i in range(relative + 1, end)):
+        if relative is not None and any(
+            doc[i].lower_ in _SUBORDINATORS for i in range(relative + 1, end)
+        ):
             relative = None  # "warnings from his attorney that … since the specialist would"
         if relative is not None and doc[relative - 1].lower_ in _PREPOSITION_WORDS:
             if relative - 2 >= stretch and doc[relative - 2].lower_ in _PARTITIVES | {"all"}:
@@ -865,6 +875,8 @@ class _Builder:
             begin -= 1
             if previous.lower_ in _DETERMINERS:
                 break
+        while begin < end - 1 and doc[begin].lower_ in _LEADING_LINKS:
+            begin += 1  # "… and Republican-leaning voters": the phrase starts after "and"
         inside = self.mention_at.get(begin)
         if inside is not None:
             begin = max(start, inside.start)  # never cut a name: "New York Times columnist …"
@@ -890,6 +902,16 @@ class _Builder:
             or index in self.mention_at
         )
 
+    def _person_head(self, index: int) -> bool:
+        """A word for people: a role or group noun, or a person's or group's name."""
+        token = self.doc[index]
+        mention = self.mention_at.get(index)
+        return (
+            token.lower_ in self.words.anonymous_nouns | self.words.vague_nouns
+            or token.text in self.words.group_plurals
+            or (mention is not None and mention.kind in {MentionKind.PERSON, MentionKind.GROUP})
+        )
+
     def _is_relative(self, index: int) -> bool:
         """ "who", "which", or "that" right after a source noun ("a study that appeared …")."""
         token = self.doc[index]
@@ -905,8 +927,30 @@ class _Builder:
         """A hard boundary, or another cue: no subject reaches across either."""
         token = self.doc[index]
         return token.text in _HARD_BOUNDARIES or (
-            token.lower_ in self.words.speech_verbs and token.is_lower
+            token.lower_ in self.words.speech_verbs
+            and token.is_lower
+            and not self._noun_after_name(index)
         )
+
+    def _noun_after_name(self, index: int) -> bool:
+        """ "the AP report", "the Times' review": a verb's base form right after a singular
+        name, or after a possessive, is a noun ("Democrats report" is a verb)."""
+        doc = self.doc
+        word = doc[index].lower_
+        if (
+            index == 0
+            or word.endswith(("s", "ed", "ing"))
+            or word in _IRREGULAR_PAST | _PARTICIPLES
+        ):
+            return False  # "said", "wrote": never a noun
+        named = self.mention_at.get(index - 1)
+        if named is None:
+            return doc[index - 1].lower_ in {"'s", "’s", "'"}
+        article = doc[named.start].lower_
+        if article not in _ARTICLES and named.start > 0:
+            article = doc[named.start - 1].lower_
+        # "a U.S. report", "the AP report"; not "aides to Clinton say" or "the U.S. cite"
+        return article in {"a", "an"} or (article == "the" and named.kind is MentionKind.OUTLET)
 
     def _opens_clause(self, index: int) -> bool:
         token = self.doc[index]
@@ -1351,8 +1395,8 @@ class _Builder:
         modified = next(
             (
                 i
-                for i in range(start + 1, end)
-                if self.doc[i].lower_ in _PREPOSITION_WORDS and self._known_head(i - 1)
+                for i in range(max(start + 1, end - _LONG_SUBJECT * 2), end)
+                if self.doc[i].lower_ in _PREPOSITION_WORDS and self._person_head(i - 1)
             ),
             None,
         )

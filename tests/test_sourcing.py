@@ -467,6 +467,13 @@ def test_a_verb_form_after_a_name_is_a_noun_only_when_it_must_be(text, cue, kind
     assert "report" not in [c for c, _, _ in attributions(text)]
 
 
+def test_a_name_before_a_things_noun_names_its_owner_not_the_source():
+    assert kind_of("A Trump tweet said the deal was off.", "said") is SourceKind.DOCUMENT
+    text = "The Daily Gazette and the Gannett newspaper chain sued, arguing the files were public."
+    assert kind_of(text, "arguing") is SourceKind.OUTLET
+    assert kind_of("Mayor Jane Roe said the deal was off.", "said") is SourceKind.NAMED
+
+
 def test_a_name_given_is_no_attribution():
     found = attributions("He praised a charity called Harbor Lights for its work.")
     assert [cue for cue, _, _ in found if cue == "called"] == []

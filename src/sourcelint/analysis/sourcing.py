@@ -1294,8 +1294,12 @@ class _Builder:
         if not people:
             return False
         role_head = head.lower_ in self.words.anonymous_nouns | self.words.vague_nouns
-        if not role_head or head.i in self.mention_at:
+        if head.i in self.mention_at:
             return True
+        if not role_head:
+            # "a Trump tweet", "the Gannett newspaper chain": a name before a thing's noun
+            # names its owner, not the source.
+            return not (head.is_lower and all(mention.end <= head.i for mention in people))
         # A name after the role is the source ("the adviser … Andrey Baklanov") unless a
         # preposition makes it the employer ("a spokeswoman for Hillary Clinton").
         return any(

@@ -474,6 +474,24 @@ def test_a_name_before_a_things_noun_names_its_owner_not_the_source():
     assert kind_of("Mayor Jane Roe said the deal was off.", "said") is SourceKind.NAMED
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He says if people think the issues will be solved by politics, they are wrong.",
+        "One of the central claims of President Jane Roe’s speech was false.",
+        "Roe struck many of the same notes, hitting themes that helped her rival.",
+    ],
+)
+def test_hypotheses_named_claims_and_plural_nouns_credit_nobody_unnamed(text):
+    kinds = {kind for _, _, kind in attributions(text)}
+    assert not kinds & {SourceKind.VAGUE, SourceKind.ANONYMOUS, SourceKind.NONE}, kinds
+
+
+def test_a_document_provided_by_someone_is_the_document():
+    text = "The consultant broke the deal, according to a document provided by Roe's lawyer."
+    assert kind_of(text, "according to") is SourceKind.DOCUMENT
+
+
 def test_a_name_given_is_no_attribution():
     found = attributions("He praised a charity called Harbor Lights for its work.")
     assert [cue for cue, _, _ in found if cue == "called"] == []

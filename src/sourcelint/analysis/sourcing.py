@@ -431,7 +431,7 @@ class _Builder:
                 attribution = self._make(sentence, index, index + 1, CueType.VERB, span, kind)
             elif lower in {"read", "reads"} and token.is_lower:
                 attribution = self._reads(sentence, index)
-            if attribution is not None:
+            if attribution is not None and not self._hypothetical(attribution):
                 found.append(attribution)
                 self._remember(attribution)
             self._track_mentions(index)
@@ -450,11 +450,27 @@ class _Builder:
             ):
                 continue  # "his claims that", "the Times' reports of": someone is named
             noun_end = match.end - 1  # the cue is the noun; "of"/"that" is the link
+            if doc[noun_end].lower_ == "of" and self._owned_by_name(match.end):
+                continue  # "the claims of President Obama's speech": he is named
             attribution = self._make(
                 sentence, match.start, noun_end, CueType.HEARSAY, None, SourceKind.NONE
             )
             found.append(attribution)
         return found
+
+    def _hypothetical(self, attribution: Attribution) -> bool:
+        """ "if people think …", "unless critics say …": nobody is credited with anything."""
+        if attribution.source_tokens is None:
+            return False
+        start = attribution.source_tokens[0]
+        return start > 0 and self.doc[start - 1].lower_ in {"if", "unless", "whether"}
+
+    def _owned_by_name(self, index: int) -> bool:
+        """A person or organization named right at ``index``, determiners aside."""
+        while index < len(self.doc) and self.doc[index].lower_ in _ARTICLES:
+            index += 1
+        mention = self.mention_at.get(index)
+        return mention is not None and mention.kind is not MentionKind.GROUP
 
     def _attach_recipients(self, sentence: Span, found: list[Attribution]) -> list[Attribution]:
         """Give each "told Reuters" / "asked by Reuters" to the nearest cue of its sentence."""
@@ -484,6 +500,16 @@ class _Builder:
         if following == "to" and doc[index].lower_ in {"said", "says", "reported", "believed"}:
             return False  # "is said to" is hearsay, handled as agentless
         word = doc[index].lower_
+        if (
+            word not in _STRONG_CUES
+            and word.endswith("s")  # "notes", "claims": a plural noun or a verb; "noted" is not
+            and index - 2 >= sentence.start
+            and doc[index - 2].lower_ in _NOUN_MARKERS
+            and doc[index - 1].is_lower
+            and not skippable(doc[index - 1])
+            and not self._known_head(index - 1)
+        ):
+            return False  # "the same notes", "a brief comment": a noun after its adjective
         if self._noun_after_name(index) and following != "that":
             return False  # "the Times report came out"; "a Times report that …" still credits
         if word in _NAMING_PARTICIPLES and self._names_a_thing(sentence, index):
@@ -1297,6 +1323,8 @@ class _Builder:
         if head.i in self.mention_at:
             return True
         if not role_head:
+            if head.lower_ in self.words.document_nouns and head.is_lower:
+                return False  # "a document provided by Roe's lawyer": the document speaks
             # "a Trump tweet", "the Gannett newspaper chain": a name before a thing's noun
             # names its owner, not the source.
             return not (head.is_lower and all(mention.end <= head.i for mention in people))
@@ -1756,6 +1784,13 @@ def _core_end(doc: Doc, start: int, end: int) -> int:
     """Where a source phrase's post-modifiers begin ("officials | at the department")."""
     core_end = start + 1
     while core_end < end and doc[core_end].lower_ not in _POSTMODIFIERS:
+        if (
+            doc[core_end].is_lower
+            and doc[core_end].lower_.endswith("ed")
+            and core_end + 1 < end
+            and doc[core_end + 1].lower_ == "by"
+        ):
+            break  # "a document provided by Roe's lawyer": the document is the head
         core_end += 1
     return core_end
 

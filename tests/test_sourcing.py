@@ -487,6 +487,48 @@ def test_hypotheses_named_claims_and_plural_nouns_credit_nobody_unnamed(text):
     assert not kinds & {SourceKind.VAGUE, SourceKind.ANONYMOUS, SourceKind.NONE}, kinds
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ads appealed to working-class voters who believed that the party had left them.",
+        "Even people who endorsed the plan sounded equivocal.",
+        "Nine in 10 Democratic voters say she could win.",
+        "In Nevada, 34,000 people supported the governor.",
+    ],
+)
+def test_described_groups_and_tallies_are_not_unnamed_sources(text):
+    kinds = {kind for _, _, kind in attributions(text)}
+    assert not kinds & {SourceKind.VAGUE, SourceKind.ANONYMOUS}, attributions(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "kind"),
+    [
+        (
+            "Two aides who spoke on condition of anonymity said it failed.",
+            "said",
+            "Two aides",
+            SourceKind.ANONYMOUS,
+        ),
+        ("Critics would call them messianic impulses.", "call", "Critics", SourceKind.VAGUE),
+        (
+            "The latest Daily Gazette poll released Friday shows Roe ahead.",
+            "shows",
+            "The latest Daily Gazette poll released",
+            SourceKind.DOCUMENT,
+        ),
+    ],
+)
+def test_relatives_hedges_and_released_polls(text, cue, source, kind):
+    assert (cue, source, kind) in attributions(text), attributions(text)
+
+
+def test_contractions_are_not_possessives_and_remarks_after_with_are_nouns():
+    assert kind_of("Let's say you think a degree will cost a lot.", "say") is not SourceKind.VAGUE
+    found = attributions("The host confronted him with insulting remarks about women.")
+    assert "remarks" not in [cue for cue, _, _ in found]
+
+
 def test_a_document_provided_by_someone_is_the_document():
     text = "The consultant broke the deal, according to a document provided by Roe's lawyer."
     assert kind_of(text, "according to") is SourceKind.DOCUMENT

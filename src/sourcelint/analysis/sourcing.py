@@ -201,6 +201,10 @@ _APPOSITION_ENDS = {",", ".", ";", ")", "—", "!", "?"}
 # Conjunctions that open a clause of their own inside a relative clause.
 _SUBORDINATORS = {"since", "because", "while", "although", "though", "if", "when", "after",
                   "before", "until", "unless", "whereas", "once"}  # fmt: skip
+_BELIEF_VERBS = {"believe", "believes", "believed", "think", "thinks", "thought", "feel", "feels",
+                 "felt", "fear", "fears", "feared", "worry", "worries", "worried", "expect",
+                 "expects", "expected", "hope", "hopes", "hoped"}  # fmt: skip
+_CONTRACTED = {"let", "it", "that", "he", "she", "there", "what", "who", "here", "where"}
 _ARTICLES = {"the", "a", "an"}
 _DEFINITE = {"the", "both", "these", "those", "their", "its", "our"}
 _PUBLISHING_CUES = {"writing", "wrote", "writes", "reporting", "reported", "reports"}
@@ -211,8 +215,8 @@ _SENTENCE_ADVERBS = {"meanwhile", "still", "however", "instead", "yet", "also", 
 # "the paper" may be a research paper as well as a newspaper.
 _PAPERS = {"paper", "papers"}
 # An outlet's numbers are data, not its reporting.
-_DATA_NOUNS = {"poll", "polls", "survey", "surveys", "forecast", "forecasts", "tally", "data",
-               "database", "average", "averages", "estimate", "estimates", "figures",
+_DATA_NOUNS = {"poll", "polls", "polling", "survey", "surveys", "forecast", "forecasts", "tally",
+               "data", "database", "average", "averages", "estimate", "estimates", "figures",
                "statistics", "projections", "index"}  # fmt: skip
 _AMOUNTS = {"million", "billion", "trillion", "thousand", "hundred", "percent", "%"}
 _CURRENCIES = {"$", "€", "£", "¥"}
@@ -459,11 +463,30 @@ class _Builder:
         return found
 
     def _hypothetical(self, attribution: Attribution) -> bool:
-        """ "if people think …", "unless critics say …": nobody is credited with anything."""
+        """ "if people think …", "voters who believed …": nobody is credited with a claim;
+        a group is described."""
+        doc = self.doc
+        cue = attribution.cue_tokens[0]
+        back = cue - 1
+        while back > 0 and skippable(doc[back]):
+            back -= 1
+        word = doc[cue].lower_
+        describing = word in self.words.stance_verbs or word in _BELIEF_VERBS
+        restrictive = doc[back].lower_ in {"who", "that"} and doc[back - 1].text != ","
+        if (
+            describing
+            and restrictive
+            and attribution.kind
+            in {
+                SourceKind.ANONYMOUS,
+                SourceKind.VAGUE,
+            }
+        ):
+            return True
         if attribution.source_tokens is None:
             return False
         start = attribution.source_tokens[0]
-        return start > 0 and self.doc[start - 1].lower_ in {"if", "unless", "whether"}
+        return start > 0 and doc[start - 1].lower_ in {"if", "unless", "whether"}
 
     def _owned_by_name(self, index: int) -> bool:
         """A person or organization named right at ``index``, determiners aside."""
@@ -504,12 +527,12 @@ class _Builder:
             word not in _STRONG_CUES
             and word.endswith("s")  # "notes", "claims": a plural noun or a verb; "noted" is not
             and index - 2 >= sentence.start
-            and doc[index - 2].lower_ in _NOUN_MARKERS
+            and doc[index - 2].lower_ in _NOUN_MARKERS | _PREPOSITION_WORDS
             and doc[index - 1].is_lower
             and not skippable(doc[index - 1])
             and not self._known_head(index - 1)
         ):
-            return False  # "the same notes", "a brief comment": a noun after its adjective
+            return False  # "the same notes", "with insulting remarks": a noun
         if self._noun_after_name(index) and following != "that":
             return False  # "the Times report came out"; "a Times report that …" still credits
         if word in _NAMING_PARTICIPLES and self._names_a_thing(sentence, index):
@@ -952,10 +975,12 @@ class _Builder:
     def _stops_subject(self, index: int) -> bool:
         """A hard boundary, or another cue: no subject reaches across either."""
         token = self.doc[index]
+        in_relative = index > 0 and self.doc[index - 1].lower_ in _RELATIVES | {"that"}
         return token.text in _HARD_BOUNDARIES or (
             token.lower_ in self.words.speech_verbs
             and token.is_lower
             and not self._noun_after_name(index)
+            and not in_relative  # "two aides who spoke on condition of anonymity said"
         )
 
     def _noun_after_name(self, index: int) -> bool:
@@ -971,7 +996,9 @@ class _Builder:
             return False  # "said", "wrote": never a noun
         named = self.mention_at.get(index - 1)
         if named is None:
-            return doc[index - 1].lower_ in {"'s", "’s", "'"}
+            possessive = doc[index - 1].lower_ in {"'s", "’s", "'"}
+            # "Let's say", "it's said": a contraction, not a possessive
+            return possessive and index >= 2 and doc[index - 2].lower_ not in _CONTRACTED
         article = doc[named.start].lower_
         if article not in _ARTICLES and named.start > 0:
             article = doc[named.start - 1].lower_
@@ -1223,6 +1250,8 @@ class _Builder:
             return self._resolve(lowers[0], start, sentence)
         if lowers[:2] == ["no", "one"]:
             return SourceKind.VAGUE  # "no one expected": a claim about everyone
+        if self._tally(tokens):
+            return SourceKind.DOCUMENT  # "nine in 10 voters say", "34,000 people supported"
         kinds = {self.mention_at[i].kind for i in range(start, end) if i in self.mention_at}
         core_end = _core_end(doc, start, end)
         if (
@@ -1234,11 +1263,18 @@ class _Builder:
             if lowers[2:] in (["whom"], ["them"]) and lowers[0] in self.words.vague_quantifiers:
                 return SourceKind.VAGUE  # "many of whom", "some of them": an unnamed subset
             return self._kind((core_end + 1, end), sentence)  # "one of the advisers"
+        if (
+            core_end - start >= 2
+            and doc[core_end - 1].is_lower
+            and doc[core_end - 1].lower_.endswith("ed")
+            and doc[core_end - 2].lower_ in self.words.document_nouns
+        ):
+            core_end -= 1  # "the latest Reuters poll released (Friday)": the poll
         head = doc[core_end - 1]
         head_lower = head.lower_
         if head_lower in _GENERIC_REPORTS and not any(
             t.is_title or t.is_upper
-            for t in doc[start:core_end]
+            for t in doc[start:end]  # "reports filed with the SEC" name their source
             if t.i > start or t.lower_ not in {"according"}
         ):
             return SourceKind.NONE
@@ -1375,6 +1411,14 @@ class _Builder:
             and lowers[0] not in self.words.vague_quantifiers
             else kind
         )
+
+    def _tally(self, tokens: Span) -> bool:
+        """A share or a crowd counted by a poll or a vote, not a few unnamed people."""
+        words = [token.lower_ for token in tokens[:4]]
+        if len(words) >= 3 and words[1] == "in" and tokens[0].like_num and tokens[2].like_num:
+            return True
+        first = words[0].replace(",", "") if words else ""
+        return first.isdigit() and int(first) >= 100
 
     def _has_count(self, lowers: list[str]) -> bool:
         return any(word in _NUMBERS or word.isdigit() for word in lowers[:3])

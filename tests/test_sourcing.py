@@ -529,6 +529,32 @@ def test_contractions_are_not_possessives_and_remarks_after_with_are_nouns():
     assert "remarks" not in [cue for cue, _, _ in found]
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "kind"),
+    [
+        (
+            "He leads, according to a recent poll by the Daily Gazette.",
+            "according to",
+            SourceKind.DOCUMENT,
+        ),
+        ("He leads, according to a report by Politico.", "according to", SourceKind.OUTLET),
+        ("Other emails combed through by Vox suggest he lied.", "suggest", SourceKind.DOCUMENT),
+        (
+            "It won, according to exit polls conducted for the Associated Press.",
+            "according to",
+            SourceKind.DOCUMENT,
+        ),
+    ],
+)
+def test_an_outlets_report_is_the_outlet_its_polls_are_data(text, cue, kind):
+    assert kind_of(text, cue) is kind
+
+
+def test_a_passive_after_an_adverb_does_not_credit_its_subject():
+    text = "Roe erred, was called on it by the media, which is then denounced by Roe."
+    assert SourceKind.OUTLET not in [k for c, _, k in attributions(text) if c == "denounced"]
+
+
 def test_a_document_provided_by_someone_is_the_document():
     text = "The consultant broke the deal, according to a document provided by Roe's lawyer."
     assert kind_of(text, "according to") is SourceKind.DOCUMENT

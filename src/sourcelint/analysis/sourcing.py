@@ -217,7 +217,7 @@ _PAPERS = {"paper", "papers"}
 # An outlet's numbers are data, not its reporting.
 _DATA_NOUNS = {"poll", "polls", "polling", "survey", "surveys", "forecast", "forecasts", "tally",
                "data", "database", "average", "averages", "estimate", "estimates", "figures",
-               "statistics", "projections", "index"}  # fmt: skip
+               "statistics", "projections", "index", "results", "returns"}  # fmt: skip
 _AMOUNTS = {"million", "billion", "trillion", "thousand", "hundred", "percent", "%"}
 _CURRENCIES = {"$", "€", "£", "¥"}
 _SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it"}
@@ -260,6 +260,7 @@ _GENERIC_REPORTS = {"reports", "rumors", "rumours", "accounts", "speculation", "
 _POSTMODIFIERS = {
     "of", "for", "at", "with", "in", "from", "on", "close", "familiar", "briefed", "involved",
     "knowledgeable", "inside", "within", "to", "who", "which", "that", "(", ",", "under", "near",
+    "by",
 }  # fmt: skip
 _PRONOUNS_SINGULAR = {"he", "she", "him", "her"}
 _PRONOUNS_PLURAL = {"they", "them"}
@@ -649,12 +650,12 @@ class _Builder:
         if not doc[index].lower_.endswith(("ed", "en")) and doc[index].lower_ not in _PARTICIPLES:
             return False
         back = index - 1
-        while back > sentence.start and doc[back].lower_ in _AGENTLESS_ADVERBS - {"been"} | {
-            "first",
-            "repeatedly",
-            "publicly",
-        }:
-            back -= 1
+        while (
+            back > sentence.start
+            and doc[back].lower_ not in _AGENTLESS_BE
+            and (skippable(doc[back]) or doc[back].lower_ in _AGENTLESS_ADVERBS)
+        ):
+            back -= 1  # "is then denounced", "was first reported"
         return back >= sentence.start and doc[back].lower_ in _AGENTLESS_BE
 
     def _by_agent(self, sentence: Span, index: int) -> Attribution | None:
@@ -1263,13 +1264,18 @@ class _Builder:
             if lowers[2:] in (["whom"], ["them"]) and lowers[0] in self.words.vague_quantifiers:
                 return SourceKind.VAGUE  # "many of whom", "some of them": an unnamed subset
             return self._kind((core_end + 1, end), sentence)  # "one of the advisers"
-        if (
-            core_end - start >= 2
-            and doc[core_end - 1].is_lower
-            and doc[core_end - 1].lower_.endswith("ed")
-            and doc[core_end - 2].lower_ in self.words.document_nouns
-        ):
-            core_end -= 1  # "the latest Reuters poll released (Friday)": the poll
+        participle = next(
+            (
+                i
+                for i in range(start + 1, core_end)
+                if doc[i].is_lower
+                and doc[i].lower_.endswith("ed")
+                and doc[i - 1].lower_ in self.words.document_nouns
+            ),
+            None,
+        )
+        if participle is not None:
+            core_end = participle  # "the Reuters poll released Friday", "emails combed by Vox"
         head = doc[core_end - 1]
         head_lower = head.lower_
         if head_lower in _GENERIC_REPORTS and not any(
@@ -1291,9 +1297,13 @@ class _Builder:
         if head_lower in self.words.document_nouns and head.is_lower:
             # "a USA Today analysis", "the Times report": an outlet's work is the outlet's;
             # its poll is data ("a CNN poll shows").
-            outlet_work = head_lower not in _DATA_NOUNS and any(
+            data = any(doc[i].lower_ in _DATA_NOUNS for i in range(start, end))
+            author = core_end
+            if author < end and doc[author].lower_ in {"by", "in", "from", "of"}:
+                author += 2 if author + 1 < end and doc[author + 1].lower_ == "the" else 1
+            outlet_work = not data and any(
                 self.mention_at[i].kind is MentionKind.OUTLET
-                for i in range(start, core_end)
+                for i in [*range(start, core_end), author]  # "a report by Politico"
                 if i in self.mention_at
             )
             return SourceKind.OUTLET if outlet_work else SourceKind.DOCUMENT

@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Any
 
 from sourcelint.analysis.article import Article
 from sourcelint.analysis.context import BuildContext
-from sourcelint.analysis.sourcing import Attribution, CueType, SourceKind, skippable
+from sourcelint.analysis.grammar import skippable
+from sourcelint.analysis.sourcing import Attribution, CueType, SourceKind
 from sourcelint.checks.params import Params
 from sourcelint.findings import Hit, Severity
 from sourcelint.rule import Check

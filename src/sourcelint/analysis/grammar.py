@@ -1,0 +1,266 @@
+"""Word classes and small token helpers shared by the sourcing model's passes."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import TYPE_CHECKING
+
+from sourcelint.analysis.attribution import CueType, SourceKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+# Words skipped between a subject and its verb ("Jafari then said", "has also said").
+BETWEEN = {
+    "then", "also", "later", "earlier", "first", "again", "still", "once", "often", "never",
+    "has", "have", "had", "would", "will", "could", "can", "may", "might", "did", "does", "do",
+    "not", "n't", "was", "were", "is", "are", "be", "been", "reportedly", "privately",
+    "publicly", "separately", "recently", "previously", "repeatedly", "initially", "just",
+    "already", "ultimately", "simply", "even", "only", "long", "since", "further",
+}  # fmt: skip
+HARD_BOUNDARIES = {",", ";", ":", "(", ")", "—", "–", "--", "“", "”", '"', "‘", "’", "[", "]"}
+CLAUSE_OPENERS = {
+    "that", "while", "when", "whereas", "because", "although", "though", "if", "unless",
+    "after", "before", "since", "until", "as", "but", "and", "or", "so", "where", "once",
+    "whether", "than", "nor", "what",
+}  # fmt: skip
+RELATIVES = {"who", "which", "whom", "whose"}
+# "Federal officials Tuesday said": a day between subject and verb.
+DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+        "yesterday", "tonight"}  # fmt: skip
+# Words ending in -ly that are not adverbs.
+LY_WORDS = {"family", "assembly", "rally", "ally", "supply", "reply", "apply", "italy", "july",
+            "anomaly", "monopoly", "daily", "weekly", "monthly", "quarterly", "yearly",
+            "early", "likely", "friendly", "elderly", "holy", "lonely", "ugly", "bully",
+            "belly", "jelly", "fly", "only", "comply", "imply", "multiply", "rely", "firefly",
+            "butterfly", "homily"}  # fmt: skip
+VANTAGE = {"close", "familiar", "briefed", "involved", "knowledgeable", "with", "inside", "within"}
+# Which member of a compound source decides its kind (the gold labelling rule).
+PRECEDENCE = ("named", "organization", "outlet", "document", "anonymous", "vague")
+LISTENER_VERBS = {"tell", "tells", "told", "telling", "ask", "asks", "asked", "asking",
+                  "urge", "urged", "implore", "implored", "brief", "briefed", "warn",
+                  "warned"}  # fmt: skip
+# Relay phrases that report speech on their own ("In an interview with CNN, …").
+RELAY_OPENERS = {"told", "tell", "tells", "telling", "asked", "questioned", "interviewed",
+                 "in", "during", "speaking", "talking", "spoke", "speaks", "talked",
+                 "talks", "first", "originally", "initially", "reported", "published",
+                 "revealed", "disclosed", "obtained", "broken", "being",
+                 "informed"}  # fmt: skip
+TIME_WORDS = {"in", "on", "at", "last", "this", "next", "early", "late", "earlier", "later",
+              "today", "yesterday", "week", "month", "year", "morning", "afternoon",
+              "evening", "night", "again", "also", "the", "a", "an", "time", "weekend",
+              "ago", "statement", "interview", "speech"}  # fmt: skip
+AGENTLESS_ADVERBS = {"widely", "also", "long", "later", "now", "generally", "commonly", "often",
+                     "been", "being", "not", "n't", "never", "first", "initially",
+                     "previously", "once", "still", "further"}  # fmt: skip
+LEADING_LINKS = {
+    "and",
+    "or",
+    "but",
+    "so",
+    "then",
+    "also",
+    "yet",
+    "nor",
+    "&",
+    "now",
+    "perhaps",
+    "maybe",
+}
+PARTITIVES = {"one", "some", "many", "most", "several", "two", "three", "four", "few", "both"}
+# Role words that make a source on their own ("someone said"), unlike a headline's "Lawmaker".
+LONE_SOURCES = {"people", "staff", "someone", "somebody", "anyone", "anybody"}
+NOUN_MARKERS = {"to", "the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
+# Quantifiers are subjects too ("Some argue"), but make nouns of these ("many questions").
+QUANTIFIERS = {"this", "that", "these", "those", "many", "some", "few", "more", "no", "any",
+               "several", "key", "serious", "new", "further", "open"}  # fmt: skip
+NOUN_LIKE = {"question", "questions", "report", "reports", "claim", "claims", "comment",
+             "comments", "doubt", "doubts", "fear", "fears", "estimate", "estimates",
+             "forecast", "forecasts", "reply", "replies", "note", "notes", "answer", "worry",
+             "worries", "concern", "concerns", "charge", "charges", "warning"}  # fmt: skip
+ASIDES = {"however", "though", "too", "meanwhile", "instead", "also", "moreover", "indeed",
+          "in", "fact", "of", "course", "for", "example", "instance", "turn", "still",
+          "nonetheless", "nevertheless", "then", "now", "particular"}  # fmt: skip
+AUXILIARIES = {"will", "would", "can", "could", "shall", "should", "may", "might", "must",
+               "has", "have", "had", "is", "are", "was", "were", "do", "does", "did"}  # fmt: skip
+# Subjects longer than this with no boundary found are cut to their last noun phrase.
+LONG_SUBJECT = 5
+NAMING_PARTICIPLES = {"called", "named", "dubbed", "titled", "entitled", "nicknamed"}
+# Past tenses that do not end in -ed: where an opening subject's verb begins.
+IRREGULAR_PAST = {"left", "met", "sent", "took", "made", "went", "came", "gave", "held", "told",
+                  "said", "wrote", "spoke", "began", "ran", "sat", "stood", "won", "lost",
+                  "brought", "bought", "thought", "found", "kept", "led", "paid", "put", "heard",
+                  "saw", "knew", "got", "fought", "sought", "struck", "rose", "fell", "broke",
+                  "chose", "drove", "flew", "grew", "threw", "spent", "built", "felt", "meant",
+                  "became", "withdrew", "forgave", "sued", "hit", "quit", "shut", "cut",
+                  "let"}  # fmt: skip
+# Participles of cue verbs that do not end in -ed or -en.
+PARTICIPLES = {"told", "said", "thought", "quoted", "called", "led", "held", "read", "heard",
+               "asked", "known", "shown", "written", "found"}  # fmt: skip
+# Outlet nouns with other senses: outlets only bare ("the network said") or as news.
+BROAD_OUTLET_NOUNS = {"network", "networks", "station", "stations", "channel", "outlet",
+                      "outlets", "service", "press"}  # fmt: skip
+NEWS_MODIFIERS = {"news", "cable", "television", "tv", "broadcast", "radio", "media",
+                  "state-run", "local", "national", "conservative", "liberal"}  # fmt: skip
+APPOSITION_ENDS = {",", ".", ";", ")", "—", "!", "?"}
+# Conjunctions that open a clause of their own inside a relative clause.
+SUBORDINATORS = {"since", "because", "while", "although", "though", "if", "when", "after",
+                 "before", "until", "unless", "whereas", "once"}  # fmt: skip
+BELIEF_VERBS = {"believe", "believes", "believed", "think", "thinks", "thought", "feel", "feels",
+                "felt", "fear", "fears", "feared", "worry", "worries", "worried", "expect",
+                "expects", "expected", "hope", "hopes", "hoped"}  # fmt: skip
+CONTRACTED = {"let", "it", "that", "he", "she", "there", "what", "who", "here", "where"}
+ARTICLES = {"the", "a", "an"}
+DEFINITE = {"the", "both", "these", "those", "their", "its", "our"}
+PUBLISHING_CUES = {"writing", "wrote", "writes", "reporting", "reported", "reports"}
+INTERVIEWER_CUES = {"asked", "asks", "asking", "questioned", "pressed", "interviewed"}
+SENTENCE_ADVERBS = {"meanwhile", "still", "however", "instead", "yet", "also", "then",
+                    "later", "earlier", "moreover", "nevertheless", "similarly", "likewise",
+                    "separately", "elsewhere", "now", "so", "thus"}  # fmt: skip
+# "the paper" may be a research paper as well as a newspaper.
+PAPERS = {"paper", "papers"}
+# An outlet's numbers are data, not its reporting.
+DATA_NOUNS = {"poll", "polls", "polling", "survey", "surveys", "forecast", "forecasts", "tally",
+              "data", "database", "average", "averages", "estimate", "estimates", "figures",
+              "statistics", "projections", "index", "results", "returns"}  # fmt: skip
+AMOUNTS = {"million", "billion", "trillion", "thousand", "hundred", "percent", "%"}
+CURRENCIES = {"$", "€", "£", "¥"}
+SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it"}
+POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
+SENTENCE_END = {".", "!", "?", "…"}
+STRONG_CUES = {"say", "says", "said", "saying", "tell", "tells", "told", "telling", "add",
+               "adds", "added", "adding"}  # fmt: skip
+PARTICLES = {"of", "about", "for", "with", "from", "into", "over", "up", "down", "off", "away",
+             "back", "to", "around", "through"}  # fmt: skip
+QUESTION_WORDS = {"whether", "if", "how", "why", "what", "when", "who", "where", "which"}
+NEGATIONS = {"not", "n't", "never", "no", "nobody", "neither"}
+PRINCIPAL = {"for", "to", "of", "with", "at", "from", "by", "under", "near", "about"}
+PREPOSITION_WORDS = PRINCIPAL | PARTICLES | {"in", "on", "around", "across", "inside", "within",
+                                                "among", "between", "against", "toward",
+                                                "towards", "behind", "beyond"}  # fmt: skip
+COMPLEMENT = {"that", "“", '"', ":", ","}
+IDENTIFIED = {SourceKind.NAMED, SourceKind.ORGANIZATION, SourceKind.OUTLET, SourceKind.DOCUMENT}
+DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
+               "that", "these", "those", "some", "many", "most", "several", "other",
+               "others"}  # fmt: skip
+# After "is said to", words that show "to" is a preposition, not an infinitive.
+NOT_INFINITIVE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
+                  "him", "them", "me", "us", "police", "authorities", "officials", "reporters",
+                  "investigators", "this", "that", "these", "those"}  # fmt: skip
+PREPOSITIONS = {
+    "with",
+    "of",
+    "for",
+    "by",
+    "about",
+    "without",
+    "after",
+    "before",
+    "in",
+    "on",
+    "from",
+}
+# Generic report nouns: "according to reports" credits nobody.
+GENERIC_REPORTS = {"reports", "rumors", "rumours", "accounts", "speculation", "reporting"}
+POSTMODIFIERS = {
+    "of", "for", "at", "with", "in", "from", "on", "close", "familiar", "briefed", "involved",
+    "knowledgeable", "inside", "within", "to", "who", "which", "that", "(", ",", "under", "near",
+    "by",
+}  # fmt: skip
+PRONOUNS_SINGULAR = {"he", "she", "him", "her"}
+PRONOUNS_PLURAL = {"they", "them"}
+PRONOUNS_OTHER = {"it", "i", "we", "you", "one", "this", "that", "these", "those"}
+NUMBERS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+           "a dozen", "dozen", "dozens", "a pair of", "both"}  # fmt: skip
+AGENTLESS_BE = {"is", "are", "was", "were", "been", "be", "being"}
+AGENTLESS_VERBS = {"said", "believed", "thought", "rumored", "rumoured", "reported",
+                   "alleged", "understood", "claimed", "feared", "suspected", "learned",
+                   "learnt"}  # fmt: skip
+INFINITIVE_OK = {"believed", "thought", "said", "rumored", "rumoured", "reported", "alleged",
+                 "understood", "claimed", "suspected", "feared"}  # fmt: skip
+
+
+def house_style(name: str, mixed_case: frozenset[str]) -> bool:
+    """ "POLITICO", "USA TODAY": an outlet's own name in the capitals of its house style."""
+    letters = [c for c in name.removeprefix("the ").removeprefix("The ") if c.isalpha()]
+    return (
+        len(letters) >= 4 and all(c.isupper() for c in letters) and (outlet_key(name) in mixed_case)
+    )
+
+
+def outlet_key(name: str) -> str:
+    """ "The Huffington Post", "the huffington post" and "Huffington Post" are one outlet."""
+    return name.lower().removeprefix("the ").strip()
+
+
+def within(items: list, sentence: Span) -> list:
+    """The items (sorted, starting with a token index) that start inside ``sentence``."""
+    starts = [item[0] if isinstance(item, tuple) else item.start for item in items]
+    return items[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """A span without punctuation at its edges ("'' the president" -> "the president")."""
+    while start < end and doc[start].is_punct:
+        start += 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def standalone(doc: Doc, start: int, end: int) -> bool:
+    """An outlet name not inside a longer name ("Michael Bloomberg", "the Atlantic Council")."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    inside = (before is not None and before.is_title and not before.is_sent_start) or (
+        after is not None and after.is_title
+    )
+    return not inside
+
+
+def cue_word(doc: Doc, start: int, end: int, cue_type: CueType) -> str:
+    if cue_type is CueType.ACCORDING_TO:
+        return "according to"
+    words = [doc[i].lower_ for i in range(start, end) if doc[i].lower_ != "to"]
+    return words[-1] if words else doc[start].lower_
+
+
+def core_end_of(doc: Doc, start: int, end: int) -> int:
+    """Where a source phrase's post-modifiers begin ("officials | at the department")."""
+    core_end = start + 1
+    while core_end < end and doc[core_end].lower_ not in POSTMODIFIERS:
+        if (
+            doc[core_end].is_lower
+            and doc[core_end].lower_.endswith("ed")
+            and core_end + 1 < end
+            and doc[core_end + 1].lower_ == "by"
+        ):
+            break  # "a document provided by Roe's lawyer": the document is the head
+        core_end += 1
+    return core_end
+
+
+def skippable(token: Token) -> bool:
+    """Adverbs and auxiliaries between a subject and its verb."""
+    lower = token.lower_
+    return (
+        (lower in BETWEEN and token.is_lower)  # "Will wrote" is a name, not "will"
+        or lower in DAYS
+        or (token.is_lower and lower.endswith("ly") and len(lower) > 4 and lower not in LY_WORDS)
+    )
+
+
+def end_char(doc: Doc, end: int) -> int:
+    last = doc[end - 1]
+    return last.idx + len(last.text)
+
+
+WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
+
+
+def number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return WORD_NUMBERS.get(word)

@@ -200,10 +200,7 @@ class KindMixin:
             return SourceKind.OUTLET
         if MentionKind.OUTLET in kinds:
             return SourceKind.OUTLET
-        if (
-            MentionKind.ORGANIZATION in kinds
-            and head_lower not in self.words.anonymous_nouns | self.words.vague_nouns
-        ):
+        if MentionKind.ORGANIZATION in kinds and head_lower not in self.words.people_nouns:
             return SourceKind.ORGANIZATION
         if head_lower in self.words.organization_nouns and head.is_lower:
             return SourceKind.ORGANIZATION
@@ -247,7 +244,7 @@ class KindMixin:
         }
         if not people:
             return False
-        role_head = head.lower_ in self.words.anonymous_nouns | self.words.vague_nouns
+        role_head = head.lower_ in self.words.people_nouns
         if head.i in self.mention_at:
             return True
         if not role_head:
@@ -442,7 +439,7 @@ class KindMixin:
         return (
             token.text in {",", ".", ";", ":", "—", ")", "!", "?"}
             or token.lower_ in AUXILIARIES
-            or token.lower_ in words.speech_verbs | words.stance_verbs | words.outlet_verbs
+            or token.lower_ in words.cue_verbs
         )
 
     def _writing_for(self, mention: Mention) -> bool:

@@ -142,8 +142,7 @@ def _looks_like_name_start(doc: Doc, start: int, words: SourcingWords) -> bool:
     """ "Roe said", "Roe wrote", "Roe, …": a verb of saying or a comma after the word."""
     following = doc[start + 1] if start + 1 < len(doc) else None
     return following is not None and (
-        following.text == ","
-        or (following.is_lower and following.lower_ in words.speech_verbs | {"wrote", "writes"})
+        following.text == "," or (following.is_lower and following.lower_ in words.speech_verbs)
     )
 
 

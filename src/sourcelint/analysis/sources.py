@@ -181,7 +181,7 @@ class SourceMixin:
         token = self.doc[index]
         mention = self.mention_at.get(index)
         return (
-            token.lower_ in self.words.anonymous_nouns | self.words.vague_nouns
+            token.lower_ in self.words.people_nouns
             or token.text in self.words.group_plurals
             or (mention is not None and mention.kind in {MentionKind.PERSON, MentionKind.GROUP})
         )

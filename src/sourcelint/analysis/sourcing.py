@@ -199,7 +199,7 @@ class _Builder(CueMixin, SourceMixin, KindMixin):
                 attribution = self._verb(sentence, index, CueType.LEARNED)
             elif (
                 token.is_lower
-                and lower in self.words.speech_verbs | self.words.stance_verbs
+                and lower in self.words.claim_verbs
                 and self._passive(sentence, index)
             ):
                 attribution = self._by_agent(sentence, index)
@@ -209,7 +209,7 @@ class _Builder(CueMixin, SourceMixin, KindMixin):
                 and self._is_speech(sentence, index)
             ):
                 attribution = self._verb(sentence, index, CueType.VERB)
-            elif lower in self.words.stance_verbs | self.words.outlet_verbs and token.is_lower:
+            elif lower in self.words.group_verbs and token.is_lower:
                 attribution = self._stance(sentence, index)
             elif token.text == ":" and self._speaker_label(sentence, index):
                 span = trim(doc, sentence.start, index)

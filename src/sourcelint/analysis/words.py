@@ -41,6 +41,26 @@ class SourcingWords:
             | self.outlet_nouns
         )
 
+    @cached_property
+    def people_nouns(self) -> frozenset[str]:
+        """Role and group nouns: words for people ("officials", "critics")."""
+        return self.anonymous_nouns | self.vague_nouns
+
+    @cached_property
+    def claim_verbs(self) -> frozenset[str]:
+        """Speech and stance verbs: cues that may credit a claim."""
+        return self.speech_verbs | self.stance_verbs
+
+    @cached_property
+    def group_verbs(self) -> frozenset[str]:
+        """Stance and outlet verbs: cues counted only for some kinds of subject."""
+        return self.stance_verbs | self.outlet_verbs
+
+    @cached_property
+    def cue_verbs(self) -> frozenset[str]:
+        """Every verb that may be a cue."""
+        return self.speech_verbs | self.stance_verbs | self.outlet_verbs
+
     @classmethod
     def from_lexicon(cls, lexicon: Mapping[str, tuple[str, ...]]) -> SourcingWords:
         def lower(name: str) -> frozenset[str]:

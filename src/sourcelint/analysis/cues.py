@@ -64,15 +64,8 @@ class CueMixin:
         word = doc[cue].lower_
         describing = word in self.words.stance_verbs or word in BELIEF_VERBS
         restrictive = doc[back].lower_ in {"who", "that"} and doc[back - 1].text != ","
-        if (
-            describing
-            and restrictive
-            and attribution.kind
-            in {
-                SourceKind.ANONYMOUS,
-                SourceKind.VAGUE,
-            }
-        ):
+        unnamed = attribution.kind in {SourceKind.ANONYMOUS, SourceKind.VAGUE}
+        if describing and restrictive and unnamed:
             return True
         if attribution.source_tokens is None:
             return False
@@ -94,11 +87,7 @@ class CueMixin:
         if (
             word not in STRONG_CUES
             and word.endswith("s")  # "notes", "claims": a plural noun or a verb; "noted" is not
-            and index - 2 >= sentence.start
-            and doc[index - 2].lower_ in NOUN_MARKERS | PREPOSITION_WORDS
-            and doc[index - 1].is_lower
-            and not skippable(doc[index - 1])
-            and not self._known_head(index - 1)
+            and self._after_adjective(sentence, index, NOUN_MARKERS | PREPOSITION_WORDS)
         ):
             return False  # "the same notes", "with insulting remarks": a noun
         if self._noun_after_name(index) and following != "that":
@@ -135,6 +124,17 @@ class CueMixin:
                 or sentence.end - index <= 5  # post-posed: "…, the Times reported Monday."
             )
         return True
+
+    def _after_adjective(self, sentence: Span, index: int, markers: set[str]) -> bool:
+        """ "the same …", "with insulting …": an article or preposition, then a word that is
+        no source noun, so the word at ``index`` ends a noun phrase."""
+        doc = self.doc
+        return (
+            index - 2 >= sentence.start
+            and doc[index - 2].lower_ in markers
+            and doc[index - 1].is_lower
+            and not self._known_head(index - 1)
+        )
 
     def _names_a_thing(self, sentence: Span, index: int) -> bool:
         """ "a group called Lashkar belongs" names the group; "an aide called Roe a liar" and
@@ -195,12 +195,7 @@ class CueMixin:
             return False
         if self._noun_after_name(index):
             return False  # "a USA Today report", "the AP's review": a noun after a name
-        if (
-            index - 2 >= sentence.start
-            and doc[index - 2].lower_ in NOUN_MARKERS
-            and doc[index - 1].is_lower
-            and not self._known_head(index - 1)
-        ):
+        if self._after_adjective(sentence, index, NOUN_MARKERS):
             return False  # "a long debate", "the broad support": a noun after its adjective
         back = index - 1
         while (

@@ -264,3 +264,12 @@ def number(word: str) -> int | None:
     if word.isdigit():
         return int(word)
     return WORD_NUMBERS.get(word)
+
+
+# Derived word classes, built once.
+# Words that open a clause with a subject of its own ("when", "who"), unlike "and"/"but".
+CLAUSE_STARTERS = (CLAUSE_OPENERS - {"and", "but"}) | RELATIVES
+# Clause openers other than "and", which also joins the words of one subject.
+OPENERS_BUT_AND = CLAUSE_OPENERS - {"and"}
+# Where the verb of a sentence's opening subject begins ("have", "left").
+VERB_STARTS = AUXILIARIES | IRREGULAR_PAST

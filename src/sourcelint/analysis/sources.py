@@ -12,6 +12,7 @@ from sourcelint.analysis.grammar import (
     ASIDES,
     AUXILIARIES,
     CLAUSE_OPENERS,
+    CLAUSE_STARTERS,
     CONTRACTED,
     CURRENCIES,
     DAYS,
@@ -21,6 +22,7 @@ from sourcelint.analysis.grammar import (
     LEADING_LINKS,
     LISTENER_VERBS,
     LONG_SUBJECT,
+    OPENERS_BUT_AND,
     PARTICIPLES,
     PARTITIVES,
     POSSESSIVES,
@@ -33,6 +35,7 @@ from sourcelint.analysis.grammar import (
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
     TIME_WORDS,
+    VERB_STARTS,
     core_end_of,
     skippable,
     trim,
@@ -366,11 +369,11 @@ class SourceMixin:
                 break
         for position in range(start, min(index, start + LONG_SUBJECT * 2)):
             token = doc[position]
-            if token.text in HARD_BOUNDARIES or token.lower_ in CLAUSE_OPENERS - {"and"}:
+            if token.text in HARD_BOUNDARIES or token.lower_ in OPENERS_BUT_AND:
                 return None
             if position in self.mention_at or not token.is_lower:
                 continue
-            if token.lower_ in AUXILIARIES | IRREGULAR_PAST or (
+            if token.lower_ in VERB_STARTS or (
                 token.lower_.endswith("ed") and token.lower_ not in self.words.common_nouns
             ):
                 if position == start or self._clause_between(position, index):
@@ -380,10 +383,7 @@ class SourceMixin:
 
     def _clause_between(self, start: int, end: int) -> bool:
         """ "Some booed, and when Rubio thanked Miami and said": another subject intervenes."""
-        return any(
-            self.doc[i].lower_ in (CLAUSE_OPENERS - {"and", "but"}) | RELATIVES
-            for i in range(start, end)
-        )
+        return any(self.doc[i].lower_ in CLAUSE_STARTERS for i in range(start, end))
 
     def _inside_name(self, index: int) -> bool:
         mention = self.mention_at.get(index)

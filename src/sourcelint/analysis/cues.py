@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sourcelint.analysis.attribution import Attribution, CueType, SourceKind
 from sourcelint.analysis.grammar import (
     AGENTLESS_ADVERBS,
     AGENTLESS_BE,
@@ -38,6 +37,7 @@ from sourcelint.analysis.grammar import (
     trim,
 )
 from sourcelint.analysis.mentions import Mention
+from sourcelint.analysis.records import Attribution, CueType, SourceKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from sourcelint.analysis.attribution import CueType, SourceKind
+from sourcelint.analysis.records import CueType, SourceKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

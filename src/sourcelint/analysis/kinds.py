@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sourcelint.analysis.attribution import Attribution, SourceKind
 from sourcelint.analysis.grammar import (
     APPOSITION_ENDS,
     AUXILIARIES,
@@ -31,6 +30,7 @@ from sourcelint.analysis.grammar import (
     core_end_of,
 )
 from sourcelint.analysis.mentions import Mention, MentionKind
+from sourcelint.analysis.records import Attribution, SourceKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -17,7 +17,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from sourcelint.analysis.attribution import Attribution, CueType, SourceKind
 from sourcelint.analysis.cues import CueMixin
 from sourcelint.analysis.grammar import (
     AGENTLESS_VERBS,
@@ -38,6 +37,7 @@ from sourcelint.analysis.grammar import (
 )
 from sourcelint.analysis.kinds import KindMixin
 from sourcelint.analysis.mentions import Mention, MentionKind, find_mentions
+from sourcelint.analysis.records import Attribution, CueType, SourceKind
 from sourcelint.analysis.sources import SourceMixin
 from sourcelint.analysis.words import SourcingWords
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import sourcelint
+from sourcelint.analysis.mentions import title_case
 from sourcelint.analysis.sourcing import CueType, SourceKind
 
 
@@ -558,6 +559,31 @@ def test_a_passive_after_an_adverb_does_not_credit_its_subject():
 def test_a_document_provided_by_someone_is_the_document():
     text = "The consultant broke the deal, according to a document provided by Roe's lawyer."
     assert kind_of(text, "according to") is SourceKind.DOCUMENT
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "kind"),
+    [
+        ("Officials Say Budget Is Late.", "Say", SourceKind.ANONYMOUS),
+        ("Mayor's Plan Draws Allegations of Fraud.", "Allegations", SourceKind.NONE),
+        ("Critics Warn New Law Will Fail.", "Warn", SourceKind.VAGUE),
+    ],
+)
+def test_title_case_headlines_are_read_word_by_word(text, cue, kind):
+    assert kind_of(text, cue) is kind
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        ("Jane Roe of the Daily Gazette Agreed With the Mayor.", True),
+        ("Jane Roe of the Daily Gazette agreed with the mayor.", False),  # names, a verb
+        ("Roe Wins.", False),  # too short to tell
+    ],
+)
+def test_a_title_case_headline_is_told_from_a_sentence_full_of_names(text, headline):
+    sentence = next(sourcelint.analyze(text).doc.sents)
+    assert title_case(sentence) is headline
 
 
 def test_a_name_given_is_no_attribution():

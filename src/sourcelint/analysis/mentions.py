@@ -39,7 +39,7 @@ _NAME_LINKS = {
     "-",
 }
 # Capitalized words that open sentences and clauses but never names.
-_NOT_NAMES = {
+_NOT_NAMES = frozenset({
     "the", "a", "an", "according", "when", "while", "after", "before", "as", "in", "on", "at",
     "but", "and", "or", "so", "if", "this", "that", "these", "those", "there", "here", "it",
     "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "its", "meanwhile",
@@ -51,9 +51,12 @@ _NOT_NAMES = {
     "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
     "june", "july", "august", "september", "october", "november", "december", "follow", "join",
     "please", "read", "watch", "click", "sign", "share", "photo", "getty", "images", "ap",
-}  # fmt: skip
+})  # fmt: skip
 
 
+# Short words a title-case headline leaves in lower case ("Up for Renewal Amid Allegations of").
+_TITLE_MINOR = {"a", "an", "the", "and", "or", "but", "nor", "of", "for", "to", "in", "on", "at",
+                "by", "as", "up", "with", "from", "vs", "is"}  # fmt: skip
 # Words that make any name of two words or more an outlet ("Christian News Service").
 _STRONG_OUTLET_WORDS = {"news", "gazette", "herald", "tribune", "newspaper", "newswire"}
 
@@ -80,13 +83,15 @@ def find_mentions(doc: Doc, words: SourcingWords, outlets: list[tuple[int, int]]
     mentions: list[Mention] = []
     openers: list[int] = []  # capitalized sentence openers not taken for names
     for sentence in doc.sents:
+        # In a title-case headline capitals mark words, not names: "Officials Say …".
+        not_names = _NOT_NAMES | words.headline_words if title_case(sentence) else _NOT_NAMES
         index = sentence.start
         while index < sentence.end:
             if index in outlet_at:
                 mentions.append(Mention(index, outlet_at[index], MentionKind.OUTLET))
                 index = outlet_at[index]
                 continue
-            end = _run_end(doc, sentence, index, words)
+            end = _run_end(doc, sentence, index, words, not_names)
             if end > index:
                 mentions.extend(_typed(doc, index, end, words))
                 index = end
@@ -108,14 +113,23 @@ def _capitalized(token: Token) -> bool:
     )
 
 
-def _run_end(doc: Doc, sentence: Span, start: int, words: SourcingWords) -> int:
+def title_case(sentence: Span) -> bool:
+    """A headline in title case: every word but the short ones is capitalized (a sentence
+    full of names still has a verb in lower case)."""
+    content = [t for t in sentence if t.is_alpha and t.lower_ not in _TITLE_MINOR]
+    return len(content) >= 4 and all(t.is_title for t in content)
+
+
+def _run_end(
+    doc: Doc, sentence: Span, start: int, words: SourcingWords, not_names: frozenset[str]
+) -> int:
     token = doc[start]
-    if not _capitalized(token) or token.lower_ in _NOT_NAMES:
+    if not _capitalized(token) or token.lower_ in not_names:
         return start
     end = start + 1
     while end < sentence.end:
         current = doc[end]
-        if _capitalized(current) and current.lower_ not in _NOT_NAMES:
+        if _capitalized(current) and current.lower_ not in not_names:
             end += 1
         elif (
             current.lower_ in _NAME_LINKS

@@ -36,14 +36,14 @@ from sourcelint.analysis.grammar import (
     within,
 )
 from sourcelint.analysis.kinds import KindMixin
-from sourcelint.analysis.mentions import Mention, MentionKind, find_mentions
+from sourcelint.analysis.mentions import Mention, MentionKind, find_mentions, title_case
 from sourcelint.analysis.records import Attribution, CueType, SourceKind
 from sourcelint.analysis.sources import SourceMixin
 from sourcelint.analysis.words import SourcingWords
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from sourcelint.analysis.phrases import PhraseSet
 
@@ -166,6 +166,12 @@ class _Builder(CueMixin, SourceMixin, KindMixin):
         doc = self.doc
         found: list[Attribution] = []
         self.sentence_cues = found
+        headline = title_case(sentence)
+
+        def cased(token: Token) -> bool:
+            """A cue is written in lower case, or capitalized in a title-case headline."""
+            return token.is_lower or (headline and token.is_title)
+
         index = sentence.start
         while index < sentence.end:
             token = doc[index]
@@ -198,24 +204,22 @@ class _Builder(CueMixin, SourceMixin, KindMixin):
             ):
                 attribution = self._verb(sentence, index, CueType.LEARNED)
             elif (
-                token.is_lower
-                and lower in self.words.claim_verbs
-                and self._passive(sentence, index)
+                cased(token) and lower in self.words.claim_verbs and self._passive(sentence, index)
             ):
                 attribution = self._by_agent(sentence, index)
             elif (
                 lower in self.words.speech_verbs
-                and token.is_lower
+                and cased(token)
                 and self._is_speech(sentence, index)
             ):
                 attribution = self._verb(sentence, index, CueType.VERB)
-            elif lower in self.words.group_verbs and token.is_lower:
+            elif lower in self.words.group_verbs and cased(token):
                 attribution = self._stance(sentence, index)
             elif token.text == ":" and self._speaker_label(sentence, index):
                 span = trim(doc, sentence.start, index)
                 kind = self._classify(span, sentence) if span else SourceKind.OTHER
                 attribution = self._make(sentence, index, index + 1, CueType.VERB, span, kind)
-            elif lower in {"read", "reads"} and token.is_lower:
+            elif lower in {"read", "reads"} and cased(token):
                 attribution = self._reads(sentence, index)
             if attribution is not None and not self._hypothetical(attribution):
                 found.append(attribution)
@@ -229,14 +233,16 @@ class _Builder(CueMixin, SourceMixin, KindMixin):
         """ "initial reports of the explosion", "allegations that …": claims of nobody."""
         doc = self.doc
         found = []
+        headline = title_case(sentence)  # its capitals mark no names: "Amid Allegations of"
         for match in within(self.hearsay_matches, sentence):
             before = doc[match.start - 1] if match.start > sentence.start else None
             if before is not None and (
-                before.lower_ in POSSESSIVES | {"'s", "’s"} or before.i in self.mention_at
+                before.lower_ in POSSESSIVES | {"'s", "’s"}
+                or (before.i in self.mention_at and not headline)
             ):
                 continue  # "his claims that", "the Times' reports of": someone is named
             noun_end = match.end - 1  # the cue is the noun; "of"/"that" is the link
-            if doc[noun_end].lower_ == "of" and self._owned_by_name(match.end):
+            if doc[noun_end].lower_ == "of" and not headline and self._owned_by_name(match.end):
                 continue  # "the claims of President Obama's speech": he is named
             attribution = self._make(
                 sentence, match.start, noun_end, CueType.HEARSAY, None, SourceKind.NONE

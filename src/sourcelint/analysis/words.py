@@ -6,6 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
+# Nouns of claims credited to nobody; the hearsay templates hold their phrases.
+_HEARSAY_NOUNS = frozenset({"allegations", "allegation", "rumors", "rumours", "reports", "claims"})
+
 
 @dataclass(frozen=True)
 class SourcingWords:
@@ -60,6 +63,12 @@ class SourcingWords:
     def cue_verbs(self) -> frozenset[str]:
         """Every verb that may be a cue."""
         return self.speech_verbs | self.stance_verbs | self.outlet_verbs
+
+    @cached_property
+    def headline_words(self) -> frozenset[str]:
+        """Words a title-case headline capitalizes that are no names: cues, source nouns,
+        hearsay words ("Officials Say", "Amid Allegations")."""
+        return self.cue_verbs | self.common_nouns | self.hearsay_adverbs | _HEARSAY_NOUNS
 
     @classmethod
     def from_lexicon(cls, lexicon: Mapping[str, tuple[str, ...]]) -> SourcingWords:

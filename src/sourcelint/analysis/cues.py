@@ -197,13 +197,8 @@ class CueMixin:
             return False  # "a USA Today report", "the AP's review": a noun after a name
         if self._after_adjective(sentence, index, NOUN_MARKERS):
             return False  # "a long debate", "the broad support": a noun after its adjective
-        back = index - 1
-        while (
-            back > sentence.start and skippable(doc[back]) and doc[back].lower_ not in AGENTLESS_BE
-        ):
-            back -= 1
-        if doc[back].lower_ in AGENTLESS_BE and doc[index].lower_.endswith(("ed", "en")):
-            return False  # passive: "was praised", "were mistakenly charged"
+        if self._passive(sentence, index):
+            return False  # "was praised", "were mistakenly charged": the subject is no source
         return not self._negated(sentence, index)
 
     def _passive(self, sentence: Span, index: int) -> bool:

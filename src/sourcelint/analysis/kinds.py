@@ -237,11 +237,7 @@ class KindMixin:
 
     def _names_person(self, start: int, end: int, core_end: int, head: Token) -> bool:
         """A person is named, unless the name only modifies a role ("Trump's lawyer")."""
-        people = {
-            self.mention_at[i]
-            for i in range(start, end)
-            if i in self.mention_at and self.mention_at[i].kind is MentionKind.PERSON
-        }
+        people = self._people_in(start, end)
         if not people:
             return False
         role_head = head.lower_ in self.words.people_nouns
@@ -259,6 +255,15 @@ class KindMixin:
             mention.end > head.i and not self._preposition_between(head.i, mention.start)
             for mention in people
         ) or self._name_follows(head.i)
+
+    def _people_in(self, start: int, end: int) -> list[Mention]:
+        """The people named in tokens ``[start, end)``, in order."""
+        people = [
+            self.mention_at[i]
+            for i in range(start, end)
+            if i in self.mention_at and self.mention_at[i].kind is MentionKind.PERSON
+        ]
+        return list(dict.fromkeys(people))
 
     def _preposition_between(self, start: int, end: int) -> bool:
         """A preposition right before the name, determiners aside ("in the African-American …")."""
@@ -437,7 +442,7 @@ class KindMixin:
         token = self.doc[following]
         words = self.words
         return (
-            token.text in {",", ".", ";", ":", "—", ")", "!", "?"}
+            token.text in APPOSITION_ENDS | {":"}
             or token.lower_ in AUXILIARIES
             or token.lower_ in words.cue_verbs
         )

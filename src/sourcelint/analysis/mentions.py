@@ -10,6 +10,7 @@ name ("Federal Council Andrey Baklanov") is split there.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -54,9 +55,11 @@ _NOT_NAMES = frozenset({
 })  # fmt: skip
 
 
-# Short words a title-case headline leaves in lower case ("Up for Renewal Amid Allegations of").
-_TITLE_MINOR = {"a", "an", "the", "and", "or", "but", "nor", "of", "for", "to", "in", "on", "at",
-                "by", "as", "up", "with", "from", "vs", "is"}  # fmt: skip
+# Short words title case leaves in lower case ("Up for Renewal Amid Allegations of Fraud").
+MINOR_WORDS = frozenset({
+    "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "with",
+    "by", "from", "as", "into", "upon", "up", "is", "vs", "vs.", "v.",
+})  # fmt: skip
 # Words that make any name of two words or more an outlet ("Christian News Service").
 _STRONG_OUTLET_WORDS = {"news", "gazette", "herald", "tribune", "newspaper", "newswire"}
 
@@ -77,14 +80,21 @@ class Mention:
     kind: MentionKind
 
 
-def find_mentions(doc: Doc, words: SourcingWords, outlets: list[tuple[int, int]]) -> list[Mention]:
-    """All name mentions in ``doc``, in order; ``outlets`` are gazetteer matches."""
+def find_mentions(
+    doc: Doc,
+    words: SourcingWords,
+    outlets: list[tuple[int, int]],
+    headlines: frozenset[int] = frozenset(),
+) -> list[Mention]:
+    """All name mentions in ``doc``, in order; ``outlets`` are gazetteer matches and
+    ``headlines`` the starts of title-case sentences."""
     outlet_at = dict(outlets)
     mentions: list[Mention] = []
     openers: list[int] = []  # capitalized sentence openers not taken for names
     for sentence in doc.sents:
         # In a title-case headline capitals mark words, not names: "Officials Say …".
-        not_names = _NOT_NAMES | words.headline_words if title_case(sentence) else _NOT_NAMES
+        headline = sentence.start in headlines
+        not_names = _NOT_NAMES | words.headline_words if headline else _NOT_NAMES
         index = sentence.start
         while index < sentence.end:
             if index in outlet_at:
@@ -113,11 +123,22 @@ def _capitalized(token: Token) -> bool:
     )
 
 
+def is_title_case(words: Sequence[str]) -> bool:
+    """Every word capitalized except short function words, the first word included."""
+    if not words or not words[0][:1].isupper():
+        return False
+    return all(
+        word[:1].isupper() or word.lower() in MINOR_WORDS or not word[:1].isalpha()
+        for word in words
+    )
+
+
 def title_case(sentence: Span) -> bool:
-    """A headline in title case: every word but the short ones is capitalized (a sentence
-    full of names still has a verb in lower case)."""
-    content = [t for t in sentence if t.is_alpha and t.lower_ not in _TITLE_MINOR]
-    return len(content) >= 4 and all(t.is_title for t in content)
+    """A headline in title case: four words or more besides the short ones, each in title
+    case. Stricter than ``is_title_case``: a sentence full of names still has a verb in lower
+    case, and a line of acronyms ("NY Daily News:") is a label, not a headline."""
+    content = [token for token in sentence if token.is_alpha and token.lower_ not in MINOR_WORDS]
+    return len(content) >= 4 and all(token.is_title for token in content)
 
 
 def _run_end(

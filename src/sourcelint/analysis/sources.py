@@ -400,20 +400,12 @@ class SourceMixin:
             and self.doc[start - 1].lower_ not in CLAUSE_OPENERS
         ):
             start -= 1
-        # "Democrats in the Senate, who": a person's head comes before its modifier
-        # (but "members of the government, which": a thing is the last noun).
-        modified = next(
-            (
-                i
-                for i in range(max(start + 1, end - LONG_SUBJECT * 2), end)
-                if self.doc[i].lower_ in PREPOSITION_WORDS and self._person_head(i - 1)
-            ),
-            None,
-        )
-        if self.doc[index].lower_ not in {"who", "whom", "whose"}:
-            modified = None
-        if modified is not None:
-            return self._noun_phrase_tail(start, modified)
+        if self.doc[index].lower_ in {"who", "whom", "whose"}:
+            # "Democrats in the Senate, who": a person's head comes before its modifier
+            # (but "members of the government, which": a thing is the last noun).
+            for i in range(max(start + 1, end - LONG_SUBJECT * 2), end):
+                if self.doc[i].lower_ in PREPOSITION_WORDS and self._person_head(i - 1):
+                    return self._noun_phrase_tail(start, i)
         return self._noun_phrase_tail(start, end)
 
     def _noun_phrase_tail(self, start: int, end: int) -> tuple[int, int] | None:

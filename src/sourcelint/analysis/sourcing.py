@@ -111,6 +111,8 @@ class _Builder(CueMixin, SourceMixin, KindMixin):
         self.words = model.words
         self.doc = doc
         self.quotes = quotes
+        # Title-case sentences: there capitals mark words, not names ("Officials Say …").
+        self.headlines = frozenset(s.start for s in doc.sents if title_case(s))
         own = {outlet_key(name) for name in own_outlet}
         found = [m for m in model.outlets.find(doc) if standalone(doc, m.start, m.end)]
         own |= {
@@ -125,7 +127,7 @@ class _Builder(CueMixin, SourceMixin, KindMixin):
             replace(m, kind=MentionKind.ORGANIZATION)
             if m.kind is MentionKind.OUTLET and outlet_key(doc[m.start : m.end].text) in own
             else m
-            for m in find_mentions(doc, self.words, outlet_spans)
+            for m in find_mentions(doc, self.words, outlet_spans, self.headlines)
         ]
         self.mention_at: dict[int, Mention] = {}
         for mention in self.mentions:
@@ -166,7 +168,7 @@ class _Builder(CueMixin, SourceMixin, KindMixin):
         doc = self.doc
         found: list[Attribution] = []
         self.sentence_cues = found
-        headline = title_case(sentence)
+        headline = sentence.start in self.headlines
 
         def cased(token: Token) -> bool:
             """A cue is written in lower case, or capitalized in a title-case headline."""
@@ -233,7 +235,7 @@ class _Builder(CueMixin, SourceMixin, KindMixin):
         """ "initial reports of the explosion", "allegations that …": claims of nobody."""
         doc = self.doc
         found = []
-        headline = title_case(sentence)  # its capitals mark no names: "Amid Allegations of"
+        headline = sentence.start in self.headlines  # no names: "Amid Allegations of"
         for match in within(self.hearsay_matches, sentence):
             before = doc[match.start - 1] if match.start > sentence.start else None
             if before is not None and (
@@ -294,7 +296,7 @@ class _Builder(CueMixin, SourceMixin, KindMixin):
         if (
             kind is SourceKind.OUTLET
             and doc[cue_start].lower_ in INTERVIEWER_CUES
-            and (source is None or self._names_someone(source))
+            and (source is None or self._people_in(*source))
         ):
             kind = SourceKind.NAMED  # a journalist asking questions relays nothing
         count = None
@@ -334,23 +336,11 @@ class _Builder(CueMixin, SourceMixin, KindMixin):
             referent=self._referent(source) if kind is SourceKind.NAMED else None,
         )
 
-    def _names_someone(self, source: tuple[int, int]) -> bool:
-        return any(
-            self.mention_at[i].kind is MentionKind.PERSON
-            for i in range(*source)
-            if i in self.mention_at
-        )
-
     def _referent(self, source: tuple[int, int] | None) -> str | None:
         """The surname a named source stands for: its own name, or the last person met."""
-        if source is not None:
-            people = [
-                self.mention_at[i]
-                for i in range(*source)
-                if i in self.mention_at and self.mention_at[i].kind is MentionKind.PERSON
-            ]
-            if people:
-                return self.doc[people[-1].end - 1].lower_
+        people = self._people_in(*source) if source is not None else []
+        if people:
+            return self.doc[people[-1].end - 1].lower_
         return self.doc[self.last_person].lower_ if self.last_person is not None else None
 
     def _content(

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from sourcelint.analysis.article import Article
 from sourcelint.analysis.context import BuildContext
+from sourcelint.analysis.mentions import is_title_case
 from sourcelint.checks.params import Params
 from sourcelint.findings import Hit
 from sourcelint.rule import Check
@@ -45,11 +46,6 @@ EXCERPT_WORDS = 6
 _TRAILING = ",.;:!?… "
 # Sentence punctuation inside the quotation, followed by more words.
 _INNER_SENTENCE_END = re.compile(r"[.!?;](?=\s)")
-# Lower-case words a title keeps lower case ("The Lord of the Rings").
-_MINOR_WORDS = {
-    "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for",
-    "with", "by", "from", "as", "into", "upon", "vs.", "v.",
-}  # fmt: skip
 # The lexicon lists whose words credit a quotation to someone or something.
 CUE_LISTS = ("speech_verb", "statement_verb", "quote_cue", "quote_source_noun")
 # Quotations in American news style are double-quoted; single curly quotes are mostly
@@ -271,19 +267,9 @@ def _is_quotation(article: Article, doc: Doc, start: int, end: int, cues: _Cues)
         return False
     if len(words) <= MAX_TERM_WORDS and not _INNER_SENTENCE_END.search(core):
         return False
-    if len(words) > 1 and _is_title_case(words):
+    if len(words) > 1 and is_title_case(words):
         return False
     return not _after_frame(doc, start, cues)
-
-
-def _is_title_case(words: list[str]) -> bool:
-    """Every word capitalized except short function words, the first word included."""
-    if not words[0][:1].isupper():
-        return False
-    return all(
-        word[:1].isupper() or word.lower() in _MINOR_WORDS or not word[:1].isalpha()
-        for word in words
-    )
 
 
 def _after_frame(doc: Doc, start: int, cues: _Cues) -> bool:

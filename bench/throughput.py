@@ -28,16 +28,16 @@ def whole_process(*args: str) -> float:
     return statistics.median(times)
 
 
-def throughput(copies: int = 200) -> tuple[int, float]:
+def throughput(tier: str, copies: int = 200) -> tuple[int, float]:
     from sourcelint.engine import Linter
     from sourcelint.registry import load_registry
 
     registry = load_registry()
     linter = Linter(registry)
-    linter.lint_text("Warm up.", registry.rules)
+    linter.lint_text("Warm up.", registry.rules, tier=tier)
     text = "\n\n".join([SEED.read_text(encoding="utf-8")] * copies)
     started = time.perf_counter()
-    linter.lint_text(text, registry.rules)
+    linter.lint_text(text, registry.rules, tier=tier)
     return len(text.split()), time.perf_counter() - started
 
 
@@ -46,10 +46,15 @@ def main() -> None:
     version_time = whole_process("--version")
     print(f"sourcelint --version            {version_time:.3f} s (median of {REPEATS})")
     print(f"sourcelint rules                {whole_process('rules'):.3f} s")
-    seed_time = whole_process("check", "-q", str(SEED))
-    print(f"sourcelint check seed ({words} words) {seed_time:.3f} s")
-    count, seconds = throughput()
-    print(f"in-process fast tier            {count / seconds:,.0f} words/s ({count:,} words)")
+    from sourcelint.analysis.pipeline import TIERS
+
+    for tier in TIERS:
+        seed_time = whole_process("check", "-q", "--pipeline", tier, str(SEED))
+        print(f"sourcelint check seed ({words} words), {tier:5} {seed_time:.3f} s")
+    for tier in TIERS:
+        count, seconds = throughput(tier)
+        rate = f"{count / seconds:,.0f} words/s ({count:,} words)"
+        print(f"in-process {tier:5} tier            {rate}")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,3 +29,26 @@ def registry() -> Registry:
 @pytest.fixture(scope="session")
 def linter(registry: Registry) -> Linter:
     return Linter(registry)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_model() -> Iterator[None]:
+    """Load (and verify) each parse-tier model once for the whole session.
+
+    Every CLI run builds its own Linter, so without this each one would load the model
+    anew. Errors are not cached: a missing model still fails every time. A test of the
+    loading itself patches ``sourcelint.analysis.pipeline.load_model`` back to the real one.
+    """
+    from sourcelint.analysis import model, pipeline
+
+    assert pipeline.load_model is model.load_model, "pipeline no longer loads through load_model"
+    loaded: dict[str | None, object] = {}
+
+    def load_once(load_name: str | None = None) -> object:
+        if load_name not in loaded:
+            loaded[load_name] = model.load_model(load_name)
+        return loaded[load_name]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pipeline, "load_model", load_once)
+        yield

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from sourcelint.analysis.pipeline import DEFAULT_TIER
 from sourcelint.config import (
     DEFAULT_EXCLUDE,
     ConfigResolver,
@@ -108,7 +111,8 @@ def test_defaults_without_any_config(tmp_path):
         pytest.skip(f"a config above the test directory interferes: {settings.source}")
     assert settings == Settings(source=None, root=tmp_path)
     assert settings.select is None
-    assert settings.pipeline == "fast"
+    assert settings.pipeline == DEFAULT_TIER == "fast"
+    assert settings.model is None
     assert settings.exclude == DEFAULT_EXCLUDE
     assert settings.respect_gitignore is True
     assert settings.force_exclude is False
@@ -178,7 +182,7 @@ FULL_CONFIG = """
 select = ["SL1", "loaded-verb"]
 extend-select = ["SL501"]
 ignore = ["SL102"]
-pipeline = "accurate"
+pipeline = "parse"
 model = "en_core_web_md"
 exclude = ["archive/"]
 extend-exclude = ["*.draft.md"]
@@ -214,7 +218,7 @@ def test_every_key_is_parsed(tmp_path):
         "SL301": Severity.ERROR,
         "anonymous-source": Severity.INFO,
     }
-    assert settings.pipeline == "accurate"
+    assert settings.pipeline == "parse"
     assert settings.model == "en_core_web_md"
     assert settings.exclude == ("archive/",)
     assert settings.extend_exclude == ("*.draft.md",)
@@ -334,7 +338,7 @@ def test_wrong_type(tmp_path, text, key, fragment):
 @pytest.mark.parametrize(
     ("text", "key", "value", "allowed"),
     [
-        ('pipeline = "slow"\n', "pipeline", "'slow'", "'fast', 'accurate'"),
+        ('pipeline = "slow"\n', "pipeline", "'slow'", "'parse', 'fast'"),
         ('fail-on = "fatal"\n', "fail-on", "'fatal'", "'error', 'warning', 'info'"),
         (
             '[severity]\nSL102 = "high"\n',
@@ -349,6 +353,25 @@ def test_bad_enum_lists_allowed_values(tmp_path, text, key, value, allowed):
     assert "sourcelint.toml" in str(error)
     assert f"key '{key}'" in str(error)
     assert f"invalid value {value}; expected one of {allowed}" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("value", "tier"), [("parse", "parse"), ("fast", "fast"), ("accurate", "parse")]
+)
+def test_pipeline_names_are_canonical(tmp_path, value, tier):
+    # 'accurate' is the old name of 'parse': still accepted, never passed on.
+    settings = load_config(write(tmp_path / "sourcelint.toml", f'pipeline = "{value}"\n'))
+    assert settings.pipeline == tier
+
+
+def test_config_does_not_import_the_analysis_stage():
+    code = (
+        "import sys\n"
+        "import sourcelint.config\n"
+        "assert not any(m.startswith('sourcelint.analysis') for m in sys.modules)\n"
+    )
+    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert completed.returncode == 0, completed.stderr
 
 
 def test_pyproject_keys_are_prefixed(tmp_path):

@@ -125,11 +125,19 @@ def test_pyproject_can_extend_and_be_extended(tmp_path):
     write(tmp_path / "pyproject.toml", '[tool.sourcelint]\nignore = ["SL301"]\n')
     child = write(
         tmp_path / "site" / "pyproject.toml",
-        '[tool.sourcelint]\nextend = "../pyproject.toml"\npipeline = "accurate"\n',
+        '[tool.sourcelint]\nextend = "../pyproject.toml"\npipeline = "fast"\n',
     )
     settings = load_config(child)
     assert settings.ignore == ("SL301",)
-    assert settings.pipeline == "accurate"
+    assert settings.pipeline == "fast"
+
+
+def test_the_old_pipeline_name_from_a_base_is_read_as_parse(tmp_path):
+    write(tmp_path / "base.toml", 'pipeline = "accurate"\n')
+    child = write(tmp_path / "child.toml", 'extend = "base.toml"\n')
+    settings = load_config(child)
+    assert settings.pipeline == "parse"
+    assert settings.provenance["pipeline"] == tmp_path / "base.toml"
 
 
 def test_base_pyproject_without_table_is_an_error(tmp_path):

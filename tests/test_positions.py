@@ -9,10 +9,13 @@ from sourcelint.positions import LineIndex
 from sourcelint.source import decode
 
 SENTENCE = "The alliance reportedly advanced."
+# These tests are about positions: they lint on the fast tier, whose
+# phrase matches are fixed; what the parse tier credits is tested with the analysis.
+TIER = "fast"
 
 
 def _reportedly(linter: Linter, registry, text: str):
-    findings = linter.lint_text(text, registry.select("SL204"))
+    findings = linter.lint_text(text, registry.select("SL204"), tier=TIER)
     assert len(findings) == 1, findings
     return findings[0]
 

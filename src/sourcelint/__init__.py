@@ -13,6 +13,9 @@ __version__ = "0.1.0"
 def analyze(text: str, *, pipeline: str = "fast", model: str | None = None) -> Article:
     """Analyse article text (plain text): the Doc, quotations and the sourcing model.
 
+    ``pipeline`` is ``"parse"`` (the statistical model; ``"accurate"`` is its old name) or
+    ``"fast"`` (no model: faster, less accurate); ``model`` a verified model's load name.
+
     ``analyze(text).attributions`` lists who is credited with what, how, and what kind of
     source it is; offsets are into ``Article.text`` (``Article.offsets`` maps them back).
     """

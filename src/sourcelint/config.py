@@ -25,13 +25,12 @@ from typing import Any, TypeVar
 
 import pathspec
 
-from sourcelint.errors import ConfigError
+from sourcelint.errors import ConfigError, PipelineError
 from sourcelint.findings import Severity
 
 __all__ = [
     "CONFIG_NAMES",
     "DEFAULT_EXCLUDE",
-    "PIPELINES",
     "ConfigResolver",
     "FrozenMap",
     "Settings",
@@ -43,8 +42,6 @@ __all__ = [
 
 #: Config file names in order of precedence within one directory.
 CONFIG_NAMES = (".sourcelint.toml", "sourcelint.toml", "pyproject.toml")
-
-PIPELINES = ("fast", "accurate")
 
 DEFAULT_EXCLUDE = (
     ".git/",
@@ -137,7 +134,11 @@ class Settings:
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = FrozenMap()
+    #: A canonical tier name; sourcelint.analysis.pipeline.DEFAULT_TIER (not imported:
+    #: config stays light and below the analysis stage).
     pipeline: str = "fast"
+    #: Load name of the verified model package the parse tier uses; None tries
+    #: sourcelint.analysis.model.LOAD_NAMES.
     model: str | None = None
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     extend_exclude: tuple[str, ...] = ()
@@ -318,6 +319,19 @@ class _Parser:
             raise self.error(f"invalid value {value!r}; expected one of {listed}", *parts)
         return value
 
+    def pipeline(self, value: object, *parts: str) -> str:
+        """A tier's canonical name: the old name 'accurate' is read as 'parse'."""
+        # Imported here, when a config names a pipeline: the tier names have one home.
+        from sourcelint.analysis.pipeline import TIERS, tier_name
+
+        listed = ", ".join(repr(tier) for tier in TIERS)
+        if not isinstance(value, str):
+            raise self.error(f"expected one of {listed}, got {_type_name(value)}", *parts)
+        try:
+            return tier_name(value)
+        except PipelineError:
+            raise self.error(f"invalid value {value!r}; expected one of {listed}", *parts) from None
+
     def severity(self, value: object, *parts: str) -> Severity:
         return Severity(self.choice(value, [s.value for s in Severity], *parts))
 
@@ -385,7 +399,7 @@ class _Parser:
             "extend-select": ("extend_select", self.string_list),
             "ignore": ("ignore", self.string_list),
             "severity": ("severity", self.severities),
-            "pipeline": ("pipeline", lambda v, *p: self.choice(v, PIPELINES, *p)),
+            "pipeline": ("pipeline", self.pipeline),
             "model": ("model", self.string),
             "exclude": ("exclude", self.patterns),
             "extend-exclude": ("extend_exclude", self.patterns),

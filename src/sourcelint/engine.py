@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from sourcelint.analysis.pipeline import DEFAULT_TIER, tier_name
 from sourcelint.findings import Finding, Severity
 from sourcelint.positions import LineIndex
 from sourcelint.profile import Profile, build_profile
@@ -40,9 +41,9 @@ class Linter:
         self._checks: dict[tuple[str, str | None, int], tuple[Rule, Check]] = {}
         self._selected: dict[str, frozenset[str]] = {}
 
-    def analyzer(self, tier: str, model: str | None = None) -> Analyzer:
-        """The analyzer of a tier (imports spaCy on first use)."""
-        key = (tier, model)
+    def analyzer(self, tier: str = DEFAULT_TIER, model: str | None = None) -> Analyzer:
+        """The analyzer of a tier, by any of its names (imports spaCy on first use)."""
+        key = (tier_name(tier), model)
         if key not in self._analyzers:
             from sourcelint.analysis.pipeline import Analyzer
 
@@ -61,7 +62,7 @@ class Linter:
         text: str,
         rules: Sequence[Rule],
         *,
-        tier: str = "fast",
+        tier: str = DEFAULT_TIER,
         model: str | None = None,
         reader: str = "plain",
         reader_options: ReaderOptions | None = None,
@@ -70,6 +71,7 @@ class Linter:
     ) -> LintResult:
         """Findings of ``rules`` in ``text``, after inline suppressions, and the profile."""
         analyzer = self.analyzer(tier, model)
+        tier = analyzer.tier  # the canonical name: one cache entry per tier
         prose = read_prose(text, reader, reader_options)
         article = analyzer.analyze(prose, own_outlet)
         lines = LineIndex(text)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sourcelint import __version__
+from sourcelint.analysis.pipeline import DEFAULT_TIER, tier_name
 from sourcelint.baseline import (
     Baseline,
     filter_with_baseline,
@@ -93,6 +94,8 @@ def run_check(
     ``output_file`` (never over a file that was linted).
     """
     try:
+        if options.pipeline:
+            options = replace(options, pipeline=tier_name(options.pipeline))
         formatter = get_formatter(output_format)
         resolver = ConfigResolver(options.config)
         baseline = _baseline_for(options)
@@ -129,7 +132,7 @@ def run_check(
         files=results,
         errors=session.errors,
         version=__version__,
-        pipeline=options.pipeline or (tiers.pop() if len(tiers) == 1 else "fast"),
+        pipeline=options.pipeline or (tiers.pop() if len(tiers) == 1 else DEFAULT_TIER),
         quiet=options.quiet,
         statistics=options.statistics,
         show_suppressed=options.show_suppressed,

@@ -48,7 +48,7 @@ class Report:
     files: list[FileResult] = field(default_factory=list)
     errors: list[SourcelintError] = field(default_factory=list)
     version: str = ""
-    pipeline: str = "fast"
+    pipeline: str = "fast"  # the tier that ran (sourcelint.analysis.pipeline.DEFAULT_TIER)
     quiet: bool = False
     statistics: bool = False
     show_suppressed: bool = False

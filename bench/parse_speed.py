@@ -1,0 +1,72 @@
+"""The default tier's two speed figures, beside the fast tier (run: python bench/parse_speed.py).
+
+1. One 1,000-word article linted as a whole process (start-up, model load, analysis),
+   median of several runs. Target for the parse tier: <= 2.0 s.
+2. Words per second over PolNeAR train (``../shared/eval/polnear/train/text``, 840
+   articles), one whole process. Target for the parse tier: >= 8,000 words/s.
+
+Both tiers run in the same invocation so that the noisy machine affects them alike.
+Pass ``--quick`` to time 100 train articles instead of all of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "examples" / "iran-russia-assad.txt"
+TRAIN = ROOT.parent / "shared" / "eval" / "polnear" / "train" / "text"
+TIERS = ("parse", "fast")
+REPEATS = 5
+
+
+def command() -> str:
+    return shutil.which("sourcelint") or str(Path(sys.executable).with_name("sourcelint"))
+
+
+def timed(args: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run([command(), *args], capture_output=True, check=False)
+    return time.perf_counter() - started
+
+
+def article_of(words: int) -> str:
+    """The seed article repeated and cut at ``words`` words (a paragraph end nearby)."""
+    seed = SEED.read_text(encoding="utf-8").split()
+    return " ".join((seed * (words // len(seed) + 1))[:words]) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        article = Path(folder) / "article.txt"
+        article.write_text(article_of(1000), encoding="utf-8")
+        print(f"one 1,000-word article, whole process (median of {REPEATS}):")
+        for tier in TIERS:
+            runs = [
+                timed(["check", "-q", "--exit-zero", "--pipeline", tier, str(article)])
+                for _ in range(REPEATS)
+            ]
+            print(f"  {tier:5}  {statistics.median(runs):.2f} s  (min {min(runs):.2f})")
+    if not TRAIN.is_dir():
+        print(f"PolNeAR train not found at {TRAIN}: skipping the throughput figure")
+        return
+    files = sorted(TRAIN.glob("*.txt"))[: 100 if args.quick else None]
+    words = sum(len(p.read_text(encoding="utf-8").split()) for p in files)
+    print(f"PolNeAR train, {len(files)} files, {words:,} words, one whole process:")
+    for tier in TIERS:
+        seconds = timed(["check", "-q", "--exit-zero", "--pipeline", tier, *map(str, files)])
+        print(f"  {tier:5}  {words / seconds:,.0f} words/s  ({seconds:.1f} s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,202 @@
+"""The parse tier's sourcing model: ordered passes over one parsed Doc.
+
+cues -> source spans -> entity registry -> kinds -> publisher and recipients -> records.
+Each pass is a module of its own; this one runs them in order and assembles the
+``Attribution`` records every rule reads (the fast tier fills the same records with
+heuristics).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from sourcelint.analysis.grammar import cue_word, end_char, house_style, number, outlet_key
+from sourcelint.analysis.passes.cue_scorer import VOCABULARY, load_scorer
+from sourcelint.analysis.passes.cues import Cue, find_cues, inside
+from sourcelint.analysis.passes.kinds import KindContext, KindWords, kind_of, person_kind
+from sourcelint.analysis.passes.registry import Registry, build_registry
+from sourcelint.analysis.passes.sources import Source, source_of
+from sourcelint.analysis.records import Attribution, CueType, SourceKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from sourcelint.analysis.sourcing import SourcingModel
+
+PERSON_NOUNS_FILE = VOCABULARY / "person_nouns.txt"
+# "WASHINGTON (Reuters) -": a dateline credit names the publisher.
+_DATELINE = re.compile(r"^[^\n()]{0,60}\((?P<name>[^()\n]{2,40})\)\s*[-—–]")
+_INTERVIEWERS = frozenset({"ask", "question", "press", "interview"})
+
+
+# Classes of the shipped list a lower-case noun is read with: words whose first sense is
+# a person ("secondary" words such as "party", "star" are left out for precision).
+_PERSON_CLASSES = frozenset({"person"})
+
+
+@cache
+def person_nouns() -> frozenset[str]:
+    """The shipped open class of person nouns: lemmas and their plurals."""
+    words: set[str] = set()
+    for line in PERSON_NOUNS_FILE.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        lemma, plurals, kind = line.split("\t")
+        if kind in _PERSON_CLASSES:
+            words.add(lemma)
+            words.update(p for p in plurals.split(",") if p)
+    return frozenset(words)
+
+
+@dataclass(frozen=True)
+class ParseSourcing:
+    """Builds attributions from a parsed Doc; shares the phrase sets of the fast model."""
+
+    resources: SourcingModel
+
+    @property
+    def kind_words(self) -> KindWords:
+        words = self.resources.words
+        return KindWords(
+            person_nouns=person_nouns() | words.anonymous_nouns | words.journalist_nouns,
+            vague_nouns=words.vague_nouns,
+            vague_quantifiers=words.vague_quantifiers,
+            document_nouns=words.document_nouns,
+            organization_nouns=words.organization_nouns,
+            outlet_nouns=words.outlet_nouns,
+            unique_roles=words.unique_roles,
+            outlet_words=words.outlet_words,
+        )
+
+    def attributions(
+        self, doc: Doc, quotes: tuple[tuple[int, int], ...], own_outlet: tuple[str, ...] = ()
+    ) -> list[Attribution]:
+        """Every attribution of ``doc`` outside quotations, in text order."""
+        resources = self.resources
+        words = self.kind_words
+        outlets, own = _outlets(doc, resources, own_outlet)
+        registry = build_registry(
+            doc, lambda token: person_kind(words, token), lambda offset: inside(quotes, offset)
+        )
+        context = KindContext(doc, registry, frozenset(outlets), frozenset(own), words)
+        cues = find_cues(doc, quotes, load_scorer(), resources.words.hearsay_adverbs)
+        recipients = _recipients(doc, resources, outlets)
+        reasons = {doc[m.start].sent.start for m in resources.reasons.all_matches(doc)}
+        on_record = {m.start for m in resources.on_record.all_matches(doc)}
+        found = []
+        for cue in cues:
+            source = source_of(doc, cue)
+            found.append(
+                _record(doc, cue, source, context, registry, recipients, reasons, on_record)
+            )
+        return found
+
+
+def _outlets(
+    doc: Doc, resources: SourcingModel, configured: tuple[str, ...]
+) -> tuple[set[int], set[int]]:
+    """Tokens of other outlets' names, and of the publisher's own."""
+    own = {outlet_key(name) for name in configured}
+    dateline = _DATELINE.match(doc.text)
+    if dateline:
+        own.add(outlet_key(dateline.group("name")))
+    matches = resources.outlets.find(doc)
+    own |= {
+        outlet_key(doc[m.start : m.end].text)
+        for m in matches
+        if house_style(doc[m.start : m.end].text, resources.mixed_case_outlets)
+    }
+    others, mine = set(), set()
+    for m in matches:
+        target = mine if outlet_key(doc[m.start : m.end].text) in own else others
+        target.update(range(m.start, m.end))
+    return others, mine
+
+
+def _recipients(doc: Doc, resources: SourcingModel, outlets: set[int]) -> dict[int, Source]:
+    """Outlets words were given to ("told Reuters", "in an interview with CNN"), by
+    sentence start."""
+    found: dict[int, Source] = {}
+    for m in resources.recipients.find(doc):
+        mark = doc.char_span(m.mark_start, m.mark_end, alignment_mode="expand")
+        if mark is not None and any(i in outlets for i in range(mark.start, mark.end)):
+            found.setdefault(doc[m.start].sent.start, Source(mark.start, mark.end, mark.end - 1))
+    return found
+
+
+def _record(
+    doc: Doc,
+    cue: Cue,
+    source: Source | None,
+    context: KindContext,
+    registry: Registry,
+    recipients: dict[int, Source],
+    reasons: set[int],
+    on_record: set[int],
+) -> Attribution:
+    sentence = doc[cue.word].sent
+    kind = kind_of(context, source) if source is not None else SourceKind.NONE
+    if cue.cue_type is CueType.VERB and source is None:
+        kind = SourceKind.OTHER
+    on = any(cue.end <= s <= cue.end + 4 and s < sentence.end for s in on_record)
+    if on and kind is SourceKind.ANONYMOUS:
+        kind = SourceKind.ORGANIZATION
+    lemma = doc[cue.word].lemma_.lower()
+    if kind is SourceKind.OUTLET and lemma in _INTERVIEWERS:
+        kind = SourceKind.NAMED  # a journalist asking questions relays nothing
+    recipient = recipients.get(sentence.start)
+    count = None
+    if source is not None:
+        count = next((number(t.lower_) for t in doc[source.start : source.end] if t.like_num), None)
+    following = sentence.end if sentence.end < len(doc) else None
+    reason = sentence.start in reasons or (
+        following is not None
+        and doc[following].lower_ in {"he", "she", "they", "the", "both", "all", "each"}
+        and following in reasons
+    )
+    return Attribution(
+        cue=(doc[cue.start].idx, end_char(doc, cue.end)),
+        cue_type=cue.cue_type,
+        kind=kind,
+        source=(doc[source.start].idx, end_char(doc, source.end)) if source else None,
+        content=_content(doc, cue),
+        quoted=False,
+        recipient=(
+            (doc[recipient.start].idx, end_char(doc, recipient.end))
+            if recipient is not None and kind is not SourceKind.OUTLET
+            else None
+        ),
+        count=count,
+        reason=bool(reason),
+        on_record=on,
+        cue_tokens=(cue.start, cue.end),
+        source_tokens=(source.start, source.end) if source else None,
+        head=source.head if source else None,
+        cue_word=cue_word(doc, cue.start, cue.end, cue.cue_type),
+        referent=_referent(doc, source, registry) if kind is SourceKind.NAMED else None,
+    )
+
+
+def _content(doc: Doc, cue: Cue) -> tuple[int, int] | None:
+    """The clause a verb reports, or the rest of the sentence."""
+    word = doc[cue.word]
+    for child in word.children:
+        if child.dep_ in {"ccomp", "xcomp", "dobj"}:
+            return (doc[child.left_edge.i].idx, end_char(doc, child.right_edge.i + 1))
+    if word.dep_ == "parataxis" or (word.dep_ == "ROOT" and cue.start > word.sent.start):
+        sentence = word.sent
+        return (sentence.start_char, sentence.end_char)
+    return None
+
+
+def _referent(doc: Doc, source: Source | None, registry: Registry) -> str | None:
+    if source is None:
+        return None
+    head = doc[source.head]
+    if head.ent_type_ == "PERSON" or head.lower_ in registry.surnames:
+        return head.lower_
+    mention = registry.before(source.head, plural=False, person=True)
+    return doc[mention.index].lower_ if mention is not None else None

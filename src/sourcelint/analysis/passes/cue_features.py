@@ -1,0 +1,65 @@
+"""What the cue scorer reads of a word in its sentence: its lexicon key and its context.
+
+The learner (``tools/learn_cues.py``) and the cue pass both call these functions, so a
+shipped weight always means what it meant when it was learned.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sourcelint.analysis.passes.frames import frame, is_according_to
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Auxiliaries belong to the verb they help ("has said"): the verb is the candidate.
+_HELPERS = frozenset({"aux", "auxpass"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_FIRST_SECOND = frozenset({"i", "we", "you", "me", "us"})
+_THIRD = frozenset({"he", "she", "they", "it"})
+_RELATIVE = frozenset({"who", "that", "which", "whom"})
+_DEPS = frozenset(
+    {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "pcomp", "parataxis", "prep"}
+)
+_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "NN", "NNS"})
+
+
+def lexicon_key(token: Token) -> tuple[str, str] | None:
+    """(lemma, frame) of a candidate cue word, or None when it cannot be one."""
+    if token.dep_ in _HELPERS:
+        return None
+    if is_according_to(token):
+        return ("accord", "according")
+    kind = frame(token)
+    return None if kind is None else (token.lemma_.lower(), kind)
+
+
+def context_features(token: Token) -> list[str]:
+    """Binary features of the cue's context, as names (``dep=ROOT``, ``subject=PROPN``)."""
+    dep = token.dep_ if token.dep_ in _DEPS else "other"
+    tag = token.tag_ if token.tag_ in _TAGS else "other"
+    features = [f"dep={dep}", f"tag={tag}", f"subject={subject_class(token)}"]
+    children = list(token.children)
+    if any(child.dep_ == "neg" for child in children):
+        features.append("negated")
+    if any(child.tag_ == "MD" for child in children):
+        features.append("modal")
+    if token.sent.text.rstrip().endswith("?"):
+        features.append("question")
+    return features
+
+
+def subject_class(token: Token) -> str:
+    """What kind of word the cue's own subject is: a name, a noun, which pronoun, none."""
+    for child in token.children:
+        if child.dep_ in _SUBJECTS:
+            if child.pos_ != "PRON":
+                return child.pos_ if child.pos_ in {"PROPN", "NOUN"} else "other"
+            lower = child.lower_
+            if lower in _FIRST_SECOND:
+                return "pron-12"
+            if lower in _THIRD:
+                return "pron-3"
+            return "pron-rel" if lower in _RELATIVE else "pron-other"
+    return "none"

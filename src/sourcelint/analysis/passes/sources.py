@@ -1,0 +1,127 @@
+"""Pass 2, source spans: who a cue credits, read off the parse.
+
+The subject of the cue's verb; a passive's "by" agent (never its subject); the object
+of "according to"; a noun cue's possessor or "by"/"from" phrase; the antecedent of a
+relative pronoun ("a diplomat who said"); for a verb without a subject of its own (a
+participle, an infinitive, a coordinated verb: "…, saying", "refused to comment",
+"laughed and said") the subject of the verb it hangs on. The span is the whole noun
+phrase, less a relative clause after its head and anything before the sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sourcelint.analysis.passes.cues import Cue
+from sourcelint.analysis.records import CueType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_SUBJECTS = ("nsubj", "csubj")
+_RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+# Verbs that take their subject from the verb they hang on.
+_DEPENDENT = frozenset({"conj", "xcomp", "advcl", "pcomp", "ccomp", "prep"})
+_NOUN_LINKS = frozenset({"by", "from", "of"})
+_CLIMB = 4  # "refused to be drawn into saying" at most
+_BREAKS = frozenset({"-", "—", "–", "--", ":", ")", ";"})
+_CUT = frozenset({"relcl", "acl", "punct", "cc", "conj", "appos", "advcl", "prep"})
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The credited phrase: a token span and its head word."""
+
+    start: int
+    end: int
+    head: int
+
+
+def source_of(doc: Doc, cue: Cue) -> Source | None:
+    """The phrase ``cue`` credits, or None (agentless and hearsay cues credit nobody)."""
+    word = doc[cue.word]
+    if cue.cue_type in (CueType.HEARSAY, CueType.AGENTLESS):
+        return None
+    if cue.cue_type is CueType.ACCORDING_TO:
+        to = doc[cue.word + 1]
+        objects = [c for c in to.children if c.dep_ == "pobj"]
+        return phrase(objects[0]) if objects else None
+    if cue.frame == "label":
+        start = word.sent.start
+        return Source(start, word.i, word.i - 1)
+    if word.pos_ == "NOUN":
+        return _noun_source(word)
+    return _verb_source(word)
+
+
+def phrase(head: Token) -> Source:
+    """The noun phrase of ``head``: its subtree, cut before a relative clause or a
+    set-off modifier that follows the head."""
+    start = head.left_edge.i
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ in _CUT:
+            break
+        end = child.right_edge.i + 1
+    doc = head.doc
+    # A dateline or label before the phrase ("LONDON (Ledger) - An aide") is not in it.
+    for index in range(head.i - 1, start - 1, -1):
+        if doc[index].text in _BREAKS:
+            start = index + 1
+            break
+    while start < head.i and doc[start].is_punct:
+        start += 1
+    sentence = head.sent
+    return Source(max(start, sentence.start), min(end, sentence.end), head.i)
+
+
+def _verb_source(verb: Token) -> Source | None:
+    current = verb
+    for _ in range(_CLIMB):
+        passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in current.children)
+        if passive:
+            agent = _agent(current)
+            return phrase(agent) if agent is not None else None
+        subjects = [c for c in current.children if c.dep_ in _SUBJECTS]
+        # Two subjects happen when a dateline is read as one ("LONDON (…) - An aide
+        # told"): the one nearest the verb is the speaker.
+        subject = min(subjects, key=lambda c: abs(c.i - current.i)) if subjects else None
+        if subject is not None:
+            if subject.lower_ in _RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                return phrase(current.head)
+            return phrase(subject)
+        if current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return phrase(current.head)  # "a statement saying", "officials speaking"
+        if current.dep_ == "relcl":
+            return phrase(current.head)
+        if current.dep_ not in _DEPENDENT or current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _noun_source(noun: Token) -> Source | None:
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return phrase(child)
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in _NOUN_LINKS:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and objects[0].pos_ in {"PROPN", "PRON"} | {"NOUN"}:
+                return phrase(objects[0])
+    names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if names:
+        return Source(names[0].left_edge.i, names[-1].i + 1, names[-1].i)
+    if noun.dep_ in {"dobj", "pobj"}:
+        verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+        if verb.pos_ == "VERB":
+            return _verb_source(verb)
+    return None

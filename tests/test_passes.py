@@ -1,0 +1,154 @@
+"""The parse tier's passes, each on sentences written for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from sourcelint.analysis.passes.cue_features import context_features, lexicon_key
+from sourcelint.analysis.passes.cue_scorer import load_scorer, smoothed_share
+from sourcelint.analysis.passes.frames import frame
+from sourcelint.analysis.pipeline import Analyzer
+from sourcelint.analysis.records import CueType, SourceKind
+from sourcelint.readers import read_prose
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    return Analyzer("parse")
+
+
+def attributions(analyzer, text):
+    article = analyzer.analyze(read_prose(text))
+    return [
+        (
+            article.text[slice(*a.cue)],
+            article.text[slice(*a.source)] if a.source else None,
+            a.kind,
+        )
+        for a in article.attributions
+    ]
+
+
+def token(analyzer, text, word):
+    doc = analyzer.parse(text, ((0, len(text)),))
+    return next(t for t in doc if t.text == word)
+
+
+# --- frames and the learned scorer -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("The mayor said that the deal was off.", "said", "ccomp"),
+        ("The company announced the deal on Monday.", "announced", "dobj"),
+        ("He is believed to have fled.", "believed", "pass-xcomp"),
+        ("The deal, he said, is off.", "said", "parataxis"),
+        ("His statement was read aloud.", "statement", "noun-poss"),
+    ],
+)
+def test_frames_read_how_content_attaches(analyzer, text, word, expected):
+    assert frame(token(analyzer, text, word)) == expected
+
+
+def test_auxiliaries_are_never_candidates(analyzer):
+    assert lexicon_key(token(analyzer, "The mayor has said so.", "has")) is None
+
+
+def test_context_features_name_subject_and_negation(analyzer):
+    features = context_features(token(analyzer, "I did not say that he left.", "say"))
+    assert "subject=pron-12" in features
+    assert "negated" in features
+
+
+def test_scorer_prefers_speech_to_description(analyzer):
+    scorer = load_scorer()
+    said = token(analyzer, "The mayor said that the deal was off.", "said")
+    asked_for = token(analyzer, "The mayor ate lunch.", "ate")
+    assert scorer.is_cue(lexicon_key(said), context_features(said))
+    assert not scorer.is_cue(lexicon_key(asked_for), context_features(asked_for))
+
+
+def test_smoothed_share_stays_inside_zero_and_one():
+    assert 0 < smoothed_share(10, 0) < smoothed_share(10, 10) < 1
+
+
+# --- cues ----------------------------------------------------------------------------
+
+
+def test_words_inside_quotations_are_no_cues(analyzer):
+    found = attributions(analyzer, "“They told me the plan was dead,” the mayor said.")
+    assert [cue for cue, _, _ in found] == ["said"]
+
+
+def test_hearsay_agentless_and_according_to_are_cues_by_form(analyzer):
+    text = (
+        "The rebels reportedly advanced. It was later reported that the talks collapsed. "
+        "According to court records, the contract was signed in May."
+    )
+    found = attributions(analyzer, text)
+    assert ("reportedly", None, SourceKind.NONE) in found
+    assert ("was later reported", None, SourceKind.NONE) in found
+    assert ("According to", "court records", SourceKind.DOCUMENT) in found
+
+
+def test_agentless_cue_type(analyzer):
+    article = analyzer.analyze(read_prose("The minister is believed to have fled."))
+    (attribution,) = article.attributions
+    assert attribution.cue_type is CueType.AGENTLESS
+    assert attribution.cue_word == "believed"
+
+
+# --- source spans ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("A senior official who works in the region said the talks stalled.", "A senior official"),
+        ("A diplomat who attended laughed and said the plan was dead.", "A diplomat"),
+        ("The mayor was told by aides that the plan had failed.", "aides"),
+        ("“We will appeal,” said a spokeswoman.", "a spokeswoman"),
+    ],
+)
+def test_source_spans(analyzer, text, source):
+    (found,) = [f for f in attributions(analyzer, text) if f[1] is not None]
+    assert found[1] == source
+
+
+# --- kinds, registry and publisher ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Two diplomats said the vote had been delayed.", SourceKind.ANONYMOUS),
+        ("Dealers said prices rose sharply.", SourceKind.ANONYMOUS),
+        ("A bartender said the bars were full.", SourceKind.ANONYMOUS),
+        ("Critics argued the contract was too generous.", SourceKind.VAGUE),
+        ("The company announced the deal on Monday.", SourceKind.ORGANIZATION),
+    ],
+)
+def test_kinds_of_unnamed_sources(analyzer, text, kind):
+    assert attributions(analyzer, text)[0][2] is kind
+
+
+def test_registry_resolves_roles_and_pronouns_to_a_name(analyzer):
+    text = (
+        "Jane Roe, a spokeswoman for the Harbor Authority, said the board would appeal. "
+        "The spokeswoman added that the ruling was wrong. She said the board would meet."
+    )
+    assert [kind for _, _, kind in attributions(analyzer, text)] == [SourceKind.NAMED] * 3
+
+
+def test_unnamed_sources_keep_their_kind_through_pronouns(analyzer):
+    text = "Traders said the market would open lower. They said demand had fallen."
+    assert [kind for _, _, kind in attributions(analyzer, text)] == [SourceKind.VAGUE] * 2
+
+
+def test_dateline_names_the_publisher(analyzer):
+    text = "LONDON (Daily Ledger) - An aide told the Daily Ledger that the vote was off."
+    article = analyzer.analyze(read_prose(text))
+    assert all(a.recipient is None for a in article.attributions)
+    own = analyzer.analyze(read_prose(text), own_outlet=("Daily Ledger",))
+    assert [a.kind for a in own.attributions] == [SourceKind.ANONYMOUS]

@@ -12,29 +12,16 @@ Pass ``--quick`` to time 100 train articles instead of all of them.
 from __future__ import annotations
 
 import argparse
-import shutil
-import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
+
+from throughput import REPEATS, whole_process
+
+from sourcelint.tiers import TIERS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "iran-russia-assad.txt"
 TRAIN = ROOT.parent / "shared" / "eval" / "polnear" / "train" / "text"
-TIERS = ("parse", "fast")
-REPEATS = 5
-
-
-def command() -> str:
-    return shutil.which("sourcelint") or str(Path(sys.executable).with_name("sourcelint"))
-
-
-def timed(args: list[str]) -> float:
-    started = time.perf_counter()
-    subprocess.run([command(), *args], capture_output=True, check=False)
-    return time.perf_counter() - started
 
 
 def article_of(words: int) -> str:
@@ -52,11 +39,8 @@ def main() -> None:
         article.write_text(article_of(1000), encoding="utf-8")
         print(f"one 1,000-word article, whole process (median of {REPEATS}):")
         for tier in TIERS:
-            runs = [
-                timed(["check", "-q", "--exit-zero", "--pipeline", tier, str(article)])
-                for _ in range(REPEATS)
-            ]
-            print(f"  {tier:5}  {statistics.median(runs):.2f} s  (min {min(runs):.2f})")
+            seconds = whole_process("check", "-q", "--exit-zero", "--pipeline", tier, str(article))
+            print(f"  {tier:5}  {seconds:.2f} s")
     if not TRAIN.is_dir():
         print(f"PolNeAR train not found at {TRAIN}: skipping the throughput figure")
         return
@@ -64,7 +48,9 @@ def main() -> None:
     words = sum(len(p.read_text(encoding="utf-8").split()) for p in files)
     print(f"PolNeAR train, {len(files)} files, {words:,} words, one whole process:")
     for tier in TIERS:
-        seconds = timed(["check", "-q", "--exit-zero", "--pipeline", tier, *map(str, files)])
+        seconds = whole_process(
+            "check", "-q", "--exit-zero", "--pipeline", tier, *map(str, files), repeats=1
+        )
         print(f"  {tier:5}  {words / seconds:,.0f} words/s  ({seconds:.1f} s)")
 
 

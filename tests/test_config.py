@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from sourcelint.analysis.pipeline import DEFAULT_TIER
 from sourcelint.config import (
     DEFAULT_EXCLUDE,
     ConfigResolver,
@@ -20,6 +19,7 @@ from sourcelint.config import (
 )
 from sourcelint.errors import ConfigError
 from sourcelint.findings import Severity
+from sourcelint.tiers import DEFAULT_TIER
 
 
 def write(path: Path, text: str) -> Path:

@@ -1,4 +1,4 @@
-"""The analysis tiers: parse (the default, with the verified model) and fast (no model)."""
+"""The analysis tiers: parse (the verified statistical model) and fast (no model)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 import sourcelint
 from sourcelint.analysis import model as model_module
 from sourcelint.analysis.model import INSTALL_HINT, LOAD_NAMES, load_model, model_path, verify
-from sourcelint.analysis.pipeline import DEFAULT_TIER, TIERS, Analyzer, tier_name
+from sourcelint.analysis.pipeline import Analyzer
 from sourcelint.cli import app
 from sourcelint.config import Settings
 from sourcelint.engine import Linter
@@ -22,6 +22,7 @@ from sourcelint.errors import PipelineError
 from sourcelint.formats import Report
 from sourcelint.readers import read_prose
 from sourcelint.source import MAX_FILE_BYTES
+from sourcelint.tiers import DEFAULT_TIER, TIERS, tier_name
 
 from conftest import SEED
 
@@ -52,7 +53,7 @@ def test_tiers_and_accurate_the_old_name_of_parse():
 
 
 def test_every_default_names_the_default_tier(tmp_path):
-    # These modules spell the default out rather than import the analysis stage.
+    # Every default reads sourcelint.tiers.DEFAULT_TIER: one place to change it.
     assert Settings(source=None, root=tmp_path).pipeline == DEFAULT_TIER
     assert Report().pipeline == DEFAULT_TIER
     assert inspect.signature(sourcelint.analyze).parameters["pipeline"].default == DEFAULT_TIER

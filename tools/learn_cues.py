@@ -27,7 +27,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from polnear import parsed
+from polnear import fold_of, parsed
 
 from sourcelint.analysis.passes.cue_features import context_features, lexicon_key
 from sourcelint.analysis.passes.cue_scorer import (
@@ -37,7 +37,7 @@ from sourcelint.analysis.passes.cue_scorer import (
     WEIGHTS_FILE,
     smoothed_share,
 )
-from sourcelint.analysis.quotes import quotation_spans
+from sourcelint.analysis.passes.cues import inside
 
 STUDY_FOLDS = (0, 1, 2, 3)
 L2 = 1.0
@@ -45,33 +45,17 @@ L2 = 1.0
 
 def examples() -> list[tuple[int, tuple[str, str], list[str], bool]]:
     """(fold, key, context features, marked) for every candidate outside quotations."""
-    from polnear import fold_of
-
     rows = []
-    for name, doc, gold in parsed("train", set(STUDY_FOLDS)):
-        blocks = _blocks(doc.text)
-        quotes = quotation_spans(doc.text, blocks)
+    for name, doc, gold, quotes in parsed("train", set(STUDY_FOLDS)):
         cues = sorted(span for g in gold for span in g.cue)
         for token in doc:
             key = lexicon_key(token)
-            if key is None or _inside(quotes, token.idx):
+            if key is None or inside(quotes, token.idx):
                 continue
             end = token.idx + len(token)
             marked = any(s < end and token.idx < e for s, e in cues)
             rows.append((fold_of(name), key, context_features(token), marked))
     return rows
-
-
-def _blocks(text: str) -> tuple[tuple[int, int], ...]:
-    spans, start = [], 0
-    for part in text.split("\n\n"):
-        spans.append((start, start + len(part)))
-        start += len(part) + 2
-    return tuple(spans)
-
-
-def _inside(quotes: tuple[tuple[int, int], ...], offset: int) -> bool:
-    return any(s < offset < e for s, e in quotes)
 
 
 def count(rows: list, folds: set[int]) -> tuple[Counter, Counter]:

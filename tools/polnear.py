@@ -9,12 +9,15 @@ Parsed Docs are cached under ``$SOURCELINT_STUDY_CACHE`` (default
 
 from __future__ import annotations
 
-import hashlib
 import os
-import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
 CACHE = Path(os.environ.get("SOURCELINT_STUDY_CACHE", "/tmp/sourcelint-study"))
@@ -28,84 +31,60 @@ class GoldAttribution:
     source: tuple[tuple[int, int], ...]
 
 
-def fold_of(article: str) -> int:
-    """The fold (0-4) of an article, as ``extract_score.py`` computes it."""
-    return int(hashlib.sha1(article.encode()).hexdigest(), 16) % 5
+def _scorer() -> object:
+    """The evaluation's own reader of PolNeAR (folds, brat files): one way to read it."""
+    if str(EVAL) not in sys.path:
+        sys.path.insert(0, str(EVAL))
+    import extract_score
+
+    return extract_score
 
 
-def _parse_ann(path: Path) -> list[dict[str, list[tuple[int, int]]]]:
-    spans: dict[str, list[tuple[int, int]]] = {}
-    relations = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if re.match(r"T\d+\t", line):
-            tid, info, _ = line.split("\t", 2)
-            offsets = info.split(" ", 1)[1]
-            spans[tid] = [tuple(int(x) for x in p.split()) for p in offsets.split(";")]
-        elif re.match(r"E\d+\t", line):
-            roles = line.split("\t", 1)[1].split()
-            relations.append(dict(r.split(":", 1) for r in roles[1:]))
-    out = []
-    for roles in relations:
-        cue = [s for k, v in roles.items() if k.startswith("Cue") for s in spans.get(v, [])]
-        src = [s for k, v in roles.items() if k.startswith("Source") for s in spans.get(v, [])]
-        if cue:
-            out.append({"cue": cue, "source": src})
-    return out
+def fold_of(name: str) -> int:
+    """The fold (0-4) of an article, as the scorer computes it."""
+    return _scorer().fold_of(name)
 
 
-def articles(split: str, folds: set[int] | None) -> list[tuple[str, Path, Path]]:
-    """(name, text file, first annotator's .ann file) of a split, optionally by fold."""
-    root = EVAL / "polnear" / split
-    anns: dict[str, list[Path]] = {}
-    for path in sorted((root / "attributions").glob("*.ann")):
-        anns.setdefault(re.sub(r"_[0-9a-f]{4}$", "", path.stem), []).append(path)
-    texts = {p.stem: p for p in (root / "text").glob("*.txt")}
-    names = sorted(a for a in anns if a in texts and (folds is None or fold_of(a) in folds))
-    return [(a, texts[a], sorted(anns[a])[0]) for a in names]
+def _mapped(forward: list[int], start: int, end: int) -> tuple[int, int]:
+    return forward[start], forward[max(end - 1, start)] + 1
 
 
-def _to_analysis(original_to_analysis: list[int], start: int, end: int) -> tuple[int, int]:
-    return original_to_analysis[start], original_to_analysis[max(end - 1, start)] + 1
-
-
-def parsed(split: str, folds: set[int] | None = None) -> Iterator[tuple[str, object, list]]:
-    """(name, Doc, [GoldAttribution]) for each article, parsed by the parse tier."""
+def parsed(split: str, folds: set[int] | None = None) -> Iterator[tuple[str, Doc, list, tuple]]:
+    """(name, Doc, [GoldAttribution], quotations) per article, parsed by the parse tier."""
     from spacy.tokens import DocBin
 
     from sourcelint.analysis.normalize import analysis_text
     from sourcelint.analysis.pipeline import Analyzer
+    from sourcelint.analysis.quotes import quotation_spans
     from sourcelint.readers import read_prose
 
+    scorer = _scorer()
+    names, annotations, texts = scorer.load(EVAL / "polnear" / split, folds)
     analyzer = Analyzer("parse")
     cache = CACHE / split
     cache.mkdir(parents=True, exist_ok=True)
-    vocab = None
-    for name, text_path, ann_path in articles(split, folds):
-        text = text_path.read_text(encoding="utf-8")
+    for name in names:
+        text = texts[name].read_text(encoding="utf-8")
         prose = read_prose(text)
         analysed, blocks, offsets = analysis_text(prose.text, prose.blocks)
-        back = [prose.offsets.to_original(offsets.to_original(i)) for i in range(len(analysed))]
+        # Each original offset to the analysis offset at or before it (runs of white
+        # space fold to one character).
         forward = [0] * (len(text) + 1)
-        last = 0
-        for i, original in enumerate(back):
-            forward[original] = i
-        for i in range(len(forward)):
-            if forward[i] == 0 and i and back[forward[i]] != i:
-                forward[i] = last
-            last = forward[i]
+        for i in range(len(analysed)):
+            forward[prose.offsets.to_original(offsets.to_original(i))] = i
+        for j in range(1, len(forward)):
+            forward[j] = max(forward[j], forward[j - 1])
         stored = cache / f"{name}.spacy"
         if stored.exists():
-            if vocab is None:
-                vocab = analyzer.nlp.vocab
-            doc = next(iter(DocBin().from_disk(stored).get_docs(vocab)))
+            doc = next(iter(DocBin().from_disk(stored).get_docs(analyzer.nlp.vocab)))
         else:
             doc = analyzer.parse(analysed, blocks)
             DocBin(store_user_data=False, docs=[doc]).to_disk(stored)
         gold = [
             GoldAttribution(
-                tuple(_to_analysis(forward, s, e) for s, e in g["cue"]),
-                tuple(_to_analysis(forward, s, e) for s, e in g["source"]),
+                tuple(_mapped(forward, *s) for s in g["cue"]),
+                tuple(_mapped(forward, *s) for s in g["source"]),
             )
-            for g in _parse_ann(ann_path)
+            for g in scorer.parse_ann(annotations[name])
         ]
-        yield name, doc, gold
+        yield name, doc, gold, quotation_spans(analysed, blocks)

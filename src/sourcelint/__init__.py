@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sourcelint.tiers import DEFAULT_TIER
+
 if TYPE_CHECKING:
     from sourcelint.analysis.article import Article
 
 __version__ = "0.1.0"
 
 
-def analyze(text: str, *, pipeline: str = "fast", model: str | None = None) -> Article:
+def analyze(text: str, *, pipeline: str = DEFAULT_TIER, model: str | None = None) -> Article:
     """Analyse article text (plain text): the Doc, quotations and the sourcing model.
 
     ``pipeline`` is ``"parse"`` (the statistical model; ``"accurate"`` is its old name) or

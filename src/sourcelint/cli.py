@@ -15,6 +15,8 @@ from typing import Annotated
 import typer
 
 from sourcelint import __version__
+from sourcelint.errors import PipelineError
+from sourcelint.tiers import DEFAULT_TIER, TIERS, tier_name
 
 app = typer.Typer(
     name="sourcelint",
@@ -35,9 +37,8 @@ class FailOn(StrEnum):
     info = "info"
 
 
-# The tiers as the help shows them; the names themselves (and the old name 'accurate',
-# still accepted) are sourcelint.analysis.pipeline's, imported only when an option is given.
-PIPELINE_METAVAR = "[parse|fast]"
+# The tiers as the help shows them; 'accurate', the old name of 'parse', is accepted too.
+PIPELINE_METAVAR = f"[{'|'.join(TIERS)}]"
 PIPELINE_HELP = (
     "Analysis tier. fast: no model, heuristics; over ten times faster. parse: the "
     "statistical model (en_core_web_sm 3.8.0, installed with sourcelint); finds more "
@@ -59,9 +60,6 @@ def _tier(value: str | None) -> str | None:
     """The canonical tier of a --pipeline value ('accurate' is the old name of 'parse')."""
     if value is None:
         return None
-    from sourcelint.analysis.pipeline import TIERS, tier_name
-    from sourcelint.errors import PipelineError
-
     try:
         return tier_name(value)
     except PipelineError:
@@ -137,7 +135,7 @@ def check(
         # Not "[default: …]": the help is rich markup, where square brackets are a style.
         typer.Option(help="Lowest severity that makes the exit code 1. Default: warning."),
     ] = None,
-    pipeline: Annotated[str | None, _pipeline_option("fast, or the config's")] = None,
+    pipeline: Annotated[str | None, _pipeline_option(f"{DEFAULT_TIER}, or the config's")] = None,
     config: Annotated[
         Path | None,
         typer.Option(help="Use this config file for every file instead of discovering one."),
@@ -260,10 +258,9 @@ def show_config(
 def attributions(
     paths: Annotated[list[Path], typer.Argument(help="Files to analyse.")],
     output_format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
-    pipeline: Annotated[str | None, _pipeline_option("fast")] = None,
+    pipeline: Annotated[str | None, _pipeline_option(DEFAULT_TIER)] = None,
 ) -> None:
     """Show the sourcing model: every attribution, its cue, source and kind of source."""
-    from sourcelint.analysis.pipeline import DEFAULT_TIER
     from sourcelint.attributions import describe_file, render
     from sourcelint.engine import Linter
     from sourcelint.errors import SourcelintError

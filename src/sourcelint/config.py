@@ -27,6 +27,7 @@ import pathspec
 
 from sourcelint.errors import ConfigError, PipelineError
 from sourcelint.findings import Severity
+from sourcelint.tiers import DEFAULT_TIER, TIERS, tier_name
 
 __all__ = [
     "CONFIG_NAMES",
@@ -134,9 +135,7 @@ class Settings:
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = FrozenMap()
-    #: A canonical tier name; sourcelint.analysis.pipeline.DEFAULT_TIER (not imported:
-    #: config stays light and below the analysis stage).
-    pipeline: str = "fast"
+    pipeline: str = DEFAULT_TIER  # a canonical tier name
     #: Load name of the verified model package the parse tier uses; None tries
     #: sourcelint.analysis.model.LOAD_NAMES.
     model: str | None = None
@@ -321,9 +320,6 @@ class _Parser:
 
     def pipeline(self, value: object, *parts: str) -> str:
         """A tier's canonical name: the old name 'accurate' is read as 'parse'."""
-        # Imported here, when a config names a pipeline: the tier names have one home.
-        from sourcelint.analysis.pipeline import TIERS, tier_name
-
         listed = ", ".join(repr(tier) for tier in TIERS)
         if not isinstance(value, str):
             raise self.error(f"expected one of {listed}, got {_type_name(value)}", *parts)

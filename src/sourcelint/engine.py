@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sourcelint.analysis.pipeline import DEFAULT_TIER, tier_name
 from sourcelint.findings import Finding, Severity
 from sourcelint.positions import LineIndex
 from sourcelint.profile import Profile, build_profile
@@ -16,6 +15,7 @@ from sourcelint.readers.base import Note, ReaderOptions
 from sourcelint.registry import Registry
 from sourcelint.rule import Check, Rule, RuleMeta
 from sourcelint.suppress import Suppression, apply, parse_directives
+from sourcelint.tiers import DEFAULT_TIER, tier_name
 
 # The meta rules the suppression step reports (rules/sl9-meta.toml).
 UNUSED_SUPPRESSION = "SL901"

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sourcelint import __version__
-from sourcelint.analysis.pipeline import DEFAULT_TIER, tier_name
 from sourcelint.baseline import (
     Baseline,
     filter_with_baseline,
@@ -32,6 +31,7 @@ from sourcelint.readers import ReaderOptions, reader_for
 from sourcelint.registry import Registry, load_registry
 from sourcelint.rule import RuleMeta
 from sourcelint.source import decode, read_text
+from sourcelint.tiers import DEFAULT_TIER, tier_name
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 STDIN = "-"

@@ -273,3 +273,20 @@ CLAUSE_STARTERS = (CLAUSE_OPENERS - {"and", "but"}) | RELATIVES
 OPENERS_BUT_AND = CLAUSE_OPENERS - {"and"}
 # Where the verb of a sentence's opening subject begins ("have", "left").
 VERB_STARTS = AUXILIARIES | IRREGULAR_PAST
+
+
+# Words that open a sentence still about the same source ("They spoke on condition …").
+_CONTINUING = frozenset(PRONOUNS_SINGULAR | {"they", "the", "both", "all", "each"})
+
+
+def reason_given(doc: Doc, sentence: Span, reason_starts: set[int]) -> bool:
+    """Whether a reason for anonymity is given in the attribution's sentence, or in the
+    next one when that one goes on about the same source."""
+    if sentence.start in reason_starts:
+        return True
+    following = sentence.end if sentence.end < len(doc) else None
+    return (
+        following is not None
+        and doc[following].lower_ in _CONTINUING
+        and following in reason_starts
+    )

@@ -66,8 +66,8 @@ def weights_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def verify(folder: Path, load_name: str) -> None:
-    """Raise PipelineError unless ``folder`` holds the tested weights."""
+def verify(folder: Path, load_name: str) -> dict:
+    """The model's meta.json; PipelineError unless ``folder`` holds the tested weights."""
     try:
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
         digest = weights_digest(folder)
@@ -87,6 +87,7 @@ def verify(folder: Path, load_name: str) -> None:
             f"en_core_web_sm {MODEL_VERSION} weights (sha256 {digest[:12]}…, expected "
             f"{WEIGHTS_SHA256[:12]}…); {INSTALL_HINT}"
         )
+    return meta
 
 
 def load_model(load_name: str | None = None) -> Language:
@@ -98,17 +99,10 @@ def load_model(load_name: str | None = None) -> Language:
         folder = model_path(name)
         if folder is None:
             continue
-        verify(folder, name)
-        nlp = spacy.load(
-            folder, exclude=[n for n in _all_components(folder) if n not in COMPONENTS]
-        )
-        return nlp
+        meta = verify(folder, name)
+        unused = [n for n in meta.get("components", ()) if n not in COMPONENTS]
+        return spacy.load(folder, exclude=unused)
     raise PipelineError(
         f"the parse pipeline needs the spaCy model {' or '.join(names)} "
         f"(en_core_web_sm {MODEL_VERSION}), which is not installed; {INSTALL_HINT}"
     )
-
-
-def _all_components(folder: Path) -> list[str]:
-    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-    return list(meta.get("components", ()))

@@ -17,29 +17,13 @@ from sourcelint.analysis.normalize import analysis_text
 from sourcelint.analysis.passes.attributions import ParseSourcing
 from sourcelint.analysis.quotes import quotation_spans
 from sourcelint.analysis.sourcing import SourcingModel, build_sourcing_model
-from sourcelint.errors import PipelineError
 from sourcelint.readers.base import Prose
 from sourcelint.source import MAX_FILE_BYTES
+from sourcelint.tiers import DEFAULT_TIER, tier_name
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
-
-TIERS = ("parse", "fast")
-# "fast" stays the default until the parse tier's kinds of source meet their targets
-# (docs/quality.md); then this becomes "parse".
-DEFAULT_TIER = "fast"
-# Old names still accepted on the command line and in configs.
-TIER_ALIASES = {"accurate": "parse"}
-
-
-def tier_name(name: str) -> str:
-    """The tier a user's name stands for; PipelineError for an unknown one."""
-    tier = TIER_ALIASES.get(name, name)
-    if tier not in TIERS:
-        known = ", ".join((*TIERS, *TIER_ALIASES))
-        raise PipelineError(f"unknown pipeline {name!r}; use one of: {known}")
-    return tier
 
 
 class Analyzer:

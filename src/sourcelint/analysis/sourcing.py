@@ -23,7 +23,6 @@ from sourcelint.analysis.grammar import (
     ARTICLES,
     INTERVIEWER_CUES,
     POSSESSIVES,
-    PRONOUNS_SINGULAR,
     RELAY_OPENERS,
     core_end_of,
     cue_word,
@@ -31,6 +30,7 @@ from sourcelint.analysis.grammar import (
     house_style,
     number,
     outlet_key,
+    reason_given,
     standalone,
     trim,
     within,
@@ -305,19 +305,6 @@ class _Builder(CueMixin, SourceMixin, KindMixin):
                 if token.like_num:
                     count = number(token.lower_)
                     break
-        # The reason may follow in the next sentence when that one goes on about the same
-        # source ("They spoke on condition of anonymity because …").
-        following = sentence.end if sentence.end < len(doc) else None
-        continues = following is not None and doc[following].lower_ in PRONOUNS_SINGULAR | {
-            "they",
-            "the",
-            "both",
-            "all",
-            "each",
-        }
-        reason = sentence.start in self.reason_sentences or (
-            continues and following in self.reason_sentences
-        )
         content = self._content(sentence, cue_start, cue_end, source)
         return Attribution(
             cue=cue,
@@ -327,7 +314,7 @@ class _Builder(CueMixin, SourceMixin, KindMixin):
             content=content,
             quoted=self._in_quote(cue[0]),
             count=count,
-            reason=bool(reason),
+            reason=reason_given(doc, sentence, self.reason_sentences),
             on_record=on_record,
             cue_tokens=(cue_start, cue_end),
             source_tokens=source,

@@ -16,6 +16,7 @@ from sourcelint.errors import SourcelintError
 from sourcelint.findings import Finding
 from sourcelint.profile import Profile
 from sourcelint.rule import RuleMeta
+from sourcelint.tiers import DEFAULT_TIER
 
 ENTRY_POINT_GROUP = "sourcelint.formats"
 BUILTIN = {
@@ -48,7 +49,7 @@ class Report:
     files: list[FileResult] = field(default_factory=list)
     errors: list[SourcelintError] = field(default_factory=list)
     version: str = ""
-    pipeline: str = "fast"  # the tier that ran (sourcelint.analysis.pipeline.DEFAULT_TIER)
+    pipeline: str = DEFAULT_TIER  # the tier that ran
     quiet: bool = False
     statistics: bool = False
     show_suppressed: bool = False

@@ -10,10 +10,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
-from sourcelint.analysis.grammar import cue_word, end_char, house_style, number, outlet_key
+from sourcelint.analysis.grammar import (
+    cue_word,
+    end_char,
+    house_style,
+    number,
+    outlet_key,
+    reason_given,
+)
 from sourcelint.analysis.passes.cue_scorer import VOCABULARY, load_scorer
 from sourcelint.analysis.passes.cues import Cue, find_cues, inside
 from sourcelint.analysis.passes.kinds import KindContext, KindWords, kind_of, person_kind
@@ -57,13 +64,13 @@ class ParseSourcing:
 
     resources: SourcingModel
 
-    @property
+    @cached_property
     def kind_words(self) -> KindWords:
+        """The word classes of the kind pass, built once per model."""
         words = self.resources.words
         return KindWords(
             person_nouns=person_nouns() | words.anonymous_nouns | words.journalist_nouns,
             vague_nouns=words.vague_nouns,
-            vague_quantifiers=words.vague_quantifiers,
             document_nouns=words.document_nouns,
             organization_nouns=words.organization_nouns,
             outlet_nouns=words.outlet_nouns,
@@ -151,12 +158,6 @@ def _record(
     count = None
     if source is not None:
         count = next((number(t.lower_) for t in doc[source.start : source.end] if t.like_num), None)
-    following = sentence.end if sentence.end < len(doc) else None
-    reason = sentence.start in reasons or (
-        following is not None
-        and doc[following].lower_ in {"he", "she", "they", "the", "both", "all", "each"}
-        and following in reasons
-    )
     return Attribution(
         cue=(doc[cue.start].idx, end_char(doc, cue.end)),
         cue_type=cue.cue_type,
@@ -170,7 +171,7 @@ def _record(
             else None
         ),
         count=count,
-        reason=bool(reason),
+        reason=reason_given(doc, sentence, reasons),
         on_record=on,
         cue_tokens=(cue.start, cue.end),
         source_tokens=(source.start, source.end) if source else None,

@@ -18,7 +18,8 @@ _HELPERS = frozenset({"aux", "auxpass"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _FIRST_SECOND = frozenset({"i", "we", "you", "me", "us"})
 _THIRD = frozenset({"he", "she", "they", "it"})
-_RELATIVE = frozenset({"who", "that", "which", "whom"})
+# Relative pronouns as subjects ("a diplomat who said"); the source pass reads them too.
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 _DEPS = frozenset(
     {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "pcomp", "parataxis", "prep"}
 )
@@ -61,5 +62,5 @@ def subject_class(token: Token) -> str:
                 return "pron-12"
             if lower in _THIRD:
                 return "pron-3"
-            return "pron-rel" if lower in _RELATIVE else "pron-other"
+            return "pron-rel" if lower in RELATIVE_PRONOUNS else "pron-other"
     return "none"

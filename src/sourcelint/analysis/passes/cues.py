@@ -21,7 +21,6 @@ from sourcelint.analysis.records import CueType
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-_AGENTLESS_SUBJECTS = frozenset({"it"})
 _LEARNED = frozenset({"learn"})
 _LABEL_WORDS = 4  # "Sen. Ted Cruz:" at most
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sourcelint.analysis.grammar import PRONOUNS_PLURAL, PRONOUNS_SINGULAR
 from sourcelint.analysis.passes.registry import ORGANIZATION_LABELS, Registry
 from sourcelint.analysis.passes.sources import Source
 from sourcelint.analysis.records import SourceKind
@@ -20,8 +21,8 @@ from sourcelint.analysis.records import SourceKind
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_SINGULAR = frozenset({"he", "she", "him", "her"})
-_PLURAL = frozenset({"they", "them"})
+_SINGULAR = frozenset(PRONOUNS_SINGULAR)
+_PLURAL = frozenset(PRONOUNS_PLURAL)
 _THING = frozenset({"it"})
 _SELF = frozenset({"i", "we", "me", "us", "you"})
 _PARTITIVES = frozenset({"one", "some", "many", "most", "several", "few", "both", "all", "each"})
@@ -34,7 +35,6 @@ class KindWords:
 
     person_nouns: frozenset[str]
     vague_nouns: frozenset[str]
-    vague_quantifiers: frozenset[str]
     document_nouns: frozenset[str]
     organization_nouns: frozenset[str]
     outlet_nouns: frozenset[str]
@@ -58,7 +58,7 @@ def kind_of(context: KindContext, source: Source) -> SourceKind:
     doc = context.doc
     head = doc[source.head]
     span = range(source.start, source.end)
-    if any(i in context.outlet_tokens for i in span) and _outlet_leads(context, source):
+    if any(i in context.outlet_tokens for i in span):
         return SourceKind.OUTLET
     if any(i in context.own_tokens for i in span):
         return SourceKind.ORGANIZATION
@@ -90,12 +90,6 @@ def person_kind(words: KindWords, token: Token) -> SourceKind | None:
     if lower in words.person_nouns or lemma in words.person_nouns:
         return SourceKind.ANONYMOUS
     return None
-
-
-def _outlet_leads(context: KindContext, source: Source) -> bool:
-    """An outlet's name is the source, not a reporter's affiliation ("a Times reporter")
-    — a reporter writing for an outlet speaks for it too."""
-    return True
 
 
 def _pronoun(context: KindContext, pronoun: Token) -> SourceKind:

@@ -10,6 +10,7 @@ its kind the same way ("a company spokesman … he said" stays anonymous).
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -74,7 +75,11 @@ class Registry:
         return None
 
 
-def build_registry(doc: Doc, person_kind: callable, quotes_at: callable) -> Registry:
+def build_registry(
+    doc: Doc,
+    person_kind: Callable[[Token], SourceKind | None],
+    quotes_at: Callable[[int], bool],
+) -> Registry:
     """Collect names and mentions; ``person_kind(token)`` types a person noun head
     (anonymous or vague) or returns None; ``quotes_at(offset)`` tells quoted words."""
     registry = Registry()
@@ -125,7 +130,7 @@ def _names(token: Token) -> bool:
 
 def _learn_role(registry: Registry, name: Token) -> None:
     for related in (name.head, *name.children):
-        if related.pos_ == "NOUN" and related.dep_ in {"appos", "compound"} | {"nsubj"}:
+        if related.pos_ == "NOUN" and related.dep_ in {"appos", "compound", "nsubj"}:
             registry.named_roles.add(related.lemma_.lower())
     if name.dep_ == "appos" and name.head.pos_ == "NOUN":
         registry.named_roles.add(name.head.lemma_.lower())

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sourcelint.analysis.passes.cue_features import RELATIVE_PRONOUNS
 from sourcelint.analysis.passes.cues import Cue
 from sourcelint.analysis.records import CueType
 
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _SUBJECTS = ("nsubj", "csubj")
-_RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 # Verbs that take their subject from the verb they hang on.
 _DEPENDENT = frozenset({"conj", "xcomp", "advcl", "pcomp", "ccomp", "prep"})
 _NOUN_LINKS = frozenset({"by", "from", "of"})
@@ -88,7 +88,7 @@ def _verb_source(verb: Token) -> Source | None:
         # told"): the one nearest the verb is the speaker.
         subject = min(subjects, key=lambda c: abs(c.i - current.i)) if subjects else None
         if subject is not None:
-            if subject.lower_ in _RELATIVE_PRONOUNS and current.dep_ == "relcl":
+            if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return phrase(current.head)
             return phrase(subject)
         if current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN", "PRON"}:
@@ -115,7 +115,7 @@ def _noun_source(noun: Token) -> Source | None:
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in _NOUN_LINKS:
             objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects and objects[0].pos_ in {"PROPN", "PRON"} | {"NOUN"}:
+            if objects and objects[0].pos_ in {"PROPN", "PRON", "NOUN"}:
                 return phrase(objects[0])
     names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     if names:

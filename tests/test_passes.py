@@ -127,10 +127,55 @@ def test_source_spans(analyzer, text, source):
         ("A bartender said the bars were full.", SourceKind.ANONYMOUS),
         ("Critics argued the contract was too generous.", SourceKind.VAGUE),
         ("The company announced the deal on Monday.", SourceKind.ORGANIZATION),
+        # Possessed roles: quoted-in roles stay anonymous, relations are identified.
+        ("His aides said he was tired.", SourceKind.ANONYMOUS),
+        ("Her husband said the car was stolen.", SourceKind.OTHER),
+        # A name modifying a role is an affiliation, not the speaker's name.
+        ("Senate aides to Jane Roe acknowledged the talks had stalled.", SourceKind.ANONYMOUS),
+        # Sources by vantage, and one unnamed person.
+        ("Those close to the governor say he will run again.", SourceKind.ANONYMOUS),
+        ("People familiar with the talks said a deal was near.", SourceKind.ANONYMOUS),
+        ("Someone asked whether the plant would close.", SourceKind.ANONYMOUS),
+        # "authorities" are officials, not one authority.
+        ("Authorities said the road would stay closed.", SourceKind.ANONYMOUS),
+        # A bare plural in the simple present speaks for a kind of people.
+        ("Developers say the program creates jobs.", SourceKind.VAGUE),
+        ("Officials say the program creates jobs.", SourceKind.ANONYMOUS),
+        # A poll's share is the poll's finding.
+        ("Eight of 10 voters say they will watch the debate.", SourceKind.DOCUMENT),
+        # Negated speech credits nobody.
+        ("An attorney for the firm did not respond to requests for comment.", SourceKind.OTHER),
+        # A compound source takes its most specific member.
+        ("Critics, including Senator Jane Roe, said the bill was flawed.", SourceKind.NAMED),
+        ("Jane Roe and two aides said the bill was flawed.", SourceKind.NAMED),
+        ("Regulators and environmental groups said the deal was risky.", SourceKind.ANONYMOUS),
+        # News outlets outside the gazetteer, by the words of their names.
+        ("The Valley News Service reported that the dam was inspected.", SourceKind.OUTLET),
     ],
 )
-def test_kinds_of_unnamed_sources(analyzer, text, kind):
+def test_kinds_of_sources(analyzer, text, kind):
     assert attributions(analyzer, text)[0][2] is kind
+
+
+def test_pronouns_agree_in_sex_with_role_nouns(analyzer):
+    text = (
+        "Mary Roe spoke to reporters after her husband was arrested. "
+        "She said he had done nothing wrong."
+    )
+    assert attributions(analyzer, text)[-1][2] is SourceKind.NAMED
+
+
+def test_pronouns_pick_up_the_object_of_according_to(analyzer):
+    text = "The mayor shouted at staff, according to city insiders. They said he apologized."
+    assert [kind for _, _, kind in attributions(analyzer, text)][-2:] == [SourceKind.ANONYMOUS] * 2
+
+
+def test_journalists_at_an_outlet_report_for_it(analyzer):
+    text = (
+        "Jane Roe, a columnist for The New York Times, wrote that the plan would fail. "
+        "She said the budget was too small."
+    )
+    assert [kind for _, _, kind in attributions(analyzer, text)] == [SourceKind.OUTLET] * 2
 
 
 def test_registry_resolves_roles_and_pronouns_to_a_name(analyzer):

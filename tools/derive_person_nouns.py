@@ -100,6 +100,12 @@ EXPLICIT_PLURALS = {
     "vicar-general": "vicars-general",
 }
 
+# Words of a definition's first clause that give the defined person's sex.
+FEMALE_WORDS = frozenset({"woman", "women", "female", "girl", "lady", "wife", "mother", "daughter"})
+MALE_WORDS = frozenset({"man", "men", "male", "boy", "husband", "father", "son"})
+# Words that end a definition's head phrase ("who is male" still describes it).
+HEAD_ENDS = frozenset({"whose", "which", "of", "to", "in", "for", "with", "from", "by", "at", "on"})
+
 CLASS_ORDER = ("person", "cap", "secondary", "cap-secondary")
 CLASS_DOC = {
     "person": "primary. First noun sense is a person; WordNet spells the lemma in lower case.",
@@ -119,6 +125,7 @@ class Synset:
 
     words: list[str]
     hyponyms: list[str]
+    gloss: str = ""
 
 
 @dataclass
@@ -128,6 +135,7 @@ class Entry:
     lemma: str
     plurals: list[str]
     cls: str
+    gender: str = ""
 
 
 def read_data(path: Path) -> tuple[dict[str, Synset], list[str]]:
@@ -139,7 +147,8 @@ def read_data(path: Path) -> tuple[dict[str, Synset], list[str]]:
             match = re.match(r"\s+\d+ ?(.*)$", line)
             licence.append(match.group(1).rstrip() if match else "")
             continue
-        fields = line.split(" | ", 1)[0].split()
+        head, _, gloss = line.partition(" | ")
+        fields = head.split()
         offset, count = fields[0], int(fields[3], 16)
         words = [fields[4 + 2 * i] for i in range(count)]
         at = 4 + 2 * count
@@ -149,7 +158,7 @@ def read_data(path: Path) -> tuple[dict[str, Synset], list[str]]:
             for k in range(pointers)
             if fields[at + 1 + 4 * k] == "~" and fields[at + 3 + 4 * k] == "n"
         ]
-        synsets[offset] = Synset(words, hyponyms)
+        synsets[offset] = Synset(words, hyponyms, gloss.strip())
     return synsets, licence
 
 
@@ -252,6 +261,28 @@ def plurals_of(lemma: str, spellings: Iterable[str], irregular: dict[str, list[s
     return sorted(set(exceptional) | set(regular))
 
 
+def gender_of(gloss: str) -> str:
+    """ "f" or "m" from a word of sex in the head phrase of the definition ("a married
+    woman; a man's partner", "a male spokesperson"), else "": the sex a pronoun referring
+    to the word agrees with. Parentheses are asides ("(as opposed to a man)")."""
+    clause = re.sub(r"\([^)]*\)", " ", gloss.split(";", 1)[0].lower())
+    for word in re.findall(r"[a-z]+", clause):
+        if word in HEAD_ENDS:
+            break  # "the sister of your father": past the head, sex words name others
+        if word in FEMALE_WORDS:
+            return "f"
+        if word in MALE_WORDS:
+            return "m"
+    return ""
+
+
+def first_person_sense(
+    lemma: str, index: dict[str, tuple[list[str], int]], people: set[str]
+) -> str:
+    """The offset of the lemma's most frequent person sense."""
+    return next(o for o in index[lemma][0] if o in people)
+
+
 def first_sense_is_person(
     spelling: str,
     index: dict[str, tuple[list[str], int]],
@@ -309,7 +340,8 @@ def derive(wordnet: Path) -> tuple[Result, list[str]]:
         offsets, tagged = index[lemma]
         if len(offsets) > 1 and tagged == 0:
             untagged_order += 1
-        entries.append(Entry(lemma, plurals_of(lemma, spellings, irregular), cls))
+        gender = gender_of(synsets[first_person_sense(lemma, index, people)].gloss)
+        entries.append(Entry(lemma, plurals_of(lemma, spellings, irregular), cls, gender))
 
     entries.sort(key=lambda e: (CLASS_ORDER.index(e.cls), e.lemma))
     result = Result(entries, len(people), len(all_lemmas), len(multiword), unusual, untagged_order)
@@ -363,7 +395,12 @@ def render(result: Result, licence: list[str], wordnet: Path) -> str:
         *(f"  {cls}: {counts[cls]}" for cls in CLASS_ORDER),
         f"  total lines: {len(result.entries)}",
         "",
-        "Format: lemma<TAB>plural[,plural...]<TAB>class, sorted by class then lemma.",
+        "Format: lemma<TAB>plural[,plural...]<TAB>class<TAB>gender, sorted by class then",
+        "lemma. Gender is f or m when the first clause of the gloss of the lemma's most",
+        "frequent person sense names the sex in its head phrase, before any relative or",
+        "preposition (woman, female, wife ... / man, male, husband ...: 'wife: a married",
+        "woman', 'spokesman: a male spokesperson'; not 'aunt: the sister of your father'),",
+        "else empty. Pronouns agree with it ('she' does not refer back to 'her husband').",
         "Plurals: WordNet's noun.exc irregular forms (minus a few that belong to non-person",
         "senses, such as medium -> media), plus regular English rules (-y -> -ies after a",
         "consonant; -s/-x/-z/-ch/-sh -> -es, but -arch -> -archs; -man -> -men, except",
@@ -385,7 +422,7 @@ def render(result: Result, licence: list[str], wordnet: Path) -> str:
             current = entry.cls
             doc = CLASS_DOC[current].split("\n")
             lines.extend(["#", f"# [{current}] {doc[0]}", *(f"# {line}" for line in doc[1:])])
-        lines.append(f"{entry.lemma}\t{','.join(entry.plurals)}\t{entry.cls}")
+        lines.append(f"{entry.lemma}\t{','.join(entry.plurals)}\t{entry.cls}\t{entry.gender}")
     return "\n".join(lines) + "\n"
 
 

@@ -23,13 +23,19 @@ from sourcelint.analysis.grammar import (
 )
 from sourcelint.analysis.passes.cue_scorer import VOCABULARY, load_scorer
 from sourcelint.analysis.passes.cues import Cue, find_cues, inside
-from sourcelint.analysis.passes.kinds import KindContext, KindWords, kind_of, person_kind
+from sourcelint.analysis.passes.kinds import (
+    KindContext,
+    KindWords,
+    gender_of,
+    kind_of,
+    role_kind,
+)
 from sourcelint.analysis.passes.registry import Registry, build_registry
 from sourcelint.analysis.passes.sources import Source, source_of
 from sourcelint.analysis.records import Attribution, CueType, SourceKind
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from sourcelint.analysis.sourcing import SourcingModel
 
@@ -45,17 +51,19 @@ _PERSON_CLASSES = frozenset({"person"})
 
 
 @cache
-def person_nouns() -> frozenset[str]:
-    """The shipped open class of person nouns: lemmas and their plurals."""
-    words: set[str] = set()
+def person_nouns() -> dict[str, str]:
+    """The shipped open class of person nouns, lemmas and their plurals, each with its
+    sex ("f", "m" or "")."""
+    words: dict[str, str] = {}
     for line in PERSON_NOUNS_FILE.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
-        lemma, plurals, kind = line.split("\t")
+        lemma, plurals, kind, gender = line.split("\t")
         if kind in _PERSON_CLASSES:
-            words.add(lemma)
-            words.update(p for p in plurals.split(",") if p)
-    return frozenset(words)
+            for word in (lemma, *plurals.split(",")):
+                if word:
+                    words[word] = gender
+    return words
 
 
 @dataclass(frozen=True)
@@ -68,14 +76,17 @@ class ParseSourcing:
     def kind_words(self) -> KindWords:
         """The word classes of the kind pass, built once per model."""
         words = self.resources.words
+        people = person_nouns()
         return KindWords(
-            person_nouns=person_nouns() | words.anonymous_nouns | words.journalist_nouns,
+            person_nouns=frozenset(people) | words.anonymous_nouns | words.journalist_nouns,
             vague_nouns=words.vague_nouns,
+            anonymous_nouns=words.anonymous_nouns,
             document_nouns=words.document_nouns,
             organization_nouns=words.organization_nouns,
             outlet_nouns=words.outlet_nouns,
             unique_roles=words.unique_roles,
             outlet_words=words.outlet_words,
+            genders={word: gender for word, gender in people.items() if gender},
         )
 
     def attributions(
@@ -86,7 +97,13 @@ class ParseSourcing:
         words = self.kind_words
         outlets, own = _outlets(doc, resources, own_outlet)
         registry = build_registry(
-            doc, lambda token: person_kind(words, token), lambda offset: inside(quotes, offset)
+            doc,
+            lambda token, known: role_kind(words, known, token),
+            lambda token: gender_of(words, token),
+            lambda offset: inside(quotes, offset),
+            frozenset(outlets),
+            frozenset(own),
+            resources.words.journalist_nouns,
         )
         context = KindContext(doc, registry, frozenset(outlets), frozenset(own), words)
         cues = find_cues(doc, quotes, load_scorer(), resources.words.hearsay_adverbs)
@@ -146,8 +163,8 @@ def _record(
 ) -> Attribution:
     sentence = doc[cue.word].sent
     kind = kind_of(context, source) if source is not None else SourceKind.NONE
-    if cue.cue_type is CueType.VERB and source is None:
-        kind = SourceKind.OTHER
+    if cue.cue_type is CueType.VERB and (source is None or _negated(doc[cue.word])):
+        kind = SourceKind.OTHER  # "an aide did not respond": nothing was given, nobody to flag
     on = any(cue.end <= s <= cue.end + 4 and s < sentence.end for s in on_record)
     if on and kind is SourceKind.ANONYMOUS:
         kind = SourceKind.ORGANIZATION
@@ -179,6 +196,10 @@ def _record(
         cue_word=cue_word(doc, cue.start, cue.end, cue.cue_type),
         referent=_referent(doc, source, registry) if kind is SourceKind.NAMED else None,
     )
+
+
+def _negated(word: Token) -> bool:
+    return any(child.dep_ == "neg" for child in word.children)
 
 
 def _content(doc: Doc, cue: Cue) -> tuple[int, int] | None:

@@ -10,11 +10,12 @@ take the kind of what they refer to.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sourcelint.analysis.grammar import PRONOUNS_PLURAL, PRONOUNS_SINGULAR
-from sourcelint.analysis.passes.registry import ORGANIZATION_LABELS, Registry
+from sourcelint.analysis.passes.registry import ORGANIZATION_LABELS, PERSON_LABELS, Registry
 from sourcelint.analysis.passes.sources import Source
 from sourcelint.analysis.records import SourceKind
 
@@ -27,6 +28,12 @@ _THING = frozenset({"it"})
 _SELF = frozenset({"i", "we", "me", "us", "you"})
 _PARTITIVES = frozenset({"one", "some", "many", "most", "several", "few", "both", "all", "each"})
 _NUMBERS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
+_SOMEONE = frozenset({"someone", "somebody"})
+_DEFINITE = frozenset({"the", "these", "those", "this", "that"})
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+# "those close to him", "people familiar with the matter", "officials briefed on it".
+_VANTAGE_HEADS = frozenset({"those", "people", "persons", "person", "someone", "one"})
+_VANTAGES = frozenset({"close", "familiar", "knowledgeable", "brief"})
 
 
 @dataclass(frozen=True)
@@ -35,11 +42,13 @@ class KindWords:
 
     person_nouns: frozenset[str]
     vague_nouns: frozenset[str]
+    anonymous_nouns: frozenset[str]  # roles that stay anonymous when possessed ("his aides")
     document_nouns: frozenset[str]
     organization_nouns: frozenset[str]
     outlet_nouns: frozenset[str]
     unique_roles: frozenset[str]
     outlet_words: frozenset[str]
+    genders: Mapping[str, str]  # person noun -> "f" or "m" ("wife", "spokesman")
 
 
 @dataclass(frozen=True)
@@ -53,32 +62,76 @@ class KindContext:
     words: KindWords
 
 
+# Most specific first: a compound source takes its most specific member ("Trump and his
+# aides" is named); an untyped member ("his rival") keeps the whole untyped.
+_SPECIFICITY = (
+    SourceKind.NAMED,
+    SourceKind.OTHER,
+    SourceKind.ORGANIZATION,
+    SourceKind.OUTLET,
+    SourceKind.DOCUMENT,
+    SourceKind.ANONYMOUS,
+    SourceKind.VAGUE,
+)
+_INCLUDING = frozenset({"including", "like"})
+
+
 def kind_of(context: KindContext, source: Source) -> SourceKind:
-    """The kind of the source phrase; pronouns resolved through the registry."""
+    """The kind of the source phrase: its head's, or its most specific member's."""
+    head = context.doc[source.head]
+    kinds = [_head_kind(context, source, head)]
+    for member in _members(head):
+        kinds.append(_head_kind(context, Source(member.i, member.i + 1, member.i), member))
+    return min(kinds, key=_rank)
+
+
+def _rank(kind: SourceKind) -> int:
+    return _SPECIFICITY.index(kind) if kind in _SPECIFICITY else 0
+
+
+def _members(head: Token) -> list[Token]:
+    """Coordinated heads ("Trump and his aides") and named examples ("critics, including
+    Senator Roe"): the members a compound source is read from."""
+    members = [c for c in head.children if c.dep_ == "conj"]
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in _INCLUDING:
+            for example in child.children:
+                if example.dep_ == "pobj" and (
+                    example.ent_type_ in PERSON_LABELS | ORGANIZATION_LABELS
+                ):
+                    members.append(example)
+    return members
+
+
+def _head_kind(context: KindContext, source: Source, head: Token) -> SourceKind:
     doc = context.doc
-    head = doc[source.head]
     span = range(source.start, source.end)
     if any(i in context.outlet_tokens for i in span):
         return SourceKind.OUTLET
     if any(i in context.own_tokens for i in span):
         return SourceKind.ORGANIZATION
-    if head.pos_ == "PRON" or head.lower_ in _SINGULAR | _PLURAL | _THING:
-        return _pronoun(context, head)
-    if head.lower_ in _PARTITIVES | _NUMBERS:
+    lower = head.lower_
+    if lower in _SOMEONE:
+        return SourceKind.ANONYMOUS  # "someone asked": one unnamed person
+    if head.pos_ == "PRON" or lower in _SINGULAR | _PLURAL | _THING:
+        return _familiar(head) or _pronoun(context, head)
+    if any(doc[i].ent_type_ == "PERSON" for i in _appositions(head)):
+        return SourceKind.NAMED  # "the spokeswoman, Jane Roe"; "one of its lawyers, Jane Roe"
+    if _share(head):
+        return SourceKind.DOCUMENT  # "eight of 10 voters", "40 percent": a poll's result
+    if lower in _PARTITIVES | _NUMBERS:
         inner = _of_object(head)
         if inner is not None:
             kind = kind_of(context, Source(inner.left_edge.i, inner.i + 1, inner.i))
             return SourceKind.ANONYMOUS if kind is SourceKind.NAMED else kind
-        return SourceKind.VAGUE if head.lower_ not in {"one"} | _NUMBERS else SourceKind.OTHER
-    if any(doc[i].ent_type_ == "PERSON" for i in span):
-        return SourceKind.NAMED
+        return SourceKind.VAGUE if lower not in {"one"} | _NUMBERS else SourceKind.OTHER
+    if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and lower in context.registry.surnames):
+        return SourceKind.OUTLET if lower in context.registry.journalists else SourceKind.NAMED
     if head.ent_type_ in ORGANIZATION_LABELS:
         return _organization(context, head)
     if head.pos_ == "PROPN":
-        if head.lower_ in context.registry.surnames:
-            return SourceKind.NAMED
         return SourceKind.OTHER
-    return _noun(context, head, source)
+    return _noun(context, head)
 
 
 def person_kind(words: KindWords, token: Token) -> SourceKind | None:
@@ -92,22 +145,134 @@ def person_kind(words: KindWords, token: Token) -> SourceKind | None:
     return None
 
 
+def gender_of(words: KindWords, token: Token) -> str:
+    """ "f" or "m" when the noun gives its sex ("wife", "spokesman"), else ""."""
+    return words.genders.get(token.lower_) or words.genders.get(token.lemma_.lower(), "")
+
+
+def role_kind(words: KindWords, registry: Registry, head: Token) -> SourceKind | None:
+    """The kind of a phrase headed by a person noun, read with the mentions before it
+    (None when ``head`` is no person noun).
+
+    An indefinite or bare role is anonymous ("a senior official", "two diplomats") or
+    vague ("critics"); a definite one takes the kind of the role met before ("the
+    official"), or is named when one holder is meant ("the governor") or the article
+    names someone in that role; a possessed role ("his aides", "Trump's lawyer") is
+    anonymous when it is a role sources are quoted in, and untyped otherwise ("her
+    husband", "his rival": identified, though not by name)."""
+    kind = person_kind(words, head)
+    if kind is None:
+        return None
+    lemma = head.lemma_.lower()
+    linked = _appositions(head)
+    if any(head.doc[i].ent_type_ == "PERSON" for i in linked):
+        return SourceKind.NAMED  # "Jane Roe, a spokeswoman"
+    if any(head.doc[i].ent_type_ in ORGANIZATION_LABELS for i in linked):
+        return SourceKind.ORGANIZATION  # "China and the US, the two biggest polluters"
+    determiner = next((c for c in head.children if c.dep_ in {"det", "poss"}), None)
+    if determiner is not None and determiner.dep_ == "poss":
+        return _possessed(words, registry, determiner, head, lemma)
+    if determiner is not None and determiner.lower_ in _DEFINITE:
+        return _definite(words, registry, head, lemma)
+    if _familiar(head):
+        return SourceKind.ANONYMOUS  # "people familiar with the talks"
+    if kind is SourceKind.VAGUE and any(
+        c.like_num or c.lower_ in _NUMBERS for c in head.children if c.dep_ == "nummod"
+    ):
+        return SourceKind.ANONYMOUS  # "two economists": counted people
+    if kind is SourceKind.ANONYMOUS and _generic(words, head):
+        return SourceKind.VAGUE  # "doctors say": a kind of people, not some of them
+    return kind
+
+
+def _generic(words: KindWords, head: Token) -> bool:
+    """A bare plural subject of a simple present ("developers say") speaks for a kind of
+    people; in the past ("dealers said") for some who spoke. Roles sources are quoted in
+    ("officials say") stay anonymous either way."""
+    return (
+        head.tag_ == "NNS"
+        and head.dep_ == "nsubj"
+        and head.head.tag_ == "VBP"
+        and head.lower_ not in words.anonymous_nouns
+        and not any(c.dep_ in {"det", "poss", "nummod"} for c in head.children)
+    )
+
+
+def _appositions(head: Token) -> list[int]:
+    linked = [c.i for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        linked.append(head.head.i)
+    return linked
+
+
+def _familiar(head: Token) -> SourceKind | None:
+    """ "those close to him", "people familiar with the talks": sources by vantage."""
+    if head.lower_ not in _VANTAGE_HEADS:
+        return None
+    for child in head.children:
+        if child.dep_ in {"amod", "acl"} and child.lemma_.lower() in _VANTAGES:
+            return SourceKind.ANONYMOUS
+    return None
+
+
+def _possessed(
+    words: KindWords, registry: Registry, owner: Token, head: Token, lemma: str
+) -> SourceKind:
+    if lemma in registry.named_roles:
+        return SourceKind.NAMED  # "his lawyer" when the article names the lawyer
+    if owner.lemma_.lower() in words.document_nouns:
+        return SourceKind.DOCUMENT  # "the ad's narrator": the voice of the ad
+    if owner.pos_ != "PRON" and lemma in words.unique_roles:
+        return SourceKind.NAMED  # "Connecticut's tax commissioner": one holder
+    if head.lower_ in words.anonymous_nouns or lemma in words.anonymous_nouns:
+        return SourceKind.ANONYMOUS  # "his aides", "Trump's lawyers"
+    return SourceKind.OTHER
+
+
+def _definite(words: KindWords, registry: Registry, head: Token, lemma: str) -> SourceKind:
+    """ "the official" takes the kind of "a senior official" before it; "the governor"
+    (one holder) and "the spokeswoman" after "Jane Roe, a spokeswoman" are named; a
+    definite description with no antecedent ("the businessman") is left untyped."""
+    compound = " ".join(c.lower_ for c in head.children if c.dep_ == "compound")
+    if lemma in words.unique_roles or f"{compound} {lemma}" in words.unique_roles:
+        return SourceKind.NAMED
+    if lemma in registry.named_roles:
+        return SourceKind.NAMED
+    earlier = registry.same_role(head.i, lemma, plural=head.tag_ == "NNS")
+    return earlier.kind if earlier is not None else SourceKind.OTHER
+
+
 def _pronoun(context: KindContext, pronoun: Token) -> SourceKind:
     lower = pronoun.lower_
+    registry = context.registry
     if lower in _SELF:
         return SourceKind.NAMED  # the writer, or the people the quotation names
     if lower in _SINGULAR:
-        mention = context.registry.before(pronoun.i, plural=False, person=True, salient=True)
+        gender = _PRONOUN_GENDER.get(lower, "")
+        mention = registry.before(pronoun.i, plural=False, person=True, salient=True, gender=gender)
     elif lower in _PLURAL:
-        groups = context.registry.before(pronoun.i, plural=True, person=None, salient=True)
-        bodies = context.registry.before(pronoun.i, plural=False, person=False)
+        groups = registry.before(pronoun.i, plural=True, person=None, salient=True)
+        bodies = registry.before(pronoun.i, plural=False, person=False)
         candidates = [m for m in (groups, bodies) if m is not None]
         mention = max(candidates, key=lambda m: m.index) if candidates else None
     elif lower in _THING:
-        mention = context.registry.before(pronoun.i, plural=False, person=False)
+        mention = registry.before(pronoun.i, plural=False, person=False, salient=True)
     else:
         return SourceKind.OTHER
     return mention.kind if mention is not None else SourceKind.OTHER
+
+
+def _share(head: Token) -> bool:
+    """A count out of a whole ("eight of 10 voters") or a percentage: how polls report."""
+    if head.lower_ in {"percent", "%"}:
+        return True
+    inner = _of_object(head)
+    if (head.like_num or head.lower_ in _NUMBERS) and inner is not None:
+        return any(c.dep_ == "nummod" for c in inner.children)
+    # The parser also reads "eight of 10 voters" as a number modifying "voters".
+    return any(
+        c.dep_ == "nummod" and any(q.lower_ == "of" for q in c.children) for c in head.children
+    )
 
 
 def _of_object(head: Token) -> Token | None:
@@ -125,53 +290,36 @@ def _organization(context: KindContext, head: Token) -> SourceKind:
             return SourceKind.VAGUE
         determiner = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
         return SourceKind.ANONYMOUS if determiner in {"a", "an"} else SourceKind.OTHER
-    if head.lower_ in context.words.outlet_words and head.i > head.sent.start:
-        return SourceKind.OUTLET  # "the Daily Ledger": a name ending like a newspaper's
+    if _outlet_name(context.words, head):
+        return SourceKind.OUTLET
     return SourceKind.ORGANIZATION
 
 
-def _noun(context: KindContext, head: Token, source: Source) -> SourceKind:
+def _outlet_name(words: KindWords, head: Token) -> bool:
+    """ "the Daily Ledger", "Valley News Service": a name holding a newspaper's word
+    after its first word (a first word is often something else: "Post Office")."""
+    start = head.i
+    while start > 0 and head.doc[start].ent_iob_ == "I":
+        start -= 1
+    end = head.i + 1
+    while end < len(head.doc) and head.doc[end].ent_iob_ == "I":
+        end += 1
+    if head.doc[start].lower_ == "the":
+        start += 1
+    return any(t.lower_ in words.outlet_words for t in head.doc[start + 1 : end])
+
+
+def _noun(context: KindContext, head: Token) -> SourceKind:
     words = context.words
     lower, lemma = head.lower_, head.lemma_.lower()
-    if lower in words.document_nouns or lemma in words.document_nouns:
-        return SourceKind.DOCUMENT
-    if lower in words.outlet_nouns or lemma in words.outlet_nouns:
-        return SourceKind.OUTLET
-    if lower in words.organization_nouns or lemma in words.organization_nouns:
-        return SourceKind.ORGANIZATION
-    kind = person_kind(words, head)
-    if kind is None:
-        return SourceKind.OTHER
-    linked = [c for c in head.children if c.dep_ in {"appos", "compound"}]
-    if head.dep_ == "appos":
-        linked.append(head.head)
-    if any(t.ent_type_ == "PERSON" for t in linked):
-        return SourceKind.NAMED  # "spokeswoman Jane Roe", "Roe's aide, John Doe"
-    if any(t.ent_type_ in ORGANIZATION_LABELS for t in linked if t.dep_ != "compound"):
-        return SourceKind.ORGANIZATION  # "China and the US, the two biggest polluters"
-    determiner = next((c for c in head.children if c.dep_ in {"det", "poss"}), None)
-    if determiner is not None and determiner.dep_ == "poss":
-        if determiner.pos_ == "PRON":
-            return SourceKind.OTHER  # "his rival", "her lawyer": described, not anonymous
-        if lemma in context.words.unique_roles:
-            return SourceKind.NAMED  # "Connecticut's tax commissioner": one holder
-    elif determiner is not None and determiner.lower_ in {"the", "these", "those"}:
-        return _definite(context, head, lemma)
-    if kind is SourceKind.VAGUE and any(
-        c.like_num or c.lower_ in _NUMBERS for c in head.children if c.dep_ == "nummod"
-    ):
-        return SourceKind.ANONYMOUS  # "two economists": counted people
-    return kind
-
-
-def _definite(context: KindContext, head: Token, lemma: str) -> SourceKind:
-    """ "the official" takes the kind of "a senior official" before it; "the governor"
-    (one holder) and "the spokeswoman" after "Jane Roe, a spokeswoman" are named; a
-    definite description with no antecedent ("the businessman") is left untyped."""
-    compound = " ".join(c.lower_ for c in head.children if c.dep_ == "compound")
-    if lemma in context.words.unique_roles or f"{compound} {lemma}" in context.words.unique_roles:
-        return SourceKind.NAMED
-    if lemma in context.registry.named_roles:
-        return SourceKind.NAMED
-    earlier = context.registry.same_role(head.i, lemma)
-    return earlier.kind if earlier is not None else SourceKind.OTHER
+    # A form listed among people wins over its lemma's class: "authorities" are
+    # officials, not "an authority"; "companies" a vague set, not one company.
+    if lower not in words.anonymous_nouns and lower not in words.vague_nouns:
+        if lower in words.document_nouns or lemma in words.document_nouns:
+            return SourceKind.DOCUMENT
+        if lower in words.outlet_nouns or lemma in words.outlet_nouns:
+            return SourceKind.OUTLET
+        if lower in words.organization_nouns or lemma in words.organization_nouns:
+            return SourceKind.ORGANIZATION
+    kind = role_kind(words, context.registry, head)
+    return kind if kind is not None else SourceKind.OTHER

@@ -44,9 +44,7 @@ def source_of(doc: Doc, cue: Cue) -> Source | None:
     if cue.cue_type in (CueType.HEARSAY, CueType.AGENTLESS):
         return None
     if cue.cue_type is CueType.ACCORDING_TO:
-        to = doc[cue.word + 1]
-        objects = [c for c in to.children if c.dep_ == "pobj"]
-        return phrase(objects[0]) if objects else None
+        return _according_object(doc[cue.word + 1])
     if cue.frame == "label":
         start = word.sent.start
         return Source(start, word.i, word.i - 1)
@@ -99,6 +97,16 @@ def _verb_source(verb: Token) -> Source | None:
             return None
         current = current.head
     return None
+
+
+def _according_object(to: Token) -> Source | None:
+    """The object of "according to"; when the parser misreads it ("according to show
+    insiders" as a verb phrase), the last noun it put under "to"."""
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    if objects:
+        return phrase(objects[0])
+    nouns = [t for t in to.subtree if t.pos_ in {"NOUN", "PROPN", "PRON"}]
+    return phrase(nouns[-1]) if nouns else None
 
 
 def _agent(verb: Token) -> Token | None:

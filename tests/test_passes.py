@@ -149,6 +149,10 @@ def test_source_spans(analyzer, text, source):
         ("Critics, including Senator Jane Roe, said the bill was flawed.", SourceKind.NAMED),
         ("Jane Roe and two aides said the bill was flawed.", SourceKind.NAMED),
         ("Regulators and environmental groups said the deal was risky.", SourceKind.ANONYMOUS),
+        # Parts of groups: an unspecified share is vague, one of a group of roles is not.
+        ("Many of his supporters believe the polls are wrong.", SourceKind.VAGUE),
+        ("No one expected the vote to pass.", SourceKind.VAGUE),
+        ("One of the officials said the talks had stalled.", SourceKind.ANONYMOUS),
         # News outlets outside the gazetteer, by the words of their names.
         ("The Valley News Service reported that the dam was inspected.", SourceKind.OUTLET),
     ],

@@ -29,6 +29,8 @@ _SELF = frozenset({"i", "we", "me", "us", "you"})
 _PARTITIVES = frozenset({"one", "some", "many", "most", "several", "few", "both", "all", "each"})
 _NUMBERS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 _SOMEONE = frozenset({"someone", "somebody"})
+_EVERYONE = frozenset({"everyone", "everybody", "nobody"})
+_SOME = frozenset({"some", "many", "most", "several", "few"})  # an unspecified share
 _DEFINITE = frozenset({"the", "these", "those", "this", "that"})
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 # "those close to him", "people familiar with the matter", "officials briefed on it".
@@ -113,18 +115,16 @@ def _head_kind(context: KindContext, source: Source, head: Token) -> SourceKind:
     lower = head.lower_
     if lower in _SOMEONE:
         return SourceKind.ANONYMOUS  # "someone asked": one unnamed person
-    if head.pos_ == "PRON" or lower in _SINGULAR | _PLURAL | _THING:
-        return _familiar(head) or _pronoun(context, head)
+    if lower in _EVERYONE or (lower == "one" and _determiner(head) == "no"):
+        return SourceKind.VAGUE  # "not everyone agrees", "no one expected"
     if any(doc[i].ent_type_ == "PERSON" for i in _appositions(head)):
         return SourceKind.NAMED  # "the spokeswoman, Jane Roe"; "one of its lawyers, Jane Roe"
     if _share(head):
         return SourceKind.DOCUMENT  # "eight of 10 voters", "40 percent": a poll's result
     if lower in _PARTITIVES | _NUMBERS:
-        inner = _of_object(head)
-        if inner is not None:
-            kind = kind_of(context, Source(inner.left_edge.i, inner.i + 1, inner.i))
-            return SourceKind.ANONYMOUS if kind is SourceKind.NAMED else kind
-        return SourceKind.VAGUE if lower not in {"one"} | _NUMBERS else SourceKind.OTHER
+        return _part(context, head)
+    if head.pos_ == "PRON" or lower in _SINGULAR | _PLURAL | _THING:
+        return _familiar(head) or _pronoun(context, head)
     if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and lower in context.registry.surnames):
         return SourceKind.OUTLET if lower in context.registry.journalists else SourceKind.NAMED
     if head.ent_type_ in ORGANIZATION_LABELS:
@@ -262,6 +262,27 @@ def _pronoun(context: KindContext, pronoun: Token) -> SourceKind:
     return mention.kind if mention is not None else SourceKind.OTHER
 
 
+def _part(context: KindContext, head: Token) -> SourceKind:
+    """ "some", "many of his supporters", "one of the officials", "two of them": an
+    unspecified share of people is vague; one or a count of a group of roles keeps the
+    group's kind, and one of several named people is unnamed."""
+    lower = head.lower_
+    inner = _of_object(head)
+    if inner is None:
+        # "all", "each", "both" and counts stand for a group named before.
+        return SourceKind.VAGUE if lower in _SOME else SourceKind.OTHER
+    kind = kind_of(context, Source(inner.left_edge.i, inner.i + 1, inner.i))
+    if lower in _SOME and kind in {SourceKind.NAMED, SourceKind.OTHER, SourceKind.VAGUE}:
+        return SourceKind.VAGUE  # "many of his supporters", "many of whom"
+    if kind is SourceKind.OTHER:
+        kind = person_kind(context.words, inner) or kind  # "one of the officials"
+    return SourceKind.ANONYMOUS if kind in {SourceKind.NAMED, SourceKind.VAGUE} else kind
+
+
+def _determiner(head: Token) -> str | None:
+    return next((c.lower_ for c in head.children if c.dep_ == "det"), None)
+
+
 def _share(head: Token) -> bool:
     """A count out of a whole ("eight of 10 voters") or a percentage: how polls report."""
     if head.lower_ in {"percent", "%"}:
@@ -288,7 +309,7 @@ def _organization(context: KindContext, head: Token) -> SourceKind:
         # "the Republican" is a description of someone named before.
         if head.tag_ in {"NNPS", "NNS"}:
             return SourceKind.VAGUE
-        determiner = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
+        determiner = _determiner(head)
         return SourceKind.ANONYMOUS if determiner in {"a", "an"} else SourceKind.OTHER
     if _outlet_name(context.words, head):
         return SourceKind.OUTLET

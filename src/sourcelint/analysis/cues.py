@@ -20,7 +20,6 @@ from sourcelint.analysis.grammar import (
     NAMING_PARTICIPLES,
     NEGATIONS,
     NOT_INFINITIVE,
-    NOUN_LIKE,
     NOUN_MARKERS,
     PARTICIPLES,
     PARTICLES,
@@ -30,14 +29,20 @@ from sourcelint.analysis.grammar import (
     QUESTION_WORDS,
     RELATIVES,
     SENTENCE_END,
+    SPEECH_CONTINUERS,
     STRONG_CUES,
     SUBJECT_PRONOUNS,
+    SUBJECTLESS_HEADS,
     TIME_WORDS,
+    adverb,
+    headline_label,
     skippable,
     trim,
 )
 from sourcelint.analysis.mentions import Mention
 from sourcelint.analysis.records import Attribution, CueType, SourceKind
+from sourcelint.analysis.speech_use import SpeechUseMixin
+from sourcelint.analysis.words import Use
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -45,7 +50,7 @@ if TYPE_CHECKING:
     from sourcelint.analysis.words import SourcingWords
 
 
-class CueMixin:
+class CueMixin(SpeechUseMixin):
     """Finds cues: speech and stance verbs, passives, "according to", agentless hearsay."""
 
     doc: Doc
@@ -73,30 +78,65 @@ class CueMixin:
         return start > 0 and doc[start - 1].lower_ in {"if", "unless", "whether"}
 
     def _is_speech(self, sentence: Span, index: int) -> bool:
+        """Whether the speech verb at ``index`` credits someone with what it reports."""
+        if self._no_statement(sentence, index):
+            return False
+        end = self._cue_end(sentence, index)
+        if self._form(index, end) in self.words.sense_verbs:
+            return self._says(sentence, index, end)
+        return self._reports(sentence, index)
+
+    def _no_statement(self, sentence: Span, index: int) -> bool:
+        """A noun, an infinitive, a negated or an agentless verb: nobody is credited."""
         doc = self.doc
         previous = doc[index - 1].lower_ if index > sentence.start else ""
         following = doc[index + 1].lower_ if index + 1 < sentence.end else ""
-        noun_like = doc[index].lower_ in NOUN_LIKE and following not in COMPLEMENT
-        if previous in NOUN_MARKERS or (previous in QUANTIFIERS and noun_like):
-            return False  # an infinitive or a noun ("to say", "the report", "many questions")
-        if previous in PREPOSITIONS and doc[index].lower_.endswith("ing"):
-            return False  # a gerund ("issues with commenting")
-        if following == "to" and doc[index].lower_ in {"said", "says", "reported", "believed"}:
-            return False  # "is said to" is hearsay, handled as agentless
         word = doc[index].lower_
+        if previous in NOUN_MARKERS - {"to"}:
+            return True  # a noun ("the report", "his claims")
+        to = index - 1
+        while to > sentence.start and adverb(doc[to]):
+            to -= 1  # "to further explain"
+        if (doc[to].lower_ == "to" and not self._continued(sentence, to)) or (
+            previous in SUBJECTLESS_HEADS
+        ):
+            return True  # "to say", "helps explain", "worth noting"; not "continued to say"
+        if previous in {"-", "–"} and not doc[index - 1].whitespace_:
+            return True  # a compound: "union-bashing" (a spaced dash is punctuation)
+        if self._noun_after_name(index) and following != "that":
+            return True  # "the Times report came out"; "a Times report that …" still credits
+        if self._negated(sentence, index):
+            return True  # "did not respond", "has not said": nothing is credited
+        return previous in AGENTLESS_BE and word in AGENTLESS_VERBS  # "was said": agentless
+
+    def _reports(self, sentence: Span, index: int) -> bool:
+        """A speech verb with no other sense listed: a cue unless it is a gerund, a
+        participle or a noun, or, for verbs that take plain objects ("indicated an
+        interest"), unless a complement follows."""
+        doc = self.doc
+        previous = doc[index - 1].lower_ if index > sentence.start else ""
+        following = doc[index + 1].lower_ if index + 1 < sentence.end else ""
+        word = doc[index].lower_
+        if (
+            previous in QUANTIFIERS
+            and word in self.words.noun_forms
+            and following not in COMPLEMENT
+        ):
+            return False  # a noun ("many questions", "these reports")
+        if previous in PREPOSITIONS and word.endswith("ing"):
+            return False  # a gerund ("issues with commenting")
+        if following == "to" and word in {"said", "says", "reported", "believed"}:
+            return False  # "is said to" is hearsay, handled as agentless
         if (
             word not in STRONG_CUES
             and word.endswith("s")  # "notes", "claims": a plural noun or a verb; "noted" is not
             and self._after_adjective(sentence, index, NOUN_MARKERS | PREPOSITION_WORDS)
         ):
             return False  # "the same notes", "with insulting remarks": a noun
-        if self._noun_after_name(index) and following != "that":
-            return False  # "the Times report came out"; "a Times report that …" still credits
         if word in NAMING_PARTICIPLES and self._names_a_thing(sentence, index):
             return False  # "a group called Lashkar", "a plan dubbed Fortress": a name given
         if word.startswith("point"):
-            # "pointed to the map" reports nothing; "pointed out (that)" does.
-            return following == "out" and not self._negated(sentence, index)
+            return False  # "pointed to the map" reports nothing; "pointed out" is listed
         progressive = previous in AGENTLESS_BE
         if (
             word.endswith("ing")
@@ -105,10 +145,6 @@ class CueMixin:
             and following not in COMPLEMENT
         ):
             return False  # a participle ("taxpayers reporting gains"), not ", saying that"
-        if self._negated(sentence, index):
-            return False  # "did not respond", "has not said": nothing is credited
-        if previous in AGENTLESS_BE and word in AGENTLESS_VERBS:
-            return False  # "was said", "is believed": agentless, handled apart
         if word in STRONG_CUES:
             return True
         if following in PARTICLES:
@@ -124,6 +160,42 @@ class CueMixin:
                 or sentence.end - index <= 5  # post-posed: "…, the Times reported Monday."
             )
         return True
+
+    def _says(self, sentence: Span, index: int, end: int) -> bool:
+        """A verb with other senses ("claimed the title", "slammed the door"): a verb of
+        saying in the uses the lexicon gives it (``SourcingWords.says``)."""
+        doc = self.doc
+        word = doc[index].lower_
+        if headline_label(doc[index]):
+            return False  # a headline's "Revealed: …" has no speaker
+        previous = doc[index - 1].lower_ if index > sentence.start else ""
+        if previous in {"and", "or"} and not word.endswith(("s", "ed", "ing")):
+            return False  # "to interpret the result and explain it": an infinitive again
+        if not self._verb_evidence(sentence, index):
+            return False  # "claims", "notes" after anything else are nouns
+        use, quotation = self._speech_use(sentence, index, end)
+        thing = self._thing(sentence, index, end, use)
+        return self.words.says(self._form(index, end), use, quotation=quotation, thing=thing)
+
+    def _continued(self, sentence: Span, to: int) -> bool:
+        """ "continued to insist", "went on to claim", "was quick to point out": an
+        infinitive that still reports what was said."""
+        doc = self.doc
+        before = to - 1
+        while before >= sentence.start and (adverb(doc[before]) or doc[before].lower_ == "on"):
+            before -= 1
+        return before >= sentence.start and doc[before].lower_ in SPEECH_CONTINUERS
+
+    def _cue_end(self, sentence: Span, index: int) -> int:
+        """Where the cue ends: after its particle when the lexicon lists the two as one
+        verb ("pointed out")."""
+        end = index + 1
+        if end < sentence.end and self._form(index, end + 1) in self.words.sense_verbs:
+            return end + 1
+        return end
+
+    def _form(self, start: int, end: int) -> str:
+        return " ".join(token.lower_ for token in self.doc[start:end])
 
     def _after_adjective(self, sentence: Span, index: int, markers: set[str]) -> bool:
         """ "the same …", "with insulting …": an article or preposition, then a word that is
@@ -182,6 +254,8 @@ class CueMixin:
 
     def _is_stance(self, sentence: Span, index: int) -> bool:
         doc = self.doc
+        if doc[index].lower_ in self.words.sense_verbs:
+            return False  # "critics slammed the door": judged as a verb of saying, and no cue
         previous = doc[index - 1].lower_ if index > sentence.start else ""
         if (
             previous in NOUN_MARKERS | {"whose"}
@@ -217,8 +291,11 @@ class CueMixin:
 
     def _by_agent(self, sentence: Span, index: int) -> Attribution | None:
         """ "was criticized by experts": the agent after "by" is the source; with none, the
-        passive credits nobody in particular and is left alone."""
+        passive credits nobody in particular and is left alone. A passive's subject is what
+        the verb acts on: "was slammed by critics" speaks, "was admitted by the clinic" not."""
         doc = self.doc
+        if not self.words.says(doc[index].lower_, Use.OBJECT):
+            return None
         by = None
         for position in range(index + 1, min(sentence.end, index + 8)):
             token = doc[position]
@@ -375,9 +452,8 @@ class CueMixin:
             span = self._inverted(sentence, index)
         if span is None:
             return self._elided_make(sentence, index, cue_type)
-        return self._make(
-            sentence, index, index + 1, cue_type, span, self._classify(span, sentence)
-        )
+        end = self._cue_end(sentence, index)
+        return self._make(sentence, index, end, cue_type, span, self._classify(span, sentence))
 
     def _elided_make(self, sentence: Span, index: int, cue_type: CueType) -> Attribution:
         span = (
@@ -386,4 +462,4 @@ class CueMixin:
         kind = self._classify(span, sentence) if span else SourceKind.OTHER
         if kind is SourceKind.OTHER:
             span, kind = None, self._elided(sentence, index)
-        return self._make(sentence, index, index + 1, cue_type, span, kind)
+        return self._make(sentence, index, self._cue_end(sentence, index), cue_type, span, kind)

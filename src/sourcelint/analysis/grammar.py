@@ -11,13 +11,17 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 
-# Words skipped between a subject and its verb ("Jafari then said", "has also said").
-BETWEEN = {
+# Adverbs that may stand between a subject and its verb ("Jafari then said").
+ADVERBS = {
     "then", "also", "later", "earlier", "first", "again", "still", "once", "often", "never",
+    "reportedly", "privately", "publicly", "separately", "recently", "previously",
+    "repeatedly", "initially", "just", "already", "ultimately", "simply", "even", "only",
+    "long", "since", "further",
+}  # fmt: skip
+# Words skipped between a subject and its verb ("Jafari then said", "has also said").
+BETWEEN = ADVERBS | {
     "has", "have", "had", "would", "will", "could", "can", "may", "might", "did", "does", "do",
-    "not", "n't", "was", "were", "is", "are", "be", "been", "reportedly", "privately",
-    "publicly", "separately", "recently", "previously", "repeatedly", "initially", "just",
-    "already", "ultimately", "simply", "even", "only", "long", "since", "further",
+    "not", "n't", "was", "were", "is", "are", "be", "been",
 }  # fmt: skip
 HARD_BOUNDARIES = {",", ";", ":", "(", ")", "—", "–", "--", "“", "”", '"', "‘", "’", "[", "]"}
 CLAUSE_OPENERS = {
@@ -75,10 +79,6 @@ NOUN_MARKERS = {"to", "the", "a", "an", "his", "her", "their", "its", "our", "my
 # Quantifiers are subjects too ("Some argue"), but make nouns of these ("many questions").
 QUANTIFIERS = {"this", "that", "these", "those", "many", "some", "few", "more", "no", "any",
                "several", "key", "serious", "new", "further", "open"}  # fmt: skip
-NOUN_LIKE = {"question", "questions", "report", "reports", "claim", "claims", "comment",
-             "comments", "doubt", "doubts", "fear", "fears", "estimate", "estimates",
-             "forecast", "forecasts", "reply", "replies", "note", "notes", "answer", "worry",
-             "worries", "concern", "concerns", "charge", "charges", "warning"}  # fmt: skip
 ASIDES = {"however", "though", "too", "meanwhile", "instead", "also", "moreover", "indeed",
           "in", "fact", "of", "course", "for", "example", "instance", "turn", "still",
           "nonetheless", "nevertheless", "then", "now", "particular"}  # fmt: skip
@@ -87,14 +87,18 @@ AUXILIARIES = {"will", "would", "can", "could", "shall", "should", "may", "might
 # Subjects longer than this with no boundary found are cut to their last noun phrase.
 LONG_SUBJECT = 5
 NAMING_PARTICIPLES = {"called", "named", "dubbed", "titled", "entitled", "nicknamed"}
+# Past tenses that, after a noun, make a finite verb: none is also an adjective ("the
+# left lane", "a paid adviser"), so "claimed the mayor knew" holds a clause.
+UNAMBIGUOUS_PAST = {"knew", "took", "went", "came", "gave", "saw", "became", "began", "wrote",
+                    "fell", "drove", "rose", "grew", "threw", "thought", "said", "told", "made",
+                    "got"}  # fmt: skip
 # Past tenses that do not end in -ed: where an opening subject's verb begins.
-IRREGULAR_PAST = {"left", "met", "sent", "took", "made", "went", "came", "gave", "held", "told",
-                  "said", "wrote", "spoke", "began", "ran", "sat", "stood", "won", "lost",
-                  "brought", "bought", "thought", "found", "kept", "led", "paid", "put", "heard",
-                  "saw", "knew", "got", "fought", "sought", "struck", "rose", "fell", "broke",
-                  "chose", "drove", "flew", "grew", "threw", "spent", "built", "felt", "meant",
-                  "became", "withdrew", "forgave", "sued", "hit", "quit", "shut", "cut",
-                  "let"}  # fmt: skip
+IRREGULAR_PAST = UNAMBIGUOUS_PAST | {
+    "left", "met", "sent", "held", "spoke", "ran", "sat", "stood", "won", "lost", "brought",
+    "bought", "found", "kept", "led", "paid", "put", "heard", "fought", "sought", "struck",
+    "broke", "chose", "flew", "spent", "built", "felt", "meant", "withdrew", "forgave", "sued",
+    "hit", "quit", "shut", "cut", "let",
+}  # fmt: skip
 # Participles of cue verbs that do not end in -ed or -en.
 PARTICIPLES = {"told", "said", "thought", "quoted", "called", "led", "held", "read", "heard",
                "asked", "known", "shown", "written", "found"}  # fmt: skip
@@ -181,6 +185,60 @@ INFINITIVE_OK = {"believed", "thought", "said", "rumored", "rumoured", "reported
                  "understood", "claimed", "suspected", "feared"}  # fmt: skip
 
 
+# Between a verb of saying and what it reports, besides ADVERBS: times and a few more
+# ("insisted again that", "noted Tuesday that", "admitted afterwards that").
+VERB_ADVERBS = ADVERBS | {
+    "now", "always", "too", "soon", "yet", "instead", "however", "afterward", "afterwards",
+    "today", "yesterday", "tonight", "night", "morning", "afternoon", "evening",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}  # fmt: skip
+OBJECT_PRONOUNS = {"him", "her", "them", "us", "me", "you"}
+# Persons as subjects of a clause: "he", not "it", which is as often a thing.
+PERSONAL_PRONOUNS = SUBJECT_PRONOUNS - {"it"}
+# Pronouns that stand for things: "It noted that …", "the report, which noted …".
+THING_PRONOUNS = {"it", "which", "this", "that"}
+# A verb of manner speaks with these: "boasted of his record", "bragged about it".
+TOPICS = {"of", "about"}
+# A participle after these shares the subject of its clause: "after blasting the senator".
+PARTICIPLE_OPENERS = {"after", "before", "by", "while", "when", "upon"}
+# "continued to insist that" and "was quick to point out" report a statement; "declined
+# to reveal" and "tried to explain" do not.
+SPEECH_CONTINUERS = {"continue", "continues", "continued", "continuing", "keep", "keeps", "kept",
+                     "went", "go", "goes", "used", "quick"}  # fmt: skip
+# Words after which a verb has no speaker of its own: a bare infinitive ("this helps
+# explain the delay") or a gerund after "worth" ("it is worth noting").
+SUBJECTLESS_HEADS = {"help", "helps", "helped", "helping", "let", "lets", "make", "makes",
+                     "made", "worth", "bears"}  # fmt: skip
+# "claimed to have seen", "claims to be": an infinitive that reports a statement.
+CLAIMED_STATES = {"have", "be", "know", "understand", "represent", "speak", "find", "support",
+                  "oppose", "want", "care", "believe", "see", "agree", "own", "hold"}  # fmt: skip
+# Words in -ing that are not gerunds.
+ING_NOUNS = {"during", "nothing", "something", "anything", "everything", "morning", "evening",
+             "building", "buildings", "meeting", "meetings", "spring", "string", "ceiling",
+             "opening", "funding", "housing", "training", "spending", "polling", "hearing",
+             "hearings", "briefing", "ruling", "rulings", "warning", "warnings", "finding",
+             "findings", "according", "including", "following", "regarding", "concerning",
+             "pending"}  # fmt: skip
+# What may stand between a verb and its clause: a setting ("noted on Tuesday that",
+# "admitted to reporters that").
+SETTING_OPENERS = {"on", "in", "at", "to", "during", "after", "before", "via", "from", "over",
+                   "last", "this", "while", "with", "through", "under", "repeatedly", "for",
+                   "without"}  # fmt: skip
+# After a post-posed "…, the mayor insisted", settings that cannot be the verb's own
+# complement ("insisted on a recount" can).
+CLOSING_SETTINGS = {"in", "at", "during", "via", "after", "before", "while"}
+# Words that end a phrase ("claimed the seat that …").
+PHRASE_BREAKERS = {"that", "which", "who", "whom", "whose", "and", "or", "but", "to", "for", "as",
+                   "with", "by", "from", "in", "on", "at", "if", "when", "while", "because",
+                   "after", "before", "into", "than"}  # fmt: skip
+# Inside the noun phrase of a clause ("admitted the cost of the war in Iraq was …") short
+# prepositions may appear.
+NOUN_PHRASE_ENDS = PHRASE_BREAKERS - {"for", "in", "on", "at"}
+# After a verb, words that make it a motion, not a statement ("slammed into", "blasted off").
+VERB_PARTICLES = PREPOSITION_WORDS | {"out", "open", "shut", "onto", "past"}
+CLOSING_MARKS = {".", ",", ";", "!", "?", "—", "–", ":", ")", "(", "”", '"'}
+
+
 def house_style(name: str, mixed_case: frozenset[str]) -> bool:
     """ "POLITICO", "USA TODAY": an outlet's own name in the capitals of its house style."""
     letters = [c for c in name.removeprefix("the ").removeprefix("The ") if c.isalpha()]
@@ -220,9 +278,13 @@ def standalone(doc: Doc, start: int, end: int) -> bool:
 
 
 def cue_word(doc: Doc, start: int, end: int, cue_type: CueType) -> str:
+    """The cue's key word, lower-cased, with its particle: "said", "pointed out",
+    "reportedly", "according to" (a passive's auxiliaries and an infinitive "to" left out)."""
     if cue_type is CueType.ACCORDING_TO:
         return "according to"
     words = [doc[i].lower_ for i in range(start, end) if doc[i].lower_ != "to"]
+    if len(words) > 1 and words[-1] in VERB_PARTICLES:
+        return " ".join(words[-2:])
     return words[-1] if words else doc[start].lower_
 
 
@@ -247,8 +309,44 @@ def skippable(token: Token) -> bool:
     return (
         (lower in BETWEEN and token.is_lower)  # "Will wrote" is a name, not "will"
         or lower in DAYS
-        or (token.is_lower and lower.endswith("ly") and len(lower) > 4 and lower not in LY_WORDS)
+        or _ly_adverb(token)
     )
+
+
+def adverb(token: Token) -> bool:
+    """An adverb or a time between a verb of saying and what it reports."""
+    return token.lower_ in VERB_ADVERBS or _ly_adverb(token)
+
+
+def _ly_adverb(token: Token) -> bool:
+    lower = token.lower_
+    return token.is_lower and lower.endswith("ly") and len(lower) > 4 and lower not in LY_WORDS
+
+
+def clause_after_aside(doc: Doc, index: int, stop: int) -> bool:
+    """ "insisted, most recently in an interview, that …": an aside set off by commas
+    from ``index`` on, then the clause a verb reports."""
+    if index >= stop or doc[index].text != ",":
+        return False
+    for position in range(index + 1, min(stop - 1, index + 15)):
+        text = doc[position].text
+        if text == ",":
+            return doc[position + 1].lower_ == "that"
+        if text in SENTENCE_END or text in {";", ":", "“", "”", '"'}:
+            return False
+    return False
+
+
+def headline_label(token: Token) -> bool:
+    """ "Revealed: …": a past form opening its sentence labels a headline; nobody speaks."""
+    return token.i == token.sent.start and token.lower_.endswith("ed")
+
+
+def used_as_verb(token: Token) -> bool:
+    """Whether a cue word is a verb, not a noun ("his claims", "Editor's note"). The fast
+    tier has no tags; the parse tier's tagger may call a verb with a subject of its own a
+    noun ("Trump claims that …")."""
+    return token.pos_ != "NOUN" or any(child.dep_ == "nsubj" for child in token.children)
 
 
 def end_char(doc: Doc, end: int) -> int:

@@ -203,10 +203,12 @@ class SourceMixin:
     def _stops_subject(self, index: int) -> bool:
         """A hard boundary, or another cue: no subject reaches across either."""
         token = self.doc[index]
-        in_relative = index > 0 and self.doc[index - 1].lower_ in RELATIVES | {"that"}
+        previous = self.doc[index - 1].lower_ if index > 0 else ""
+        in_relative = previous in RELATIVES | {"that"}
         return token.text in HARD_BOUNDARIES or (
             token.lower_ in self.words.speech_verbs
             and token.is_lower
+            and previous not in ARTICLES | POSSESSIVES  # "the report", "his claims": nouns
             and not self._noun_after_name(index)
             and not in_relative  # "two aides who spoke on condition of anonymity said"
         )
@@ -280,7 +282,8 @@ class SourceMixin:
                 "now",
             }
             and not inserted[0].like_num
-            and not (first.endswith("ing") and inserted[0].is_lower)  # ", writing in …,"
+            # ", writing in …,", ", released Tuesday,"
+            and not (first.endswith(("ing", "ed")) and inserted[0].is_lower)
         ):
             return None
         start = opening

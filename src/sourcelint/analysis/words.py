@@ -4,10 +4,29 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cached_property
 
 # Nouns of claims credited to nobody; the hearsay templates hold their phrases.
 _HEARSAY_NOUNS = frozenset({"allegations", "allegation", "rumors", "rumours", "reports", "claims"})
+
+
+# The lexicon's lists of verbs of saying that have other senses too ("claimed the title",
+# "slammed the door", "smiled and waved"): the loaded-language rules' verbs.
+_SENSE_LISTS = (
+    "doubt_verb", "guilt_verb", "endorsing_verb", "remark_verb", "manner_verb",
+    "criticism_verb", "expression_verb",
+)  # fmt: skip
+
+
+class Use(StrEnum):
+    """How a verb takes what it reports. Each tier reads it its own way: the parse tier
+    from the verb's dependents, the fast tier from the words around it."""
+
+    CONTENT = "content"  # a clause or a quotation: "claimed that …", "…, he claimed"
+    OBJECT = "object"  # a noun phrase, or a passive's subject: "blasted the senator"
+    TOPIC = "topic"  # "of" or "about": "boasted of his record"
+    NONE = "none"  # nothing reported: "insisted on paying", "smiled and waved"
 
 
 @dataclass(frozen=True)
@@ -32,6 +51,34 @@ class SourcingWords:
     countries: frozenset[str]
     group_plurals: frozenset[str]
     journalist_nouns: frozenset[str]
+    # Verbs of saying with other senses, and the uses that make them verbs of saying.
+    sense_verbs: frozenset[str]
+    object_verbs: frozenset[str]
+    topic_verbs: frozenset[str]
+    quote_verbs: frozenset[str]
+    nonspeakers: frozenset[str]
+    noun_forms: frozenset[str]
+    other_speakers: frozenset[str]
+
+    def says(self, form: str, use: Use, *, quotation: bool = False, thing: bool = False) -> bool:
+        """Whether a verb with other senses is used as a verb of saying: the one
+        judgment both tiers make. It is when it reports content ("claimed that …",
+        "…, she insisted"); verbs of remark and criticism also with an object ("noted the
+        decline", "blasted the senator"), verbs of manner with a topic ("boasted of");
+        verbs of expression only with a quotation ("“Fine,” he smiled"). A force or a
+        thing as subject or object ("the storm slammed", "slammed the door") makes a
+        deed of any of them. Other verbs of saying have no other sense listed."""
+        if form not in self.sense_verbs:
+            return True
+        if thing:
+            return False
+        if form in self.quote_verbs:
+            return use is Use.CONTENT and quotation
+        if use is Use.OBJECT:
+            return form in self.object_verbs
+        if use is Use.TOPIC:
+            return form in self.topic_verbs
+        return use is Use.CONTENT
 
     @cached_property
     def common_nouns(self) -> frozenset[str]:
@@ -48,6 +95,12 @@ class SourcingWords:
     def people_nouns(self) -> frozenset[str]:
         """Role and group nouns: words for people ("officials", "critics")."""
         return self.anonymous_nouns | self.vague_nouns
+
+    @cached_property
+    def speakers(self) -> frozenset[str]:
+        """Nouns for people and bodies that speak ("the senator", "the company")."""
+        bodies = self.organization_nouns | self.outlet_nouns | self.journalist_nouns
+        return self.people_nouns | bodies | self.other_speakers
 
     @cached_property
     def claim_verbs(self) -> frozenset[str]:
@@ -72,11 +125,12 @@ class SourcingWords:
 
     @classmethod
     def from_lexicon(cls, lexicon: Mapping[str, tuple[str, ...]]) -> SourcingWords:
-        def lower(name: str) -> frozenset[str]:
-            return frozenset(entry.lower() for entry in lexicon.get(name, ()))
+        def lower(*names: str) -> frozenset[str]:
+            return frozenset(entry.lower() for name in names for entry in lexicon.get(name, ()))
 
+        sense_verbs = lower(*_SENSE_LISTS)
         return cls(
-            speech_verbs=lower("speech_verb"),
+            speech_verbs=lower("speech_verb") | sense_verbs,
             complement_verbs=lower("complement_verb"),
             stance_verbs=lower("stance_verb"),
             outlet_verbs=lower("outlet_verb"),
@@ -94,4 +148,11 @@ class SourcingWords:
             countries=frozenset(lexicon.get("country", ())),
             group_plurals=frozenset(lexicon.get("group_plural", ())),
             journalist_nouns=lower("journalist_noun"),
+            sense_verbs=sense_verbs,
+            object_verbs=lower("remark_verb", "criticism_verb"),
+            topic_verbs=lower("manner_verb"),
+            quote_verbs=lower("expression_verb"),
+            nonspeakers=lower("nonspeaker_noun"),
+            noun_forms=lower("speech_noun"),
+            other_speakers=lower("speaker_noun"),
         )

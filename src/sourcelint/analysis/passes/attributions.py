@@ -106,7 +106,9 @@ class ParseSourcing:
             resources.words.journalist_nouns,
         )
         context = KindContext(doc, registry, frozenset(outlets), frozenset(own), words)
-        cues = find_cues(doc, quotes, load_scorer(), resources.words.hearsay_adverbs)
+        cues = find_cues(
+            doc, quotes, load_scorer(), resources.words.hearsay_adverbs, resources.words
+        )
         recipients = _recipients(doc, resources, outlets)
         reasons = {doc[m.start].sent.start for m in resources.reasons.all_matches(doc)}
         on_record = {m.start for m in resources.on_record.all_matches(doc)}

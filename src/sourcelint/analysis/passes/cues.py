@@ -3,20 +3,24 @@
 A verb or noun is a cue when the learned scorer says so for its lemma, frame and
 context ("said that …", "announced the deal", "his statement"); "according to",
 hearsay adverbs ("reportedly"), agentless passives ("it was reported that", "is believed
-to") and colon labels ("Cruz: …") are cues by their form. Words inside quotations are
-the quoted speaker's, not the article's: they are no cues (PolNeAR's annotators, too,
-marked 4 % of them against 83 % outside).
+to") and colon labels ("Cruz: …") are cues by their form. A verb of saying with other
+senses ("claimed that …" but "claimed the title") is a cue when its use makes it one
+(``SourcingWords.says``, the judgment the fast tier makes too). Words inside quotations
+are the quoted speaker's, not the article's: they are no cues (PolNeAR's annotators,
+too, marked 4 % of them against 83 % outside).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sourcelint.analysis.grammar import headline_label, used_as_verb
 from sourcelint.analysis.passes.cue_features import context_features, lexicon_key
 from sourcelint.analysis.passes.cue_scorer import CueScorer
+from sourcelint.analysis.passes.frames import contracted_has, inside, speech_use
 from sourcelint.analysis.records import CueType
+from sourcelint.analysis.words import SourcingWords, Use
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -41,44 +45,85 @@ def find_cues(
     quotes: tuple[tuple[int, int], ...],
     scorer: CueScorer,
     hearsay_adverbs: frozenset[str],
+    words: SourcingWords,
 ) -> list[Cue]:
-    """Every cue outside quotations, in text order."""
+    """Every cue outside quotations, in text order. ``words`` holds the verbs of saying
+    with other senses."""
     found = []
     for sentence in doc.sents:
         for token in sentence:
             if inside(quotes, token.idx):
                 continue
-            cue = _cue(token, sentence, scorer, hearsay_adverbs)
+            cue = _cue(token, sentence, scorer, hearsay_adverbs, words, quotes)
             if cue is not None:
                 found.append(cue)
     return found
 
 
-def inside(quotes: tuple[tuple[int, int], ...], offset: int) -> bool:
-    """Whether ``offset`` lies within a quotation, its marks excluded."""
-    index = bisect_right(quotes, (offset, float("inf"))) - 1
-    return index >= 0 and quotes[index][0] < offset < quotes[index][1]
-
-
 def _cue(
-    token: Token, sentence: Span, scorer: CueScorer, hearsay_adverbs: frozenset[str]
+    token: Token,
+    sentence: Span,
+    scorer: CueScorer,
+    hearsay_adverbs: frozenset[str],
+    words: SourcingWords,
+    quotes: tuple[tuple[int, int], ...],
 ) -> Cue | None:
     if token.lower_ in hearsay_adverbs:
         return Cue(token.i, token.i + 1, token.i, CueType.HEARSAY, "adverb")
     if token.text == ":":
         return _label(token, sentence)
     key = lexicon_key(token)
-    if key is None or not scorer.is_cue(key, context_features(token)):
+    if key is None:
         return None
-    lemma, frame = key
-    if frame == "according":
-        return Cue(token.i, token.i + 2, token.i, CueType.ACCORDING_TO, frame)
+    lemma, frame_name = key
+    if contracted_has(token):
+        frame_name = frame_name.removeprefix("pass-")  # "He's admitted": "has", no passive
+        key = (lemma, frame_name)
     start, end = _verb_span(token)
+    form = " ".join(t.lower_ for t in token.doc[token.i : end])
+    if _judged_by_use(token, form, frame_name, words):
+        if not _says(token, form, words, quotes):
+            return None
+    elif not scorer.is_cue(key, context_features(token)):
+        return None
+    if frame_name == "according":
+        return Cue(token.i, token.i + 2, token.i, CueType.ACCORDING_TO, frame_name)
     if lemma in _LEARNED and any(c.lower_ in {"has", "have"} for c in token.children):
-        return Cue(start, end, token.i, CueType.LEARNED, frame)
-    if frame.startswith("pass-") and _agentless(token):
-        return Cue(start, end, token.i, CueType.AGENTLESS, frame)
-    return Cue(start, end, token.i, CueType.VERB, frame)
+        return Cue(start, end, token.i, CueType.LEARNED, frame_name)
+    if frame_name.startswith("pass-") and _agentless(token):
+        return Cue(start, end, token.i, CueType.AGENTLESS, frame_name)
+    return Cue(start, end, token.i, CueType.VERB, frame_name)
+
+
+def _judged_by_use(token: Token, form: str, frame_name: str, words: SourcingWords) -> bool:
+    """A verb with other senses, in the active or with an agent ("was slammed by"): its
+    use decides. Nouns ("his claims") and agentless passives are left to the scorer."""
+    if form not in words.sense_verbs or not used_as_verb(token):
+        return False
+    return not (frame_name.startswith("pass-") and _agentless(token))
+
+
+def _says(
+    token: Token, form: str, words: SourcingWords, quotes: tuple[tuple[int, int], ...]
+) -> bool:
+    if any(child.dep_ == "neg" for child in token.children) or headline_label(token):
+        return False  # "did not admit": nothing is credited; "Revealed: …" labels a headline
+    use, quotation = speech_use(token, quotes)
+    return words.says(form, use, quotation=quotation, thing=_thing(token, use, words))
+
+
+def _thing(token: Token, use: Use, words: SourcingWords) -> bool:
+    """A force or a thing acts, or is acted on ("the storm slammed", "Hurricane Ida
+    slammed", "slammed the door"): a deed, not a statement."""
+    for child in token.children:
+        if child.dep_ in {"nsubj", "dobj"} and (child.dep_ == "nsubj" or use is Use.OBJECT):
+            named = child.pos_ == "PROPN"
+            if not named and child.lower_ in words.nonspeakers:
+                return True
+            titles = (t for t in child.children if t.dep_ == "compound")
+            if named and any(t.lower_ in words.nonspeakers for t in titles):
+                return True
+    return False
 
 
 def _verb_span(token: Token) -> tuple[int, int]:
@@ -88,7 +133,7 @@ def _verb_span(token: Token) -> tuple[int, int]:
     for child in token.children:
         if child.dep_ == "prt" and child.i == end:
             end += 1
-        if child.dep_ == "auxpass" and child.i < start:
+        if child.dep_ == "auxpass" and child.i < start and not contracted_has(token):
             start = child.i
     if start < token.i:  # a passive: "is said to", "was reported"
         after = token.doc[end] if end < len(token.doc) else None

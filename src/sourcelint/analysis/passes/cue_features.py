@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sourcelint.analysis.passes.frames import frame, is_according_to
+from sourcelint.analysis.passes.frames import SUBJECT_DEPS, frame, is_according_to
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 # Auxiliaries belong to the verb they help ("has said"): the verb is the candidate.
 _HELPERS = frozenset({"aux", "auxpass"})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _FIRST_SECOND = frozenset({"i", "we", "you", "me", "us"})
 _THIRD = frozenset({"he", "she", "they", "it"})
 # Relative pronouns as subjects ("a diplomat who said"); the source pass reads them too.
@@ -54,7 +53,7 @@ def context_features(token: Token) -> list[str]:
 def subject_class(token: Token) -> str:
     """What kind of word the cue's own subject is: a name, a noun, which pronoun, none."""
     for child in token.children:
-        if child.dep_ in _SUBJECTS:
+        if child.dep_ in SUBJECT_DEPS:
             if child.pos_ != "PRON":
                 return child.pos_ if child.pos_ in {"PROPN", "NOUN"} else "other"
             lower = child.lower_

@@ -36,7 +36,8 @@ _VERB_COMPLEMENTS = (("ccomp", "ccomp"), ("xcomp", "xcomp"), ("dobj", "dobj"))
 _NOUN_PREPOSITIONS = frozenset({"by", "of", "from"})
 _CONTENT_FRAMES = frozenset({"ccomp", "xcomp", "parataxis"})
 # The verb's own words before it: its subject and auxiliaries ("she had fumed").
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Dependency labels of a verb's subjects, active, passive and clausal.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _AUXILIARIES = frozenset({"aux", "auxpass", "neg"})
 # What may follow a parenthetical verb before its closing comma: "explained earlier in
 # the hearing,".
@@ -170,7 +171,7 @@ def _parenthetical(token: Token) -> bool:
     """ "These employees, Stumpf explained in the hearing, were well paid": a verb and its
     subject set off by commas inside the sentence it reports."""
     doc = token.doc
-    subjects = [c.left_edge.i for c in token.children if c.dep_ in _SUBJECTS and c.i < token.i]
+    subjects = [c.left_edge.i for c in token.children if c.dep_ in SUBJECT_DEPS and c.i < token.i]
     if not subjects or min(subjects) == 0 or doc[min(subjects) - 1].text != ",":
         return False
     settings = [c.right_edge.i for c in token.children if c.dep_ in _SETTINGS and c.i > token.i]
@@ -199,7 +200,7 @@ def _quotation_follows(token: Token, quotes: tuple[tuple[int, int], ...]) -> boo
 def _after_quotation(token: Token, quotes: tuple[tuple[int, int], ...]) -> bool:
     """A quotation closes right before the verb and its own words: "“…,” she fumed"."""
     doc = token.doc
-    lefts = [c.left_edge.i for c in token.children if c.dep_ in _SUBJECTS] + [
+    lefts = [c.left_edge.i for c in token.children if c.dep_ in SUBJECT_DEPS] + [
         c.i for c in token.children if c.dep_ in _AUXILIARIES
     ]
     index = min([token.i, *lefts]) - 1

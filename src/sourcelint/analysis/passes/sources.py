@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING
 
 from sourcelint.analysis.passes.cue_features import RELATIVE_PRONOUNS
 from sourcelint.analysis.passes.cues import Cue
+from sourcelint.analysis.passes.frames import SUBJECT_DEPS
 from sourcelint.analysis.records import CueType
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_SUBJECTS = ("nsubj", "csubj")
+_ACTIVE_SUBJECTS = SUBJECT_DEPS - {"nsubjpass"}  # a passive's subject is no speaker
 # Verbs that take their subject from the verb they hang on.
 _DEPENDENT = frozenset({"conj", "xcomp", "advcl", "pcomp", "ccomp", "prep"})
 _NOUN_LINKS = frozenset({"by", "from", "of"})
@@ -81,7 +82,7 @@ def _verb_source(verb: Token) -> Source | None:
         if passive:
             agent = _agent(current)
             return phrase(agent) if agent is not None else None
-        subjects = [c for c in current.children if c.dep_ in _SUBJECTS]
+        subjects = [c for c in current.children if c.dep_ in _ACTIVE_SUBJECTS]
         # Two subjects happen when a dateline is read as one ("LONDON (…) - An aide
         # told"): the one nearest the verb is the speaker.
         subject = min(subjects, key=lambda c: abs(c.i - current.i)) if subjects else None

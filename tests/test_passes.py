@@ -88,7 +88,7 @@ def test_hearsay_agentless_and_according_to_are_cues_by_form(analyzer):
     )
     found = attributions(analyzer, text)
     assert ("reportedly", None, SourceKind.NONE) in found
-    assert ("was later reported", None, SourceKind.NONE) in found
+    assert ("It was later reported", None, SourceKind.NONE) in found
     assert ("According to", "court records", SourceKind.DOCUMENT) in found
 
 
@@ -97,6 +97,38 @@ def test_agentless_cue_type(analyzer):
     (attribution,) = article.attributions
     assert attribution.cue_type is CueType.AGENTLESS
     assert attribution.cue_word == "believed"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "kind"),
+    [
+        ("It is understood that the board will meet.", "It is understood", SourceKind.NONE),
+        ("The singer is rumored to be planning a tour.", "is rumored to", SourceKind.NONE),
+        ("It has been learned that the mayor will resign.", "It has been learned", SourceKind.NONE),
+        # A passive that tells what happened to a thing relays nothing.
+        ("The theft was reported to police on Friday.", "was reported to", SourceKind.OTHER),
+    ],
+)
+def test_agentless_passives_relay_only_what_they_report(analyzer, text, cue, kind):
+    assert (cue, None, kind) in attributions(analyzer, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor has learned to live with criticism.",  # a skill, not news
+        "The minister told the Independent Police Complaints Commission that he was innocent.",
+        "Former mayor Michael Bloomberg said he would not run.",
+    ],
+)
+def test_near_misses_credit_no_outlet(analyzer, text):
+    kinds = {kind for _, _, kind in attributions(analyzer, text)}
+    assert SourceKind.OUTLET not in kinds and SourceKind.NONE not in kinds
+
+
+def test_a_role_given_by_a_copula_is_a_named_role(analyzer):
+    text = "Jane Roe is the ministry's spokeswoman. The spokeswoman said the talks failed."
+    assert attributions(analyzer, text)[-1][2] is SourceKind.NAMED
 
 
 # --- source spans ----------------------------------------------------------------------

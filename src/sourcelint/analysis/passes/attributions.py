@@ -22,7 +22,7 @@ from sourcelint.analysis.grammar import (
     reason_given,
 )
 from sourcelint.analysis.passes.cue_scorer import VOCABULARY, load_scorer
-from sourcelint.analysis.passes.cues import Cue, find_cues, inside
+from sourcelint.analysis.passes.cues import Cue, find_cues, inside, reports_content
 from sourcelint.analysis.passes.kinds import (
     KindContext,
     KindWords,
@@ -129,7 +129,7 @@ def _outlets(
     dateline = _DATELINE.match(doc.text)
     if dateline:
         own.add(outlet_key(dateline.group("name")))
-    matches = resources.outlets.find(doc)
+    matches = [m for m in resources.outlets.find(doc) if _names_an_outlet(doc, m.start, m.end)]
     own |= {
         outlet_key(doc[m.start : m.end].text)
         for m in matches
@@ -140,6 +140,15 @@ def _outlets(
         target = mine if outlet_key(doc[m.start : m.end].text) in own else others
         target.update(range(m.start, m.end))
     return others, mine
+
+
+def _names_an_outlet(doc: Doc, start: int, end: int) -> bool:
+    """A gazetteer match that is a name of its own: not a person's surname ("Michael
+    Bloomberg") nor the start of a longer name ("the Independent Police Complaints
+    Commission")."""
+    if doc[start].ent_type_ == "PERSON" and doc[start].ent_iob_ == "I":
+        return False
+    return end == len(doc) or doc[end].ent_iob_ != "I"
 
 
 def _recipients(doc: Doc, resources: SourcingModel, outlets: set[int]) -> dict[int, Source]:
@@ -165,6 +174,8 @@ def _record(
 ) -> Attribution:
     sentence = doc[cue.word].sent
     kind = kind_of(context, source) if source is not None else SourceKind.NONE
+    if cue.cue_type is CueType.AGENTLESS and not reports_content(cue.frame):
+        kind = SourceKind.OTHER  # "was reported to police": nothing is relayed
     if cue.cue_type is CueType.VERB and (source is None or _negated(doc[cue.word])):
         kind = SourceKind.OTHER  # "an aide did not respond": nothing was given, nobody to flag
     on = any(cue.end <= s <= cue.end + 4 and s < sentence.end for s in on_record)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sourcelint.analysis.grammar import headline_label, used_as_verb
+from sourcelint.analysis.grammar import AGENTLESS_VERBS, headline_label, used_as_verb
 from sourcelint.analysis.passes.cue_features import context_features, lexicon_key
 from sourcelint.analysis.passes.cue_scorer import CueScorer
 from sourcelint.analysis.passes.frames import contracted_has, inside, speech_use
@@ -81,18 +81,42 @@ def _cue(
         key = (lemma, frame_name)
     start, end = _verb_span(token)
     form = " ".join(t.lower_ for t in token.doc[token.i : end])
-    if _judged_by_use(token, form, frame_name, words):
+    hearsay = _agentless(token, frame_name) and _reports_content(token, frame_name)
+    if hearsay and token.lower_ in AGENTLESS_VERBS:
+        pass  # "is said to", "it is understood that": hearsay whatever the scorer says
+    elif _judged_by_use(token, form, frame_name, words):
         if not _says(token, form, words, quotes):
             return None
     elif not scorer.is_cue(key, context_features(token)):
         return None
     if frame_name == "according":
         return Cue(token.i, token.i + 2, token.i, CueType.ACCORDING_TO, frame_name)
+    # "It was later reported that", "It has been learned that": the empty subject
+    # belongs to the phrase.
+    empty = [c.i for c in token.children if c.dep_ == "nsubjpass" and c.lower_ == "it"]
     if lemma in _LEARNED and any(c.lower_ in {"has", "have"} for c in token.children):
-        return Cue(start, end, token.i, CueType.LEARNED, frame_name)
-    if frame_name.startswith("pass-") and _agentless(token):
-        return Cue(start, end, token.i, CueType.AGENTLESS, frame_name)
+        if not frame_name.endswith("ccomp"):
+            return None  # "has learned to live with it": a skill, not news
+        return Cue(min([start, *empty]), end, token.i, CueType.LEARNED, frame_name)
+    if _agentless(token, frame_name):
+        return Cue(min([start, *empty]), end, token.i, CueType.AGENTLESS, frame_name)
     return Cue(start, end, token.i, CueType.VERB, frame_name)
+
+
+def _reports_content(token: Token, frame_name: str) -> bool:
+    """A passive that reports something ("is said to have fled", "it was reported
+    that"), not one that tells what happened to a thing ("was reported to police")."""
+    return reports_content(frame_name) and (frame_name.startswith("pass-") or _participle(token))
+
+
+def reports_content(frame_name: str) -> bool:
+    """Whether a cue of this frame takes a clause or an infinitive."""
+    return frame_name.endswith(("ccomp", "xcomp"))
+
+
+def _participle(token: Token) -> bool:
+    """ "sources of revenue said to be shrinking": a passive participle after a noun."""
+    return token.dep_ == "acl" and token.tag_ == "VBN"
 
 
 def _judged_by_use(token: Token, form: str, frame_name: str, words: SourcingWords) -> bool:
@@ -100,7 +124,7 @@ def _judged_by_use(token: Token, form: str, frame_name: str, words: SourcingWord
     use decides. Nouns ("his claims") and agentless passives are left to the scorer."""
     if form not in words.sense_verbs or not used_as_verb(token):
         return False
-    return not (frame_name.startswith("pass-") and _agentless(token))
+    return not _agentless(token, frame_name)
 
 
 def _says(
@@ -142,8 +166,10 @@ def _verb_span(token: Token) -> tuple[int, int]:
     return start, end
 
 
-def _agentless(token: Token) -> bool:
+def _agentless(token: Token, frame_name: str) -> bool:
     """A passive cue with no "by" agent: "it was reported that", "is believed to"."""
+    if not (frame_name.startswith("pass-") or _participle(token)):
+        return False
     return not any(child.dep_ == "agent" for child in token.children)
 
 

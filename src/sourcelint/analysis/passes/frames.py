@@ -35,9 +35,9 @@ _PASSIVE = frozenset({"nsubjpass", "auxpass", "csubjpass"})
 _VERB_COMPLEMENTS = (("ccomp", "ccomp"), ("xcomp", "xcomp"), ("dobj", "dobj"))
 _NOUN_PREPOSITIONS = frozenset({"by", "of", "from"})
 _CONTENT_FRAMES = frozenset({"ccomp", "xcomp", "parataxis"})
-# The verb's own words before it: its subject and auxiliaries ("she had fumed").
 # Dependency labels of a verb's subjects, active, passive and clausal.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# The verb's own words before it: its subject and auxiliaries ("she had fumed").
 _AUXILIARIES = frozenset({"aux", "auxpass", "neg"})
 # What may follow a parenthetical verb before its closing comma: "explained earlier in
 # the hearing,".

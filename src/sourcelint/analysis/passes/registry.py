@@ -213,3 +213,8 @@ def _learn_role(registry: Registry, name: Token) -> None:
             registry.named_roles.add(related.lemma_.lower())
     if name.dep_ == "appos" and name.head.pos_ == "NOUN":
         registry.named_roles.add(name.head.lemma_.lower())
+    if name.dep_ == "nsubj" and name.head.lemma_ == "be":
+        # "Jane Roe is the ministry's spokeswoman"
+        for attribute in name.head.children:
+            if attribute.dep_ == "attr" and attribute.pos_ == "NOUN":
+                registry.named_roles.add(attribute.lemma_.lower())

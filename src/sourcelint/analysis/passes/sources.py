@@ -91,6 +91,8 @@ def _verb_source(verb: Token) -> Source | None:
                 return phrase(current.head)
             return phrase(subject)
         if current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            if current.tag_ == "VBN":
+                return None  # "the figures reported Monday": what was reported, not who
             return phrase(current.head)  # "a statement saying", "officials speaking"
         if current.dep_ == "relcl":
             return phrase(current.head)

@@ -185,6 +185,10 @@ def test_source_spans(analyzer, text, source):
         ("Many of his supporters believe the polls are wrong.", SourceKind.VAGUE),
         ("No one expected the vote to pass.", SourceKind.VAGUE),
         ("One of the officials said the talks had stalled.", SourceKind.ANONYMOUS),
+        # Reports nobody is named for; sources that are no people.
+        ("According to media reports, the factory closed.", SourceKind.NONE),
+        ("According to reports filed with the court, the firm lost money.", SourceKind.DOCUMENT),
+        ("Sources of revenue said to be shrinking were listed.", SourceKind.OTHER),
         # News outlets outside the gazetteer, by the words of their names.
         ("The Valley News Service reported that the dam was inspected.", SourceKind.OUTLET),
     ],

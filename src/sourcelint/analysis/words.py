@@ -8,7 +8,7 @@ from enum import StrEnum
 from functools import cached_property
 
 # Nouns of claims credited to nobody; the hearsay templates hold their phrases.
-_HEARSAY_NOUNS = frozenset({"allegations", "allegation", "rumors", "rumours", "reports", "claims"})
+HEARSAY_NOUNS = frozenset({"allegations", "allegation", "rumors", "rumours", "reports", "claims"})
 
 
 # The lexicon's lists of verbs of saying that have other senses too ("claimed the title",
@@ -121,7 +121,7 @@ class SourcingWords:
     def headline_words(self) -> frozenset[str]:
         """Words a title-case headline capitalizes that are no names: cues, source nouns,
         hearsay words ("Officials Say", "Amid Allegations")."""
-        return self.cue_verbs | self.common_nouns | self.hearsay_adverbs | _HEARSAY_NOUNS
+        return self.cue_verbs | self.common_nouns | self.hearsay_adverbs | HEARSAY_NOUNS
 
     @classmethod
     def from_lexicon(cls, lexicon: Mapping[str, tuple[str, ...]]) -> SourcingWords:

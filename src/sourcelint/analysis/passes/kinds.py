@@ -18,6 +18,7 @@ from sourcelint.analysis.grammar import PRONOUNS_PLURAL, PRONOUNS_SINGULAR
 from sourcelint.analysis.passes.registry import ORGANIZATION_LABELS, PERSON_LABELS, Registry
 from sourcelint.analysis.passes.sources import Source
 from sourcelint.analysis.records import SourceKind
+from sourcelint.analysis.words import HEARSAY_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -164,6 +165,8 @@ def role_kind(words: KindWords, registry: Registry, head: Token) -> SourceKind |
     if kind is None:
         return None
     lemma = head.lemma_.lower()
+    if lemma == "source" and _of_thing(words, head):
+        return None  # "sources of revenue": where money comes from, not informants
     linked = _appositions(head)
     if any(head.doc[i].ent_type_ == "PERSON" for i in linked):
         return SourceKind.NAMED  # "Jane Roe, a spokeswoman"
@@ -296,6 +299,17 @@ def _share(head: Token) -> bool:
     )
 
 
+def _of_thing(words: KindWords, head: Token) -> bool:
+    """An "of" phrase naming a thing: "sources of revenue", not "sources of the police"."""
+    inner = _of_object(head)
+    return (
+        inner is not None
+        and inner.pos_ == "NOUN"
+        and person_kind(words, inner) is None
+        and inner.lemma_.lower() not in words.organization_nouns
+    )
+
+
 def _of_object(head: Token) -> Token | None:
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -316,6 +330,19 @@ def _organization(context: KindContext, head: Token) -> SourceKind:
     return SourceKind.ORGANIZATION
 
 
+def _unowned(head: Token) -> bool:
+    """No one named as its author: no possessor, name, "by"/"from" phrase or clause
+    ("reports filed with the SEC" are filings)."""
+    for child in head.children:
+        if child.dep_ in {"poss", "acl", "relcl"} or (
+            child.dep_ == "compound" and child.pos_ == "PROPN"
+        ):
+            return False
+        if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+            return False
+    return True
+
+
 def _outlet_name(words: KindWords, head: Token) -> bool:
     """ "the Daily Ledger", "Valley News Service": a name holding a newspaper's word
     after its first word (a first word is often something else: "Post Office")."""
@@ -333,6 +360,8 @@ def _outlet_name(words: KindWords, head: Token) -> bool:
 def _noun(context: KindContext, head: Token) -> SourceKind:
     words = context.words
     lower, lemma = head.lower_, head.lemma_.lower()
+    if lower in HEARSAY_NOUNS and head.tag_ == "NNS" and _unowned(head):
+        return SourceKind.NONE  # "according to media reports", "reports say": by nobody
     # A form listed among people wins over its lemma's class: "authorities" are
     # officials, not "an authority"; "companies" a vague set, not one company.
     if lower not in words.anonymous_nouns and lower not in words.vague_nouns:

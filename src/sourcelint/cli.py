@@ -181,6 +181,18 @@ def check(
             help="Record today's findings in this baseline file (rewritten; stale entries go).",
         ),
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            metavar="N",
+            help="Lint in N processes; 1 lints in this one. Default: the config's 'jobs', "
+            "else every core when there is work enough.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Lint files and directories for weak sourcing and loaded language."""
     from sourcelint.run import CliOptions, run_check
@@ -200,6 +212,7 @@ def check(
         show_suppressed=show_suppressed,
         baseline=baseline,
         write_baseline=write_baseline,
+        jobs=jobs,
     )
     color = output_file is None and _use_color(sys.stdout)
     code = run_check(options, output_format, color=color, output_file=output_file)

@@ -147,6 +147,9 @@ class Settings:
     extend_rules: tuple[Path, ...] = ()
     fail_on: Severity | None = None
     own_outlet: tuple[str, ...] = ()  # the publishing outlet's names: relays to it are first-hand
+    #: Processes ``check`` lints in (read from the working directory's config); None:
+    #: every core, when there is work enough.
+    jobs: int | None = None
     readers: ReaderSettings = field(default_factory=lambda: ReaderSettings())
     #: The config files ``source`` extends, nearest first (``extend`` chains).
     extends: tuple[Path, ...] = ()
@@ -328,6 +331,15 @@ class _Parser:
         except PipelineError:
             raise self.error(f"invalid value {value!r}; expected one of {listed}", *parts) from None
 
+    def positive_int(self, value: object, *parts: str) -> int:
+        expected = "expected a whole number of at least 1"
+        # TOML's true is a bool, which Python counts as an int.
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise self.error(f"{expected}, got {_type_name(value)}", *parts)
+        if value < 1:
+            raise self.error(f"{expected}, got {value}", *parts)
+        return value
+
     def severity(self, value: object, *parts: str) -> Severity:
         return Severity(self.choice(value, [s.value for s in Severity], *parts))
 
@@ -405,6 +417,7 @@ class _Parser:
             "extend-rules": ("extend_rules", self.rule_dirs),
             "fail-on": ("fail_on", self.severity),
             "own-outlet": ("own_outlet", self.string_list),
+            "jobs": ("jobs", self.positive_int),
             "readers": ("readers", self.reader_table),
         }
         values: dict[str, Any] = {}
@@ -460,6 +473,7 @@ _TOML_KEYS = {
     "extend_rules": "extend-rules",
     "fail_on": "fail-on",
     "own_outlet": "own-outlet",
+    "jobs": "jobs",
     "readers": "readers",
 }
 

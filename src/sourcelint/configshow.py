@@ -27,6 +27,7 @@ _SCALARS = (
     ("per-file-ignores", "per_file_ignores"),
     ("extend-rules", "extend_rules"),
     ("own-outlet", "own_outlet"),
+    ("jobs", "jobs"),
 )
 _READER_KEYS = (
     ("front-matter-fields", "front_matter_fields"),

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from sourcelint.errors import SourcelintError
 from sourcelint.findings import Finding, Severity
 from sourcelint.positions import LineIndex
 from sourcelint.profile import Profile, build_profile
@@ -28,6 +29,11 @@ if TYPE_CHECKING:
     from sourcelint.readers.base import Prose
 
 _SPACES = re.compile(r"\s+")
+# Reaches every pass: a quotation, a named, an anonymous and a second-hand source.
+_WARM_UP_TEXT = (
+    'A senior official said the talks had stalled. "We are done," Jane Smith told '
+    "Reuters on Monday, according to the ministry.\n"
+)
 
 
 class Linter:
@@ -50,6 +56,12 @@ class Linter:
             self._analyzers[key] = Analyzer(tier, model, self.registry.lexicon)
         return self._analyzers[key]
 
+    def warm(self, tier: str = DEFAULT_TIER, model: str | None = None) -> None:
+        """Build now what ``lint`` builds on first use: the tier's model and passes and
+        every rule's check (a pool forked afterwards shares them). Raises what ``lint``
+        would."""
+        self.lint(_WARM_UP_TEXT, self.registry.rules, tier=tier, model=model)
+
     def lint_text(self, text: str, rules: Sequence[Rule], **options: Any) -> list[Finding]:
         """Findings of ``rules`` in ``text`` (decoded file contents), sorted by position.
 
@@ -66,18 +78,55 @@ class Linter:
         model: str | None = None,
         reader: str = "plain",
         reader_options: ReaderOptions | None = None,
-        severities: dict[str, Severity] | None = None,
+        severities: Mapping[str, Severity] | None = None,
         own_outlet: tuple[str, ...] = (),
     ) -> LintResult:
         """Findings of ``rules`` in ``text``, after inline suppressions, and the profile."""
-        analyzer = self.analyzer(tier, model)
-        tier = analyzer.tier  # the canonical name: one cache entry per tier
-        prose = read_prose(text, reader, reader_options)
-        article = analyzer.analyze(prose, own_outlet)
+        request = LintRequest(
+            text, rules, tier, model, reader, reader_options, severities or {}, own_outlet
+        )
+        outcome = self.lint_many([request])[0]
+        if isinstance(outcome, SourcelintError):
+            raise outcome
+        return outcome
+
+    def lint_many(self, requests: Sequence[LintRequest]) -> list[LintResult | SourcelintError]:
+        """``lint`` of several texts, their parse batched; each text's error in its place."""
+        outcomes: dict[int, LintResult | SourcelintError] = {}
+        proses: dict[int, Prose] = {}
+        by_analyzer: dict[Analyzer, list[int]] = {}
+        for index, request in enumerate(requests):
+            try:
+                analyzer = self.analyzer(request.tier, request.model)
+                proses[index] = read_prose(request.text, request.reader, request.reader_options)
+            except SourcelintError as error:
+                outcomes[index] = error
+                continue
+            by_analyzer.setdefault(analyzer, []).append(index)
+        for analyzer, indexes in by_analyzer.items():
+            try:
+                articles = analyzer.analyze_many(
+                    [(proses[index], requests[index].own_outlet) for index in indexes]
+                )
+            except SourcelintError as error:  # the model: every text of this tier alike
+                outcomes.update(dict.fromkeys(indexes, error))
+                continue
+            for index, article in zip(indexes, articles, strict=True):
+                try:
+                    outcomes[index] = self._result(requests[index], proses[index], article)
+                except SourcelintError as error:
+                    outcomes[index] = error
+        return [outcomes[index] for index in range(len(requests))]
+
+    def _result(self, request: LintRequest, prose: Prose, article: Article) -> LintResult:
+        """One analysed text's findings, after inline suppressions, and its profile."""
+        text, rules, severities = request.text, request.rules, request.severities
         lines = LineIndex(text)
-        severities = severities or {}
-        findings = self._findings(text, prose, article, rules, tier, model, severities, lines)
-        marker = (reader_options or ReaderOptions()).line_marker if reader == "plain" else None
+        findings = self._findings(
+            text, prose, article, rules, tier_name(request.tier), request.model, severities, lines
+        )
+        options = request.reader_options or ReaderOptions()
+        marker = options.line_marker if request.reader == "plain" else None
         directives = parse_directives(text, prose.comments, marker, lines, self._codes_of)
         outcome = apply(findings, directives, self._matches, self.registry.is_known)
         kept = outcome.kept + self._meta_findings(outcome, rules, text, lines, severities)
@@ -92,7 +141,7 @@ class Linter:
         rules: Sequence[Rule],
         tier: str,
         model: str | None,
-        severities: dict[str, Severity],
+        severities: Mapping[str, Severity],
         lines: LineIndex,
     ) -> list[Finding]:
         findings: dict[tuple[int, int, str], Finding] = {}
@@ -121,7 +170,7 @@ class Linter:
         rules: Sequence[Rule],
         text: str,
         lines: LineIndex,
-        severities: dict[str, Severity],
+        severities: Mapping[str, Severity],
     ) -> list[Finding]:
         """SL901 and SL902, when selected: suppressions that do nothing or name no rule."""
         chosen = {rule.code: rule.meta for rule in rules}
@@ -166,6 +215,20 @@ class Linter:
 def original_span(prose: Prose, article: Article, start: int, end: int) -> tuple[int, int]:
     """An analysis-text span as offsets into the original file (through the prose)."""
     return prose.offsets.span_to_original(*article.offsets.span_to_original(start, end))
+
+
+@dataclass(frozen=True)
+class LintRequest:
+    """One text to lint, and how: the arguments of ``Linter.lint``."""
+
+    text: str
+    rules: Sequence[Rule]
+    tier: str = DEFAULT_TIER
+    model: str | None = None
+    reader: str = "plain"
+    reader_options: ReaderOptions | None = None
+    severities: Mapping[str, Severity] = field(default_factory=dict)
+    own_outlet: tuple[str, ...] = ()
 
 
 @dataclass

@@ -8,7 +8,7 @@ CLI starts without it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from sourcelint.analysis.article import Article
@@ -17,13 +17,18 @@ from sourcelint.analysis.normalize import analysis_text
 from sourcelint.analysis.passes.attributions import ParseSourcing
 from sourcelint.analysis.quotes import quotation_spans
 from sourcelint.analysis.sourcing import SourcingModel, build_sourcing_model
-from sourcelint.readers.base import Prose
+from sourcelint.readers.base import OffsetMap, Prose
 from sourcelint.source import MAX_FILE_BYTES
 from sourcelint.tiers import DEFAULT_TIER, tier_name
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+
+# Docs per batch through the model's components. Over PolNeAR train (2 processes) batches
+# of 4 articles linted about 4% faster than one at a time, for about 100 MiB more per
+# process; batches of 8 were no faster and took 130 MiB more.
+PARSE_BATCH = 4
 
 
 class Analyzer:
@@ -66,8 +71,25 @@ class Analyzer:
         """Analyse prose: fold white space, tokenize, split sentences, find quotations and
         attributions. ``own_outlet`` names the publishing outlet: words given to it are
         first-hand."""
-        text, blocks, offsets = analysis_text(prose.text, prose.blocks)
-        doc = self.parse(text, blocks)
+        return self.analyze_many([(prose, own_outlet)])[0]
+
+    def analyze_many(self, items: Sequence[tuple[Prose, tuple[str, ...]]]) -> list[Article]:
+        """``analyze`` of several (prose, own outlet) pairs, their parse batched."""
+        prepared = [analysis_text(prose.text, prose.blocks) for prose, _ in items]
+        docs = self.parse_many([(text, blocks) for text, blocks, _ in prepared])
+        return [
+            self._article(doc, *texts, own_outlet)
+            for doc, texts, (_, own_outlet) in zip(docs, prepared, items, strict=True)
+        ]
+
+    def _article(
+        self,
+        doc: Doc,
+        text: str,
+        blocks: tuple[tuple[int, int], ...],
+        offsets: OffsetMap,
+        own_outlet: tuple[str, ...],
+    ) -> Article:
         quotes = quotation_spans(text, blocks)
         return Article(
             text=text,
@@ -80,20 +102,29 @@ class Analyzer:
 
     def parse(self, text: str, blocks: tuple[tuple[int, int], ...]) -> Doc:
         """The tier's Doc of analysis text; every block starts a sentence."""
+        return self.parse_many([(text, blocks)])[0]
+
+    def parse_many(self, texts: Sequence[tuple[str, tuple[tuple[int, int], ...]]]) -> list[Doc]:
+        """``parse`` of several (text, blocks) pairs; the model's components run in batches."""
         nlp = self.nlp
-        doc = nlp.make_doc(text)
-        starts = _block_start_tokens(doc, blocks)
+        docs = [nlp.make_doc(text) for text, _ in texts]
+        starts = [
+            _block_start_tokens(doc, blocks) for doc, (_, blocks) in zip(docs, texts, strict=True)
+        ]
         if self.tier == "fast":
             sentencizer = nlp.get_pipe("sentencizer")
-            tags = sentencizer.predict([doc])
-            for index in starts:
-                tags[0][index] = True
-            sentencizer.set_annotations([doc], tags)
-        else:
-            _preset_sentence_starts(doc, starts)
-            for _, component in nlp.pipeline:
-                doc = component(doc)
-        return doc
+            tags = sentencizer.predict(docs)
+            for doc_tags, doc_starts in zip(tags, starts, strict=True):
+                for index in doc_starts:
+                    doc_tags[index] = True
+            sentencizer.set_annotations(docs, tags)
+            return docs
+        for doc, doc_starts in zip(docs, starts, strict=True):
+            _preset_sentence_starts(doc, doc_starts)
+        stream: Iterable[Doc] = docs
+        for _, component in nlp.pipeline:
+            stream = component.pipe(stream, batch_size=PARSE_BATCH)
+        return list(stream)
 
 
 def _block_start_tokens(doc: Doc, blocks: tuple[tuple[int, int], ...]) -> list[int]:

@@ -1,0 +1,240 @@
+"""Linting in parallel (--jobs, config ``jobs``): the same report as linting in order."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sourcelint import run as run_module
+from sourcelint.cli import app
+from sourcelint.config import Settings, load_config
+from sourcelint.errors import ConfigError
+
+from conftest import SEED
+
+ANONYMOUS = "The deal is off, two aides said. The rebels reportedly advanced.\n"
+CLEAN = "The mayor said the budget was late.\n"
+
+
+def run(*args: str, stdin: str | None = None):
+    return CliRunner().invoke(app, list(args), input=stdin, catch_exceptions=False)
+
+
+@pytest.fixture
+def articles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Files with findings, a clean one, an unreadable one, and two broken configs."""
+    tmp_path = tmp_path / "articles"
+    tmp_path.mkdir()
+    (tmp_path / "a-findings.md").write_text(ANONYMOUS + "\n" + SEED.read_text(encoding="utf-8"))
+    (tmp_path / "b-clean.txt").write_text(CLEAN)
+    (tmp_path / "c-not-utf8.txt").write_bytes(b"The mayor said \xff\xfe.\n")
+    (tmp_path / "d-findings.html").write_text(f"<html><body><p>{ANONYMOUS}</p></body></html>\n")
+    # A config that cannot be read: its files are reported when they are collected.
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "sourcelint.toml").write_text('selec = ["SL1"]\n')
+    (tmp_path / "broken" / "e.md").write_text(ANONYMOUS)
+    # A config naming an unknown rule: reported when its file is linted.
+    (tmp_path / "unknown").mkdir()
+    (tmp_path / "unknown" / "sourcelint.toml").write_text('ignore = ["SL777"]\n')
+    (tmp_path / "unknown" / "f.md").write_text(ANONYMOUS)
+    (tmp_path / "z-clean.md").write_text(CLEAN)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def same_in_order_and_in_parallel(*args: str, stdin: str | None = None) -> tuple[int, str]:
+    """Run ``check ARGS`` with -j 1 and with -j 2; both give the same output and exit code."""
+    serial = run("check", "-j", "1", *args, stdin=stdin)
+    parallel = run("check", "-j", "2", *args, stdin=stdin)
+    assert parallel.stdout == serial.stdout
+    assert parallel.stderr == serial.stderr
+    assert parallel.exit_code == serial.exit_code
+    return serial.exit_code, serial.stdout
+
+
+@pytest.mark.parametrize("tier", ["fast", "parse"])
+def test_parallel_report_is_the_serial_report(articles, tier):
+    code, out = same_in_order_and_in_parallel("--pipeline", tier, "-f", "json", "--statistics", ".")
+    assert code == 2  # the unreadable file and the broken configs
+    paths = [f["path"] for f in json.loads(out)["files"]]
+    assert paths == ["a-findings.md", "b-clean.txt", "d-findings.html", "z-clean.md"]
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        ["-f", "text", "--statistics"],
+        ["-f", "sarif"],
+        ["-f", "junit", "--fail-on", "error"],
+        ["-f", "concise", "-", "--stdin-filename", "wire.txt"],
+    ],
+)
+def test_every_format_and_option_is_unchanged(articles, options):
+    same_in_order_and_in_parallel("--pipeline", "fast", *options, ".", stdin=ANONYMOUS)
+
+
+def test_baseline_and_output_file_are_unchanged(articles):
+    out = articles.parent
+    for jobs in ("1", "2"):
+        written = run("check", "-j", jobs, "--write-baseline", str(out / f"base-{jobs}"), ".")
+        assert written.exit_code == 2
+    assert (out / "base-2").read_text() == (out / "base-1").read_text()
+    (articles / "a-findings.md").write_text(ANONYMOUS + "Aides said more.\n" + ANONYMOUS)
+    for jobs in ("1", "2"):
+        baseline, report = str(out / "base-1"), str(out / f"report-{jobs}")
+        assert run("check", "-j", jobs, "--baseline", baseline, "-o", report, ".").exit_code == 2
+    assert (out / "report-2").read_text() == (out / "report-1").read_text()
+    assert "baseline entries no longer match" in (out / "report-1").read_text()
+
+
+@pytest.mark.parametrize(
+    ("files", "code"),
+    [({"a.md": CLEAN, "b.md": CLEAN}, 0), ({"a.md": CLEAN, "b.md": ANONYMOUS}, 1)],
+)
+def test_exit_codes(tmp_path, monkeypatch, files, code):
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    monkeypatch.chdir(tmp_path)
+    assert same_in_order_and_in_parallel(".")[0] == code
+
+
+def test_a_command_line_error_stops_the_run_alike(articles):
+    code, out = same_in_order_and_in_parallel("--select", "SL777", ".")
+    assert code == 2 and out == ""
+
+
+def die(jobs: object) -> None:
+    os._exit(1)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the pool forks only on Linux")
+def test_a_worker_that_dies_is_an_error(articles, monkeypatch):
+    # Pool processes fork, so they run this module's function in place of the real one.
+    monkeypatch.setattr(run_module, "_lint_in_pool", die)
+    result = run("check", "-j", "2", ".")
+    assert result.exit_code == 2
+    assert "a worker process ended unexpectedly" in result.stderr
+
+
+def test_jobs_must_be_at_least_one():
+    result = run("check", "-j", "0", str(SEED))
+    assert result.exit_code == 2
+    assert "--jobs" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "fragment"),
+    [
+        ("0", "got 0"),
+        ("-2", "got -2"),
+        ('"4"', "got string"),
+        ("true", "got bool"),
+        ("2.5", "got float"),
+    ],
+)
+def test_jobs_config_is_validated(tmp_path, monkeypatch, value, fragment):
+    config = tmp_path / "sourcelint.toml"
+    config.write_text(f"jobs = {value}\n")
+    with pytest.raises(ConfigError) as raised:
+        load_config(config)
+    assert f"key 'jobs': expected a whole number of at least 1, {fragment}" in str(raised.value)
+    (tmp_path / "a.md").write_text(CLEAN)
+    monkeypatch.chdir(tmp_path)
+    result = run("check", "a.md")
+    assert result.exit_code == 2
+    assert "sourcelint.toml: key 'jobs'" in result.stderr
+
+
+def spy_on_processes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The number of processes each run lints in, as it is decided."""
+    chosen: list[int] = []
+    real = run_module._lint_chunks
+
+    def spy(worker, jobs, processes):
+        chosen.append(processes)
+        return real(worker, jobs, processes)
+
+    monkeypatch.setattr(run_module, "_lint_chunks", spy)
+    return chosen
+
+
+def test_jobs_from_the_config_and_the_command_line(tmp_path, monkeypatch):
+    (tmp_path / "sourcelint.toml").write_text("jobs = 3\n")
+    for name in ("a.md", "b.md", "c.md", "d.md"):
+        (tmp_path / name).write_text(CLEAN)
+    monkeypatch.chdir(tmp_path)
+    chosen = spy_on_processes(monkeypatch)
+    run("check", ".")
+    run("check", "-j", "1", ".")
+    run("check", "-j", "9", ".")  # never more processes than files
+    run("check", "-j", "9", "a.md")
+    assert chosen == [3, 1, 4, 1]
+    assert load_config(tmp_path / "sourcelint.toml").jobs == 3
+
+
+def job(text: str, tier: str = "parse") -> run_module._Job:
+    settings = Settings(source=None, root=Path.cwd(), pipeline=tier)
+    return run_module._Job("-", Path("a.txt"), settings, text)
+
+
+def test_by_default_a_pool_starts_only_for_work_enough(monkeypatch):
+    monkeypatch.setattr(run_module, "available_cores", lambda: 2)
+    # The bytes of parse-tier text that one process lints in POOL_MIN_SECONDS.
+    enough = int(run_module.POOL_MIN_SECONDS * run_module._BYTES_PER_SECOND["parse"])
+    little, much = job("x" * (enough // 4)), job("x" * enough)
+    assert run_module.pool_size([much, much], None) == 2
+    assert run_module.pool_size([much], None) == 1
+    assert run_module.pool_size([little, little], None) == 1
+    assert run_module.pool_size([job(much.text, "fast")] * 2, None) == 1  # ten times faster
+    assert run_module.pool_size([much] * 20, 1) == 1
+    monkeypatch.setattr(run_module, "available_cores", lambda: 1)
+    assert run_module.pool_size([much] * 20, None) == 1
+
+
+def worker_pids(parent: int) -> list[int]:
+    children = Path(f"/proc/{parent}/task/{parent}/children")
+    return [int(pid) for pid in children.read_text().split()] if children.exists() else []
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads the process tree from /proc")
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_interrupting_a_parallel_run_leaves_no_workers(tmp_path, stop):
+    text = SEED.read_text(encoding="utf-8") * 40
+    files = []
+    for index in range(12):
+        files.append(tmp_path / f"{index}.txt")
+        files[-1].write_text(text)
+    command = Path(sys.executable).with_name("sourcelint")
+    process = subprocess.Popen(
+        [str(command), "check", "-j", "2", "--pipeline", "fast", *map(str, files)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        workers: list[int] = []
+        for _ in range(300):
+            workers = worker_pids(process.pid)
+            if len(workers) == 2 or process.poll() is not None:
+                break
+            time.sleep(0.05)
+        assert len(workers) == 2, "the run ended before its workers could be seen"
+        # Ctrl-C reaches the whole process group; SIGTERM only the run's process.
+        if stop == signal.SIGINT:
+            os.killpg(process.pid, stop)
+        else:
+            process.send_signal(stop)
+        assert process.wait(timeout=60) != 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+    for pid in workers:
+        assert not Path(f"/proc/{pid}").exists(), f"worker {pid} outlived the run"

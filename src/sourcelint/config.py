@@ -27,6 +27,7 @@ import pathspec
 
 from sourcelint.errors import ConfigError, PipelineError
 from sourcelint.findings import Severity
+from sourcelint.readers.base import DEFAULT_LINE_MARKER
 from sourcelint.tiers import DEFAULT_TIER, TIERS, tier_name
 
 __all__ = [
@@ -111,7 +112,6 @@ def _display(path: Path, cwd: Path | None = None) -> str:
 
 
 READER_NAMES = ("plain", "markdown", "html")
-DEFAULT_LINE_MARKER = "sourcelint: disable="  # plain-text suppression; see sourcelint.suppress
 
 
 @dataclass(frozen=True)

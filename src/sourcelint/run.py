@@ -35,7 +35,7 @@ from sourcelint.positions import LineIndex
 from sourcelint.readers import ReaderOptions, reader_for
 from sourcelint.registry import Registry, load_registry
 from sourcelint.rule import RuleMeta
-from sourcelint.source import decode, read_text
+from sourcelint.source import read_stream, read_text
 from sourcelint.tiers import DEFAULT_TIER, tier_name
 
 if TYPE_CHECKING:
@@ -268,7 +268,7 @@ class _Session:
         where = Path(self.options.stdin_filename) if self.options.stdin_filename else Path.cwd()
         try:
             settings = self.resolver.settings_for(where)
-            text = decode(sys.stdin.buffer.read(), name)
+            text = read_stream(sys.stdin.buffer, name)
         except SourcelintError as error:
             self.fail(error)
             return None

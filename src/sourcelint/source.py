@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from sourcelint.errors import InputError
 
@@ -12,17 +14,23 @@ _SNIFF_BYTES = 8192
 
 
 def read_text(path: Path, display: str | None = None, max_bytes: int = MAX_FILE_BYTES) -> str:
-    """Read and decode one file; raise InputError naming it when that is not possible."""
+    """Read and decode one file; raise InputError naming it when that is not possible.
+
+    Only regular files are read: a device ("/dev/zero"), FIFO or socket could block or
+    never end; their text can be piped to standard input ("-") instead."""
     name = display or str(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError("is a directory", path=name)
+        if not stat.S_ISREG(mode):
             raise InputError(
-                f"file is {size:,} bytes, over the {max_bytes:,}-byte limit; split it or lint "
-                "its parts",
+                "is not a regular file (a device, FIFO or socket); pipe its text to "
+                "standard input as '-' instead",
                 path=name,
             )
-        data = path.read_bytes()
+        with path.open("rb") as file:
+            return read_stream(file, name, max_bytes)
     except FileNotFoundError:
         raise InputError("no such file or directory", path=name) from None
     except IsADirectoryError:
@@ -31,6 +39,16 @@ def read_text(path: Path, display: str | None = None, max_bytes: int = MAX_FILE_
         raise InputError("permission denied", path=name) from None
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}", path=name) from None
+
+
+def read_stream(stream: BinaryIO, name: str, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """Read at most ``max_bytes`` from a file or standard input and decode them; more is
+    refused, so a stream without end cannot exhaust memory."""
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(
+            f"is over the {max_bytes:,}-byte limit; split it or lint its parts", path=name
+        )
     return decode(data, name)
 
 

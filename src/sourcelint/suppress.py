@@ -16,31 +16,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 
 from sourcelint.findings import Finding
 from sourcelint.positions import LineIndex
-from sourcelint.readers.base import Comment
+from sourcelint.readers.base import Comment, line_marker_pattern
 
 _COMMENT_DIRECTIVE = re.compile(
     r"^\s*sourcelint-(?P<kind>disable-next-line|disable-file|disable|enable)\b(?P<rest>.*)$", re.S
 )
-DEFAULT_LINE_MARKER = "sourcelint: disable="
-
-
-@cache
-def line_marker_pattern(prefix: str = DEFAULT_LINE_MARKER) -> re.Pattern[str]:
-    """The plain-text marker at the end of a line: ``<prefix>CODES [-- reason]``.
-
-    The plain reader blanks it out of the prose; ``parse_directives`` reads it.
-    """
-    space = r"[^\S\r\n]*"
-    head = re.escape(prefix.rstrip("=").rstrip()).replace(r"\ ", space) + space + "="
-    return re.compile(
-        head + rf"(?P<codes>[\w,-]*(?:{space},{space}[\w-]+)*)"
-        rf"{space}(?:--{space}(?P<reason>[^\r\n]*?))?{space}$",
-        re.M,
-    )
 
 
 @dataclass

@@ -7,8 +7,10 @@ builder keeps the map from each prose offset back to the original file.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,3 +143,21 @@ class ProseBuilder:
             comments=comments,
             notes=notes,
         )
+
+
+DEFAULT_LINE_MARKER = "sourcelint: disable="
+
+
+@cache
+def line_marker_pattern(prefix: str = DEFAULT_LINE_MARKER) -> re.Pattern[str]:
+    """The plain-text marker at the end of a line: ``<prefix>CODES [-- reason]``.
+
+    The plain reader blanks it out of the prose; ``parse_directives`` reads it.
+    """
+    space = r"[^\S\r\n]*"
+    head = re.escape(prefix.rstrip("=").rstrip()).replace(r"\ ", space) + space + "="
+    return re.compile(
+        head + rf"(?P<codes>[\w,-]*(?:{space},{space}[\w-]+)*)"
+        rf"{space}(?:--{space}(?P<reason>[^\r\n]*?))?{space}$",
+        re.M,
+    )

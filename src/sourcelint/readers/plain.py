@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from sourcelint.readers.base import Prose
-from sourcelint.suppress import DEFAULT_LINE_MARKER, line_marker_pattern
+from sourcelint.readers.base import DEFAULT_LINE_MARKER, Prose, line_marker_pattern
 
 # A blank line: a line break, then any number of whitespace-only lines.
 _PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r(?!\n)|\n)[^\S\r\n]*(?:\r\n|\r(?!\n)|\n)\s*")

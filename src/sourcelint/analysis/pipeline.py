@@ -1,7 +1,8 @@
 """Build the spaCy pipeline of a tier and run it over prose.
 
-``parse`` (the default; ``accurate`` is its old name) runs the verified statistical model
-(tags, lemmas, dependencies, entities); ``fast`` is a blank English tokenizer plus the
+``parse`` (``accurate`` is its old name) runs the verified statistical model (tags,
+lemmas, dependencies, entities); ``fast`` (the default until the parse tier's sourcing
+model meets its targets: ``sourcelint.tiers``) is a blank English tokenizer plus the
 rule-based sentencizer, for very large archives. spaCy is imported here, lazily, so the
 CLI starts without it.
 """

@@ -33,8 +33,6 @@ def read_text(path: Path, display: str | None = None, max_bytes: int = MAX_FILE_
             return read_stream(file, name, max_bytes)
     except FileNotFoundError:
         raise InputError("no such file or directory", path=name) from None
-    except IsADirectoryError:
-        raise InputError("is a directory", path=name) from None
     except PermissionError:
         raise InputError("permission denied", path=name) from None
     except OSError as error:

@@ -14,8 +14,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sourcelint.analysis.grammar import PRONOUNS_PLURAL, PRONOUNS_SINGULAR
-from sourcelint.analysis.passes.registry import ORGANIZATION_LABELS, PERSON_LABELS, Registry
+from sourcelint.analysis.grammar import PRONOUNS_PLURAL, PRONOUNS_SINGULAR, WORD_NUMBERS
+from sourcelint.analysis.passes.registry import (
+    ORGANIZATION_LABELS,
+    PERSON_LABELS,
+    Registry,
+    entity_tokens,
+)
 from sourcelint.analysis.passes.sources import Source
 from sourcelint.analysis.records import SourceKind
 from sourcelint.analysis.words import HEARSAY_NOUNS
@@ -28,7 +33,7 @@ _PLURAL = frozenset(PRONOUNS_PLURAL)
 _THING = frozenset({"it"})
 _SELF = frozenset({"i", "we", "me", "us", "you"})
 _PARTITIVES = frozenset({"one", "some", "many", "most", "several", "few", "both", "all", "each"})
-_NUMBERS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
+_NUMBERS = frozenset(WORD_NUMBERS) - {"one"}  # counts of two or more
 _SOMEONE = frozenset({"someone", "somebody"})
 _EVERYONE = frozenset({"everyone", "everybody", "nobody"})
 _SOME = frozenset({"some", "many", "most", "several", "few"})  # an unspecified share
@@ -346,12 +351,8 @@ def _unowned(head: Token) -> bool:
 def _outlet_name(words: KindWords, head: Token) -> bool:
     """ "the Daily Ledger", "Valley News Service": a name holding a newspaper's word
     after its first word (a first word is often something else: "Post Office")."""
-    start = head.i
-    while start > 0 and head.doc[start].ent_iob_ == "I":
-        start -= 1
-    end = head.i + 1
-    while end < len(head.doc) and head.doc[end].ent_iob_ == "I":
-        end += 1
+    entity = entity_tokens(head)
+    start, end = entity.start, entity.stop
     if head.doc[start].lower_ == "the":
         start += 1
     return any(t.lower_ in words.outlet_words for t in head.doc[start + 1 : end])

@@ -134,7 +134,7 @@ def build_registry(
         if token.ent_type_ in ORGANIZATION_LABELS and token.ent_iob_ == "B":
             plural = token.ent_type_ == "NORP" and token.tag_ == "NNPS"
             kind = SourceKind.VAGUE if plural else SourceKind.ORGANIZATION
-            entity = _entity_tokens(token)
+            entity = entity_tokens(token)
             registry.add(Mention(token.i, kind, plural, plural, _salient_name(token, entity)))
             continue
         if token.pos_ == "NOUN" and token.dep_ not in {"compound", "poss"}:
@@ -178,11 +178,16 @@ def _salient_name(first: Token, name: frozenset[int] | range) -> bool:
     return _salient(token)
 
 
-def _entity_tokens(first: Token) -> range:
-    end = first.i + 1
-    while end < len(first.doc) and first.doc[end].ent_iob_ == "I":
+def entity_tokens(token: Token) -> range:
+    """The tokens of the named entity ``token`` is part of."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    return range(first.i, end)
+    return range(start, end)
 
 
 def _heads(token: Token, steps: int) -> list[Token]:

@@ -86,3 +86,39 @@ def test_every_module_imports_on_its_own():
         [sys.executable, "-c", _IMPORT_EACH_FIRST], capture_output=True, timeout=120, check=True
     )
     assert result.stdout.decode() == ""
+
+
+def test_a_symlink_loop_in_a_directory_is_reported_and_the_rest_linted(tmp_path):
+    (tmp_path / "article.md").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "self").symlink_to("../" + tmp_path.name)  # a directory loop: not followed
+    (tmp_path / "loop.md").symlink_to("loop.md")  # a file loop: cannot be read
+    result = _check(str(tmp_path))
+    assert result.returncode == 2
+    assert b"loop.md: cannot read: Too many levels of symbolic links" in result.stderr
+    assert result.stdout.count(b"SL102") == 1  # article.md, once: the loop was not walked
+
+
+@pytest.mark.parametrize(
+    "name", ["x" * 300 + ".md", "loop.md"], ids=["component over 255 bytes", "symlink loop"]
+)
+def test_a_path_that_cannot_be_read_is_reported_and_the_rest_linted(tmp_path, name):
+    if name == "loop.md":
+        (tmp_path / name).symlink_to(name)
+    (tmp_path / "article.md").write_text(ARTICLE, encoding="utf-8")
+    result = _check(str(tmp_path / name), str(tmp_path / "article.md"))
+    assert result.returncode == 2
+    assert f"{name}: cannot read:".encode() in result.stderr
+    assert b"Traceback" not in result.stderr
+    assert b"SL102" in result.stdout
+
+
+def test_a_gitignore_line_that_cannot_compile_is_skipped_as_git_does(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("[z-a]\ndrafts/\n", encoding="utf-8")
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "ignored.md").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "article.md").write_text(ARTICLE, encoding="utf-8")
+    result = _check(str(tmp_path))
+    assert result.returncode == 1, result.stderr
+    assert b"article.md" in result.stdout
+    assert b"ignored.md" not in result.stdout  # the valid line still applies

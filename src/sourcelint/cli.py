@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 
 from sourcelint import __version__
+from sourcelint.crash import Verbosity, internal_error, report
 from sourcelint.errors import PipelineError
 from sourcelint.tiers import DEFAULT_TIER, TIERS, tier_name
 
@@ -193,9 +194,14 @@ def check(
             show_default=False,
         ),
     ] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", help="Show the traceback of an internal error.")
+    ] = False,
 ) -> None:
     """Lint files and directories for weak sourcing and loaded language."""
     from sourcelint.run import CliOptions, run_check
+
+    Verbosity.tracebacks = verbose
 
     options = CliOptions(
         paths=[str(path) for path in paths or [Path()]],
@@ -213,6 +219,7 @@ def check(
         baseline=baseline,
         write_baseline=write_baseline,
         jobs=jobs,
+        verbose=verbose,
     )
     color = output_file is None and _use_color(sys.stdout)
     code = run_check(options, output_format, color=color, output_file=output_file)
@@ -287,6 +294,9 @@ def attributions(
         except SourcelintError as error:
             typer.echo(error.render(), err=True)
             failed = True
+        except Exception as error:  # a bug: this file's, the others are still described
+            report(internal_error(error, path))
+            failed = True
     typer.echo(render(files, output_format.value), nl=False)
     raise typer.Exit(EXIT_ERROR if failed else EXIT_OK)
 
@@ -298,4 +308,8 @@ def main() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
-    app()
+    try:
+        app()
+    except Exception as error:  # a bug: one line and exit 2, never a bare traceback and 1
+        report(internal_error(error), verbose=Verbosity.tracebacks)
+        sys.exit(EXIT_ERROR)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +14,7 @@ import pathspec
 from sourcelint.config import ConfigResolver, Settings, normalize_path
 from sourcelint.errors import ConfigError, InputError, SourcelintError
 
-__all__ = ["LINTABLE_SUFFIXES", "Target", "collect_targets"]
+__all__ = ["LINTABLE_SUFFIXES", "Target", "collect_targets", "forced_out"]
 
 LINTABLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 
@@ -50,13 +52,13 @@ def _read_gitignore(directory: Path) -> _Gitignore | None:
     lines = text.splitlines()
     try:
         spec = pathspec.GitIgnoreSpec.from_lines(lines)
-    except ValueError:
+    except (ValueError, re.error):  # a line pathspec cannot compile, e.g. a range [z-a]
         # git silently skips lines it cannot parse; keep the rest of the file.
         valid = []
         for line in lines:
             try:
                 pathspec.GitIgnoreSpec.from_lines([line])
-            except ValueError:
+            except (ValueError, re.error):
                 continue
             valid.append(line)
         spec = pathspec.GitIgnoreSpec.from_lines(valid)
@@ -87,8 +89,7 @@ class _Collector:
             self.targets.append(Target(display, settings))
 
     def forced_out(self, settings: Settings, path: Path, *, is_dir: bool) -> bool:
-        force = self.force_exclude if self.force_exclude is not None else settings.force_exclude
-        return force and settings.is_excluded(path, is_dir=is_dir)
+        return forced_out(settings, path, is_dir=is_dir, force_exclude=self.force_exclude)
 
     def settings(self, directory: Path) -> Settings | None:
         """The directory's settings; a broken config is reported once and its files skipped."""
@@ -101,10 +102,15 @@ class _Collector:
 
     def add(self, given: Path) -> None:
         absolute = normalize_path(given, self.cwd)
-        if not absolute.exists():
+        try:
+            is_dir = stat.S_ISDIR(absolute.stat().st_mode)
+        except (FileNotFoundError, NotADirectoryError):
             self.errors.append(InputError("no such file or directory", path=given))
             return
-        if absolute.is_dir():
+        except OSError as exc:  # a symlink loop, a name too long for the filesystem, …
+            self.errors.append(InputError(f"cannot read: {exc.strerror or exc}", path=given))
+            return
+        if is_dir:
             settings = self.settings(absolute)
             if settings is not None and not self.forced_out(settings, absolute, is_dir=True):
                 self.walk(absolute, self.display(absolute, given))
@@ -171,11 +177,15 @@ class _Collector:
         excluded = _exclude_matcher(settings, start, directory)
         subdirs = []
         for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                is_dir = True
-            elif entry.is_file() and entry.name.lower().endswith(LINTABLE_SUFFIXES):
-                is_dir = False
-            else:
+            lintable = entry.name.lower().endswith(LINTABLE_SUFFIXES)
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+                is_file = not is_dir and lintable and entry.is_file()
+            except OSError as exc:  # a symlink loop
+                message = f"cannot read: {exc.strerror or exc}"
+                self.errors.append(InputError(message, path=shown / entry.name))
+                continue
+            if not (is_dir or is_file):
                 continue  # symlinked directories (loops), sockets, other suffixes
             if excluded(entry.name, is_dir) or (ignored and ignored(entry.name, is_dir)):
                 continue
@@ -190,6 +200,15 @@ class _Collector:
                 key = path.resolve() if entry.is_symlink() else real / entry.name
                 self.add_target(key, shown / entry.name, settings)
         return subdirs
+
+
+def forced_out(
+    settings: Settings, path: Path, *, is_dir: bool, force_exclude: bool | None = None
+) -> bool:
+    """Whether a path named on the command line (or given as --stdin-filename) is left
+    out: ``exclude`` applies to it under ``force_exclude`` (default: the settings')."""
+    force = force_exclude if force_exclude is not None else settings.force_exclude
+    return force and settings.is_excluded(path, is_dir=is_dir)
 
 
 def _ignored_by(chain: list[_Gitignore], directory: Path, name: str, *, is_dir: bool) -> bool:

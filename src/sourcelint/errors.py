@@ -51,3 +51,14 @@ class PipelineError(SourcelintError):
     """The analysis pipeline cannot be built (for example a missing spaCy model)."""
 
     code = "E401"
+
+
+class InternalError(SourcelintError):
+    """sourcelint itself failed (a bug): reported per file, never as findings (exit 2)."""
+
+    code = "E900"
+
+    def __init__(self, message: str, *, path: Path | str | None = None, details: str = "") -> None:
+        super().__init__(message, path=path)
+        # The traceback, shown with --verbose; kept as text so it crosses process pools.
+        self.details = details

@@ -25,8 +25,10 @@ from sourcelint.baseline import (
     stale_message,
     write_baseline,
 )
-from sourcelint.config import ConfigResolver, Settings, check_selectors
-from sourcelint.discovery import Target, collect_targets
+from sourcelint.config import ConfigResolver, Settings, check_selectors, normalize_path
+from sourcelint.crash import internal_error
+from sourcelint.crash import report as report_error
+from sourcelint.discovery import Target, collect_targets, forced_out
 from sourcelint.engine import Linter, LintRequest, LintResult
 from sourcelint.errors import ConfigError, PipelineError, SourcelintError
 from sourcelint.findings import Finding, Severity
@@ -37,6 +39,7 @@ from sourcelint.registry import Registry, load_registry
 from sourcelint.rule import RuleMeta
 from sourcelint.source import read_stream, read_text
 from sourcelint.tiers import DEFAULT_TIER, tier_name
+from sourcelint.writes import is_linted, write_atomically
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -69,6 +72,8 @@ class CliOptions:
     write_baseline: Path | None = None
     # Processes to lint in; None: the config's ``jobs``, else every core when it pays.
     jobs: int | None = None
+    # Show the traceback of an internal error.
+    verbose: bool = False
 
     def apply(self, settings: Settings) -> Settings:
         """The file's settings with the command line's choices laid over them."""
@@ -80,10 +85,6 @@ class CliOptions:
             pipeline=self.pipeline or settings.pipeline,
             fail_on=Severity(self.fail_on) if self.fail_on else settings.fail_on,
         )
-
-
-def report_error(error: SourcelintError) -> None:
-    print(error.render(), file=sys.stderr)
 
 
 def registry_or_exit(directory: Path | None = None) -> Registry:
@@ -119,8 +120,7 @@ def run_check(
         return EXIT_ERROR
     session = _Session(options, resolver)
     files = [Path(path) for path in options.paths if path != STDIN]
-    force = True if options.force_exclude else None
-    targets, collect_errors = collect_targets(files, resolver, force_exclude=force)
+    targets, collect_errors = collect_targets(files, resolver, force_exclude=session.force_exclude)
     for error in collect_errors:
         session.fail(error)
     stdin = session.stdin_job() if STDIN in options.paths else None
@@ -130,8 +130,11 @@ def run_check(
     if session.fatal:
         return EXIT_ERROR
     results, stale = session.results, 0
+    linted = [target.path for target in targets]
+    if options.stdin_filename and STDIN in options.paths:
+        linted.append(Path(options.stdin_filename))
     if options.write_baseline is not None:
-        baseline = _record_baseline(options.write_baseline, results, [t.path for t in targets])
+        baseline = _record_baseline(options.write_baseline, results, linted)
         if baseline is None:
             return EXIT_ERROR
     if baseline is not None:
@@ -152,7 +155,7 @@ def run_check(
     formatter.write(report, buffer, color=color)
     if stale:
         print(f"warning: {options.baseline}: {stale_message(stale)}", file=sys.stderr)
-    if not _deliver(buffer.getvalue(), output_file, [t.path for t in targets]):
+    if not _deliver(buffer.getvalue(), output_file, linted):
         return EXIT_ERROR
     if session.errors:
         return EXIT_ERROR
@@ -176,7 +179,7 @@ def _baseline_for(options: CliOptions) -> Baseline | None:
 
 def _record_baseline(path: Path, results: list[FileResult], linted: list[Path]) -> Baseline | None:
     """Write ``results``' findings to the baseline ``path``; None (reported) on failure."""
-    if any(path.resolve() == target.resolve() for target in linted):
+    if is_linted(path, linted):
         print(f"error: {path}: refusing to write the baseline over a linted file", file=sys.stderr)
         return None
     try:
@@ -198,20 +201,16 @@ def _deliver(text: str, output_file: Path | None, linted: list[Path]) -> bool:
     if output_file is None:
         sys.stdout.write(text)
         return True
-    target = output_file.resolve()
-    if any(target == path.resolve() for path in linted):
+    if is_linted(output_file, linted):
         print(
             f"error: {output_file}: refusing to write the report over a linted file",
             file=sys.stderr,
         )
         return False
     try:
-        output_file.write_text(text, encoding="utf-8", errors="backslashreplace")
-    except OSError as error:
-        print(
-            f"error: {output_file}: cannot write the report: {error.strerror or error}",
-            file=sys.stderr,
-        )
+        write_atomically(output_file, text, "report")
+    except SourcelintError as error:
+        report_error(error)
         return False
     return True
 
@@ -243,6 +242,9 @@ class _Session:
         # The rule registries (by extend-rules) the files were linted with, in first use.
         self._registries: dict[tuple[Path, ...], None] = {}
         self._broken_pipelines: set[tuple[str, str | None]] = set()
+        # --force-exclude: exclude applies to paths named on the command line (None: the
+        # config's force-exclude decides).
+        self.force_exclude = True if options.force_exclude else None
 
     def rule_metadata(self) -> list[RuleMeta]:
         """Every rule known to the registries this run used (for SARIF and the like)."""
@@ -259,7 +261,7 @@ class _Session:
         )
 
     def fail(self, error: SourcelintError) -> None:
-        report_error(error)
+        report_error(error, verbose=self.options.verbose)
         self.errors.append(error)
 
     def stdin_job(self) -> _Job | None:
@@ -268,6 +270,13 @@ class _Session:
         where = Path(self.options.stdin_filename) if self.options.stdin_filename else Path.cwd()
         try:
             settings = self.resolver.settings_for(where)
+            if self.options.stdin_filename and forced_out(
+                settings,
+                normalize_path(where, self.resolver.cwd),
+                is_dir=False,
+                force_exclude=self.force_exclude,
+            ):
+                return None  # excluded, as the same file named on the command line would be
             text = read_stream(sys.stdin.buffer, name)
         except SourcelintError as error:
             self.fail(error)
@@ -406,15 +415,24 @@ class _Worker:
             except SourcelintError as error:
                 outcomes[index] = _Outcome(error=error, unread=True)
                 continue
+            except Exception as error:  # a bug in sourcelint: this file's, not the run's
+                outcomes[index] = _Outcome(error=internal_error(error, job.display), unread=True)
+                continue
             try:
                 linter, request = self._request(job, outcome)
             except (SourcelintError, _UsageError) as error:
                 outcomes[index] = self._failed(job, outcome, error)
                 continue
+            except Exception as error:
+                outcome.error = internal_error(error, job.display)
+                outcomes[index] = outcome
+                continue
             outcomes[index] = outcome
             batches.setdefault(linter, []).append((index, request))
         for linter, batch in batches.items():
-            results = linter.lint_many([request for _, request in batch])
+            results = _lint_batch(
+                linter, [(jobs[index].display, request) for index, request in batch]
+            )
             for (index, _), result in zip(batch, results, strict=True):
                 if isinstance(result, SourcelintError):
                     outcomes[index] = self._failed(jobs[index], outcomes[index], result)
@@ -473,6 +491,19 @@ class _Worker:
                 raise _UsageError(error) from None
             self._linters[key] = Linter(registry)
         return self._linters[key]
+
+
+def _lint_batch(
+    linter: Linter, batch: Sequence[tuple[str, LintRequest]]
+) -> list[LintResult | SourcelintError]:
+    """``linter.lint_many`` of ``batch``; when sourcelint itself fails, each file is linted
+    alone, so the failure is reported for the file that causes it and the others pass."""
+    try:
+        return linter.lint_many([request for _, request in batch])
+    except Exception as error:
+        if len(batch) == 1:
+            return [internal_error(error, batch[0][0])]
+    return [result for one in batch for result in _lint_batch(linter, [one])]
 
 
 class _WorkerDied(Exception):

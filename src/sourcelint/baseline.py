@@ -22,6 +22,7 @@ from pathlib import Path
 from sourcelint.errors import ConfigError, InputError
 from sourcelint.fingerprint import fingerprint
 from sourcelint.formats import FileResult
+from sourcelint.source import read_text
 
 BASELINE_VERSION = 1
 TOOL = "sourcelint"
@@ -129,22 +130,17 @@ def _carry_over(path: Path, baseline: Baseline, linted: set[str]) -> None:
     except (ConfigError, InputError):
         return  # a broken baseline is replaced whole
     for key, count in old.counts.items():
-        if key[0] not in linted and Path(key[0]).exists():
+        if key[0] not in linted and _exists(key[0]):
             baseline.counts[key] = count
             baseline.texts[key] = old.texts.get(key, "")
 
 
 def load_baseline(path: Path) -> Baseline:
     """Read a baseline file; a missing, unreadable or malformed one is an error naming it."""
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(
-            "baseline file not found; create it with --write-baseline", path=path
-        ) from None
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or error
-        raise InputError(f"cannot read the baseline: {reason}", path=path) from None
+    if not path.exists():
+        raise InputError("baseline file not found; create it with --write-baseline", path=path)
+    # Through the one regular-file reader: a FIFO or device would block, a huge file fill memory.
+    raw = read_text(path, error=ConfigError)
     try:
         document = json.loads(raw)
     except json.JSONDecodeError as error:
@@ -152,6 +148,10 @@ def load_baseline(path: Path) -> Baseline:
             f"malformed baseline: {error.msg} at line {error.lineno}, column {error.colno}",
             path=path,
         ) from None
+    except RecursionError:
+        raise ConfigError("malformed baseline: JSON nested too deeply", path=path) from None
+    except ValueError as error:  # an integer over Python's digit limit
+        raise ConfigError(f"malformed baseline: {error}", path=path) from None
     if not isinstance(document, dict):
         raise ConfigError("malformed baseline: expected a JSON object", path=path)
     if document.get("version") != BASELINE_VERSION:
@@ -220,6 +220,14 @@ def filter_with_baseline(
     stale = sum(
         count
         for (path, _, _), count in remaining.items()
-        if count > 0 and (path in linted or not Path(path).exists())
+        if count > 0 and (path in linted or not _exists(path))
     )
     return filtered, stale
+
+
+def _exists(path: str) -> bool:
+    """Whether a baseline entry's file exists; a name the system refuses (too long) does not."""
+    try:
+        return Path(path).exists()
+    except (OSError, ValueError):
+        return False

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from test_registry import CUSTOM_PACK
+from test_registry import CUSTOM_PACK, PLUGIN
 
 from sourcelint.baseline import load_baseline
 from sourcelint.config import check_selectors, load_config
@@ -108,6 +108,22 @@ def test_rendering_never_raises_nor_allocates(message):
     """Plugin rules build templates in Python, past the pack checks: they stay as written."""
     meta = RuleMeta("XY101", "x", Category.VAGUE, Severity.INFO, "s", message, "r", "f")
     assert meta.format_message("words", (("x", "y"),)) in {message, "y"}
+
+
+def test_a_plugin_rule_with_an_unsafe_template_names_its_entry_point(tmp_path, monkeypatch):
+    files = {
+        "bombplugin.py": PLUGIN.replace("Plugin found '{text}'.", "{text:>9999999999}"),
+        "bombplugin-1.0.dist-info/METADATA": "Metadata-Version: 2.1\nName: bombplugin\n",
+        "bombplugin-1.0.dist-info/entry_points.txt": "[sourcelint.rules]\nb = bombplugin:rules\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(RulePackError, match="format spec") as caught:
+        load_registry.__wrapped__((), plugins=True)  # past the cache: the session's stays
+    assert caught.value.path == "entry point b = bombplugin:rules"
+    assert caught.value.key == "PL001.message"
 
 
 def test_safe_templates_fill_as_before():

@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
 from sourcelint.cli import app
-from sourcelint.errors import InputError
+from sourcelint.config import load_config
+from sourcelint.errors import ConfigError, InputError
 from sourcelint.findings import Category, Finding, Severity
 from sourcelint.formats import (
     FileResult,
@@ -315,3 +316,13 @@ def test_an_unreadable_file_name_that_is_not_utf8_is_reported_validly(tmp_path, 
         json.loads(output)
     if name == "sarif":
         assert "/gone%E9.txt" in output
+
+
+def test_an_error_line_shows_control_characters_never_sends_them(tmp_path):
+    config = tmp_path / "sourcelint.toml"
+    config.write_text('"\\u001b]0;owned\\u0007" = 1\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(config)
+    line = caught.value.render()
+    assert "key '\"\\x1b]0;owned\\x07\"': unknown key" in line
+    assert _CONTROL.search(line) is None

@@ -115,8 +115,11 @@ class RuleMeta:
         return fill_template(self.message, {"text": text, **dict(fields)})
 
 
-def template_problem(template: str, fields: Collection[str] = MESSAGE_FIELDS) -> str | None:
-    """What makes a message template unsafe or unfillable, or None when it is fine."""
+def template_problem(template: str, fields: Collection[str] | None = MESSAGE_FIELDS) -> str | None:
+    """What makes a message template unsafe or unfillable, or None when it is fine.
+
+    ``fields`` are the placeholder names allowed; None allows any plain name (a plugin's
+    checks may fill fields of their own)."""
     try:
         parts = list(_FORMATTER.parse(template))
     except ValueError as error:
@@ -153,11 +156,11 @@ def fill_template(template: str, values: Mapping[str, str]) -> str:
 
 
 def _placeholder_problem(
-    name: str, spec: str | None, conversion: str | None, fields: Collection[str]
+    name: str, spec: str | None, conversion: str | None, fields: Collection[str] | None
 ) -> str | None:
     if not name.isidentifier():
         return f"placeholder {{{name}}} must be a field name, without position, attribute or index"
-    if name not in fields:
+    if fields is not None and name not in fields:
         return f"unknown placeholder {{{name}}} (known: {', '.join(sorted(fields))})"
     if conversion not in _CONVERSIONS:
         return f"placeholder {{{name}}} has an unknown conversion !{conversion}"

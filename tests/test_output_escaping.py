@@ -19,6 +19,7 @@ from typer.testing import CliRunner, Result
 
 from sourcelint.cli import app
 from sourcelint.config import load_config
+from sourcelint.configshow import describe_settings
 from sourcelint.errors import ConfigError, InputError
 from sourcelint.findings import Category, Finding, Severity
 from sourcelint.formats import (
@@ -326,3 +327,12 @@ def test_an_error_line_shows_control_characters_never_sends_them(tmp_path):
     line = caught.value.render()
     assert "key '\"\\x1b]0;owned\\x07\"': unknown key" in line
     assert _CONTROL.search(line) is None
+
+
+def test_config_show_names_files_without_sending_control_characters(tmp_path):
+    newsroom = tmp_path / "news\x1b]0;owned\x07room"
+    newsroom.mkdir()
+    (newsroom / "sourcelint.toml").write_text('select = ["SL1"]\n', encoding="utf-8")
+    text = describe_settings(newsroom / "a.md", cwd=tmp_path)
+    assert "# config file: news\\x1b]0;owned\\x07room/sourcelint.toml" in text
+    assert _CONTROL.search(text.replace("\n", "")) is None

@@ -19,11 +19,12 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from test_registry import CUSTOM_PACK, PLUGIN
 
-from sourcelint.baseline import load_baseline
+from sourcelint.baseline import filter_with_baseline, load_baseline, write_baseline
 from sourcelint.config import check_selectors, load_config
 from sourcelint.configshow import describe_settings
 from sourcelint.errors import ConfigError, RulePackError, SourcelintError
-from sourcelint.findings import Category, Severity
+from sourcelint.findings import Category, Finding, Severity
+from sourcelint.formats import FileResult
 from sourcelint.packs import Pack, load_pack_file
 from sourcelint.registry import Registry, load_registry
 from sourcelint.rule import RuleMeta, fill_template
@@ -192,12 +193,25 @@ def test_a_baseline_with_an_overlong_integer_is_refused(tmp_path):
 
 
 def test_baseline_entries_with_impossible_paths_are_stale_not_fatal(tmp_path):
-    from sourcelint.baseline import filter_with_baseline
-
     baseline = tmp_path / "baseline.json"
     entry = '{"path": "' + "a" * 5000 + '", "code": "SL102", "fingerprint": "f", "count": 1}'
     baseline.write_text('{"version": 1, "entries": [' + entry + "]}", encoding="utf-8")
     assert filter_with_baseline([], load_baseline(baseline)) == ([], 1)
+
+
+def test_a_baseline_records_a_file_name_that_is_not_utf8(tmp_path):
+    text = "A source said so."
+    finding = Finding(
+        "SL101", "bare-source", Category.ANONYMOUS, Severity.WARNING, "m", 1, 1, 1, 9, 0, 8,
+        "A source",
+    )  # fmt: skip
+    results = [FileResult("caf\udce9.txt", [finding], text)]  # --stdin-filename's bytes
+    write_baseline(tmp_path / "baseline.json", results)
+    assert filter_with_baseline(results, load_baseline(tmp_path / "baseline.json"))[1] == 0
+    assert (
+        filter_with_baseline(results, load_baseline(tmp_path / "baseline.json"))[0][0].findings
+        == []
+    )
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from sourcelint.errors import ConfigError, InputError
 from sourcelint.fingerprint import fingerprint
-from sourcelint.formats import FileResult
+from sourcelint.formats import FileResult, unsurrogate
 from sourcelint.source import read_text
 
 BASELINE_VERSION = 1
@@ -53,8 +53,9 @@ def stale_message(count: int) -> str:
 
 
 def normalize_path(path: str) -> str:
-    """A path as linted, with forward slashes (the same on every platform)."""
-    return path.replace("\\", "/")
+    """A path as linted, with forward slashes (the same on every platform); a byte a
+    file name could not decode is kept as its escape (``\\xe9``), so the file is UTF-8."""
+    return unsurrogate(path).replace("\\", "/")
 
 
 def build_baseline(results: Iterable[FileResult]) -> Baseline:

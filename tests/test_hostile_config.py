@@ -95,6 +95,20 @@ def test_every_rule_field_is_type_checked_at_load(tmp_path, line, key):
     assert error.key == f"rule[0] (XY101).{key}"
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "key"),
+    [
+        ('summary = "', 'summary = "\\u001b]0;owned\\u0007', "summary"),
+        ("[sources say]", "[sources \\u009b2J say]", "check.phrases[0]"),
+        ("Sources of revenue", "\\u0008Sources", "examples.ok[0]"),
+    ],
+)
+def test_control_characters_in_a_rule_s_texts_are_refused(tmp_path, old, new, key):
+    error = _pack_error(tmp_path, CUSTOM_PACK.replace(old, new))
+    assert error.key == f"rule[0] (XY101).{key}"
+    assert "control character" in str(error)
+
+
 def test_a_code_or_name_with_a_trailing_newline_is_refused(tmp_path):
     error = _pack_error(tmp_path, CUSTOM_PACK.replace('code = "XY101"', 'code = "XY101\\n"'))
     assert error.key == "rule[0]"

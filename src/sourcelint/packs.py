@@ -74,6 +74,7 @@ def load_pack_file(path: Path, pack: Pack) -> None:
         raise RulePackError("unknown top-level table", path=path, key=sorted(unknown)[0])
     for name, table in _table(data.get("lexicon", {}), path, "lexicon").items():
         key = f"lexicon.{name}"
+        _printable(table, path, key)
         entries = _lexicon_entries(_table(table, path, key), path, key)
         merged = dict.fromkeys((*pack.lexicon.get(name, ()), *entries))
         pack.lexicon[name] = tuple(merged)
@@ -109,6 +110,7 @@ def _rule(table: Mapping[str, Any], path: Path, index: int) -> Rule:
     unknown = set(table) - _META_KEYS
     if unknown:
         raise RulePackError("unknown key", path=path, key=f"{where}.{sorted(unknown)[0]}")
+    _printable(table, path, where)
     code, name = table["code"], table["name"]
     if not CODE_PATTERN.fullmatch(code):
         raise RulePackError(f"code {code!r} is not letters + 3 digits", path=path, key=where)
@@ -195,6 +197,25 @@ def _strings(value: Any, path: Path, key: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise RulePackError("expected a list of strings", path=path, key=key)
     return tuple(value)
+
+
+# Control characters (tab and line breaks aside): a pack's texts are printed by
+# ``sourcelint rules`` and ``explain`` and in messages, where ESC would drive the terminal.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _printable(value: Any, path: Path, key: str) -> None:
+    """Refuse a control character in any string of ``value``, naming its key."""
+    if isinstance(value, str):
+        found = _CONTROL.search(value)
+        if found:
+            raise RulePackError(f"control character {found.group()!r} in text", path=path, key=key)
+    elif isinstance(value, Mapping):
+        for name, item in value.items():
+            _printable(item, path, f"{key}.{name}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _printable(item, path, f"{key}[{index}]")
 
 
 def _choice(kind: type[_Choice], value: str, path: Path, key: str) -> _Choice:

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from sourcelint.errors import ConfigError, InputError
 from sourcelint.fingerprint import fingerprint
-from sourcelint.formats import FileResult
+from sourcelint.formats import FileResult, unsurrogate
+from sourcelint.source import read_text
 
 BASELINE_VERSION = 1
 TOOL = "sourcelint"
@@ -52,8 +53,9 @@ def stale_message(count: int) -> str:
 
 
 def normalize_path(path: str) -> str:
-    """A path as linted, with forward slashes (the same on every platform)."""
-    return path.replace("\\", "/")
+    """A path as linted, with forward slashes (the same on every platform); a byte a
+    file name could not decode is kept as its escape (``\\xe9``), so the file is UTF-8."""
+    return unsurrogate(path).replace("\\", "/")
 
 
 def build_baseline(results: Iterable[FileResult]) -> Baseline:
@@ -129,22 +131,17 @@ def _carry_over(path: Path, baseline: Baseline, linted: set[str]) -> None:
     except (ConfigError, InputError):
         return  # a broken baseline is replaced whole
     for key, count in old.counts.items():
-        if key[0] not in linted and Path(key[0]).exists():
+        if key[0] not in linted and _exists(key[0]):
             baseline.counts[key] = count
             baseline.texts[key] = old.texts.get(key, "")
 
 
 def load_baseline(path: Path) -> Baseline:
     """Read a baseline file; a missing, unreadable or malformed one is an error naming it."""
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(
-            "baseline file not found; create it with --write-baseline", path=path
-        ) from None
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or error
-        raise InputError(f"cannot read the baseline: {reason}", path=path) from None
+    if not path.exists():
+        raise InputError("baseline file not found; create it with --write-baseline", path=path)
+    # Through the one regular-file reader: a FIFO or device would block, a huge file fill memory.
+    raw = read_text(path, error=ConfigError)
     try:
         document = json.loads(raw)
     except json.JSONDecodeError as error:
@@ -152,6 +149,10 @@ def load_baseline(path: Path) -> Baseline:
             f"malformed baseline: {error.msg} at line {error.lineno}, column {error.colno}",
             path=path,
         ) from None
+    except RecursionError:
+        raise ConfigError("malformed baseline: JSON nested too deeply", path=path) from None
+    except ValueError as error:  # an integer over Python's digit limit
+        raise ConfigError(f"malformed baseline: {error}", path=path) from None
     if not isinstance(document, dict):
         raise ConfigError("malformed baseline: expected a JSON object", path=path)
     if document.get("version") != BASELINE_VERSION:
@@ -220,6 +221,14 @@ def filter_with_baseline(
     stale = sum(
         count
         for (path, _, _), count in remaining.items()
-        if count > 0 and (path in linted or not Path(path).exists())
+        if count > 0 and (path in linted or not _exists(path))
     )
     return filtered, stale
+
+
+def _exists(path: str) -> bool:
+    """Whether a baseline entry's file exists; a name the system refuses (too long) does not."""
+    try:
+        return Path(path).exists()
+    except (OSError, ValueError):
+        return False

@@ -16,7 +16,6 @@ from __future__ import annotations
 import difflib
 import os
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -28,6 +27,7 @@ import pathspec
 from sourcelint.errors import ConfigError, PipelineError
 from sourcelint.findings import Severity
 from sourcelint.readers.base import DEFAULT_LINE_MARKER
+from sourcelint.source import parse_toml, read_text
 from sourcelint.tiers import DEFAULT_TIER, TIERS, tier_name
 
 __all__ = [
@@ -297,7 +297,7 @@ class _Parser:
     def check_pattern(self, pattern: str, *parts: str) -> pathspec.GitIgnoreSpec:
         try:
             return pathspec.GitIgnoreSpec.from_lines([pattern])
-        except ValueError as exc:
+        except (ValueError, re.error) as exc:  # re.error: a range such as [z-a]
             raise self.error(f"invalid pattern {pattern!r}: {exc}", *parts) from None
 
     def boolean(self, value: object, *parts: str) -> bool:
@@ -540,22 +540,12 @@ def _suggest(name: str, known: Iterable[str]) -> str:
 
 
 def _read_toml(path: Path, display: str) -> dict[str, Any]:
+    # Through the one regular-file reader: a FIFO or device given as --config would block.
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ConfigError(f"cannot read config file: {exc.strerror or exc}", path=display) from None
-    try:
-        # utf-8-sig: some editors on Windows save a BOM, which TOML would reject.
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ConfigError(
-            f"config file is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
-            path=display,
-        ) from None
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"invalid TOML: {exc}", path=display) from None
+        text = read_text(path, display, error=ConfigError)
+    except ConfigError as error:
+        raise ConfigError(f"cannot read config file: {error.message}", path=display) from None
+    return parse_toml(text, display, ConfigError)
 
 
 def _tool_table(data: Mapping[str, Any]) -> object | None:

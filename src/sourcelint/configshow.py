@@ -8,6 +8,7 @@ from enum import Enum
 from pathlib import Path
 
 from sourcelint.config import ConfigResolver, Settings, _display, _key, normalize_path
+from sourcelint.formats import visible
 
 __all__ = ["describe_settings", "settings_rows"]
 
@@ -58,6 +59,11 @@ def _toml(value: object, cwd: Path) -> str:
     return str(value)
 
 
+def _shown(path: Path, cwd: Path) -> str:
+    """A path for a comment line: a control character in its name is shown, not sent."""
+    return visible(_display(path, cwd))
+
+
 def settings_rows(settings: Settings) -> Iterator[tuple[str, object, Path | None]]:
     """Every key of ``settings`` as (TOML key, value, config file or ``None`` for default).
 
@@ -96,20 +102,20 @@ def describe_settings(path: Path, *, config: Path | None = None, cwd: Path | Non
     cwd = normalize_path(cwd) if cwd is not None else Path.cwd()
     settings = ConfigResolver(config, cwd=cwd).settings_for(path)
     target = normalize_path(path, cwd)
-    lines = [f"# sourcelint configuration for {_display(target, cwd)}"]
+    lines = [f"# sourcelint configuration for {_shown(target, cwd)}"]
     if settings.source is None:
         lines.append("# config file: none (defaults)")
     else:
-        lines.append(f"# config file: {_display(settings.source, cwd)}")
+        lines.append(f"# config file: {_shown(settings.source, cwd)}")
         for base in settings.extends:
-            lines.append(f"#   extends: {_display(base, cwd)}")
+            lines.append(f"#   extends: {_shown(base, cwd)}")
         lines.append("# per-file-ignores globs are relative to the file that wrote them")
     if target.is_file() or not target.exists():
         applied = settings.ignores_for(target)
         lines.append(f"# per-file-ignores for this file: {', '.join(applied) or 'none'}")
     lines.append("")
     rows = [
-        (f"{key} = {_toml(value, cwd)}", "default" if src is None else _display(src, cwd))
+        (f"{key} = {_toml(value, cwd)}", "default" if src is None else _shown(src, cwd))
         for key, value, src in settings_rows(settings)
     ]
     # Align the comments, but not to the width of a long list such as the default excludes.

@@ -25,8 +25,13 @@ class SourcelintError(Exception):
         return f"{where}: {self.message}" if where else self.message
 
     def render(self) -> str:
-        """One line for the terminal: ``error[E101]: file: key 'x': what is wrong``."""
-        return f"error[{self.code}]: {self}"
+        """One line for the terminal: ``error[E101]: file: key 'x': what is wrong``.
+
+        A control character from a file name, key or value is shown as an escape (``\\x1b``),
+        never sent to the terminal."""
+        from sourcelint.formats import visible  # not at the top: sourcelint.formats imports this
+
+        return f"error[{self.code}]: {visible(str(self))}"
 
 
 class ConfigError(SourcelintError):

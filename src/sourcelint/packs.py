@@ -9,18 +9,27 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import pkgutil
-import tomllib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sourcelint.analysis.inflect import verb_forms
 from sourcelint.errors import RulePackError
 from sourcelint.findings import Category, Severity
-from sourcelint.rule import CODE_PATTERN, NAME_PATTERN, Check, Example, Rule, RuleMeta
+from sourcelint.rule import (
+    CODE_PATTERN,
+    NAME_PATTERN,
+    Check,
+    Example,
+    Rule,
+    RuleMeta,
+    template_problem,
+)
+from sourcelint.source import parse_toml, read_text
 
 # A pack's ``check.kind`` names a module of sourcelint.checks ("anonymous-source" ->
 # sourcelint.checks.anonymous_source), imported only when the check is compiled.
@@ -30,6 +39,7 @@ _META_KEYS = {
     "code", "name", "category", "severity", "summary", "message", "rationale", "fix",
     "standards", "link", "suggestion", "aliases", "examples", "check",
 }  # fmt: skip
+_Choice = TypeVar("_Choice", Category, Severity)
 _REQUIRED = ("code", "name", "category", "severity", "summary", "message", "rationale", "fix")
 
 
@@ -58,17 +68,14 @@ def load_pack_dir(directory: Path, pack: Pack | None = None) -> Pack:
 
 def load_pack_file(path: Path, pack: Pack) -> None:
     """Read one TOML pack file; raise RulePackError naming the file and key."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise RulePackError(f"cannot read rule pack: {error}", path=path) from None
-    except tomllib.TOMLDecodeError as error:
-        raise RulePackError(f"invalid TOML: {error}", path=path) from None
+    data = parse_toml(read_text(path, error=RulePackError), str(path), RulePackError)
     unknown = set(data) - {"rule", "lexicon"}
     if unknown:
         raise RulePackError("unknown top-level table", path=path, key=sorted(unknown)[0])
     for name, table in _table(data.get("lexicon", {}), path, "lexicon").items():
-        entries = _lexicon_entries(table, path, f"lexicon.{name}")
+        key = f"lexicon.{name}"
+        _printable(table, path, key)
+        entries = _lexicon_entries(_table(table, path, key), path, key)
         merged = dict.fromkeys((*pack.lexicon.get(name, ()), *entries))
         pack.lexicon[name] = tuple(merged)
     rules = data.get("rule", [])
@@ -83,6 +90,7 @@ def _lexicon_entries(table: Mapping[str, Any], path: Path, key: str) -> tuple[st
     if unknown:
         raise RulePackError("unknown key", path=path, key=f"{key}.{sorted(unknown)[0]}")
     entries = _strings(table.get("entries"), path, f"{key}.entries")
+    _optional_string(table.get("description"), path, f"{key}.description")
     inflect = table.get("inflect")
     if inflect is None:
         return entries
@@ -93,24 +101,26 @@ def _lexicon_entries(table: Mapping[str, Any], path: Path, key: str) -> tuple[st
 
 def _rule(table: Mapping[str, Any], path: Path, index: int) -> Rule:
     where = f"rule[{index}]"
-    if isinstance(table.get("code"), str):
-        where = f"rule[{index}] ({table['code']})"
+    code = table.get("code")
+    if isinstance(code, str) and code.isprintable() and len(code) <= 20:
+        where = f"rule[{index}] ({code})"
     for key in _REQUIRED:
         if not isinstance(table.get(key), str) or not table[key].strip():
             raise RulePackError("required, a non-empty string", path=path, key=f"{where}.{key}")
     unknown = set(table) - _META_KEYS
     if unknown:
         raise RulePackError("unknown key", path=path, key=f"{where}.{sorted(unknown)[0]}")
+    _printable(table, path, where)
     code, name = table["code"], table["name"]
-    if not CODE_PATTERN.match(code):
+    if not CODE_PATTERN.fullmatch(code):
         raise RulePackError(f"code {code!r} is not letters + 3 digits", path=path, key=where)
-    if not NAME_PATTERN.match(name):
+    if not NAME_PATTERN.fullmatch(name):
         raise RulePackError(f"name {name!r} is not kebab-case", path=path, key=f"{where}.name")
-    try:
-        category = Category(table["category"])
-        severity = Severity(table["severity"])
-    except ValueError as error:
-        raise RulePackError(str(error), path=path, key=where) from None
+    problem = template_problem(table["message"])
+    if problem:
+        raise RulePackError(f"bad message template: {problem}", path=path, key=f"{where}.message")
+    category = _choice(Category, table["category"], path, f"{where}.category")
+    severity = _choice(Severity, table["severity"], path, f"{where}.severity")
     examples = _table(table.get("examples", {}), path, f"{where}.examples")
     unknown = set(examples) - {"flagged", "ok"}
     if unknown:
@@ -127,21 +137,15 @@ def _rule(table: Mapping[str, Any], path: Path, index: int) -> Rule:
         rationale=table["rationale"].strip(),
         fix=table["fix"].strip(),
         standards=_strings(table.get("standards", []), path, f"{where}.standards"),
-        link=table.get("link"),
-        suggestion=table.get("suggestion"),
-        aliases=_strings(table.get("aliases", []), path, f"{where}.aliases"),
+        link=_link(table.get("link"), path, f"{where}.link"),
+        suggestion=_optional_string(table.get("suggestion"), path, f"{where}.suggestion"),
+        aliases=_names(table.get("aliases", []), path, f"{where}.aliases"),
         examples=(
             *(Example.parse(text, flagged=True) for text in flagged),
             *(Example.parse(text, flagged=False) for text in ok),
         ),
         origin=str(path),
     )
-    try:
-        meta.format_message("words")
-    except (ValueError, IndexError) as error:
-        raise RulePackError(
-            f"bad placeholder: {error}", path=path, key=f"{where}.message"
-        ) from None
     params = dict(_table(table.get("check", {}), path, f"{where}.check"))
     kind = params.pop("kind", "phrases")
     known = check_kinds()
@@ -193,3 +197,55 @@ def _strings(value: Any, path: Path, key: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise RulePackError("expected a list of strings", path=path, key=key)
     return tuple(value)
+
+
+# Control characters (tab and line breaks aside): a pack's texts are printed by
+# ``sourcelint rules`` and ``explain`` and in messages, where ESC would drive the terminal.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _printable(value: Any, path: Path, key: str) -> None:
+    """Refuse a control character in any string of ``value``, naming its key."""
+    if isinstance(value, str):
+        found = _CONTROL.search(value)
+        if found:
+            raise RulePackError(f"control character {found.group()!r} in text", path=path, key=key)
+    elif isinstance(value, Mapping):
+        for name, item in value.items():
+            _printable(item, path, f"{key}.{name}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _printable(item, path, f"{key}[{index}]")
+
+
+def _choice(kind: type[_Choice], value: str, path: Path, key: str) -> _Choice:
+    try:
+        return kind(value)
+    except ValueError:
+        known = ", ".join(repr(member.value) for member in kind)
+        raise RulePackError(f"{value!r} is not one of {known}", path=path, key=key) from None
+
+
+def _names(value: Any, path: Path, key: str) -> tuple[str, ...]:
+    names = _strings(value, path, key)
+    for name in names:
+        if not NAME_PATTERN.fullmatch(name):
+            raise RulePackError(f"name {name!r} is not kebab-case", path=path, key=key)
+    return names
+
+
+def _optional_string(value: Any, path: Path, key: str) -> str | None:
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        raise RulePackError("expected a non-empty string", path=path, key=key)
+    return value
+
+
+# An absolute URI: a scheme, then no white space or control characters (SARIF helpUri).
+_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20\x7f-\x9f]+")
+
+
+def _link(value: Any, path: Path, key: str) -> str | None:
+    link = _optional_string(value, path, key)
+    if link is not None and not _URI.fullmatch(link):
+        raise RulePackError(f"expected an absolute URL, got {link!r}", path=path, key=key)
+    return link

@@ -15,7 +15,7 @@ from pathlib import Path
 from sourcelint.errors import RulePackError
 from sourcelint.findings import Category, Severity
 from sourcelint.packs import Pack, builtin_pack_dir, load_pack_dir
-from sourcelint.rule import Rule
+from sourcelint.rule import Rule, template_problem
 
 ENTRY_POINT_GROUP = "sourcelint.rules"
 
@@ -109,5 +109,12 @@ def _load_plugins(pack: Pack) -> None:
                 raise RulePackError(
                     f"plugin returned {type(rule).__name__}, expected sourcelint.rule.Rule",
                     path=f"entry point {entry.name} = {entry.value}",
+                )
+            problem = template_problem(rule.meta.message, fields=None)
+            if problem:
+                raise RulePackError(
+                    f"bad message template: {problem}",
+                    path=f"entry point {entry.name} = {entry.value}",
+                    key=f"{rule.code}.message",
                 )
             pack.rules.append(rule)

@@ -7,8 +7,9 @@ objects in Python and expose them through the ``sourcelint.rules`` entry-point g
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
+from string import Formatter
 from typing import TYPE_CHECKING, Any
 
 from sourcelint.findings import Category, Hit, Severity
@@ -20,6 +21,30 @@ if TYPE_CHECKING:
 CODE_PATTERN = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _MARK = re.compile(r"\[\[(.+?)\]\]")
+
+#: The placeholders a message template may use: ``text`` (the flagged words) and the
+#: fields checks put in ``Hit.fields``.
+MESSAGE_FIELDS = frozenset(
+    [
+        "text",
+        "plain",
+        "excerpt",
+        "grade",
+        "limit",
+        "formula",
+        "weak",
+        "total",
+        "share",
+        "count",
+        "name",
+    ]
+)
+# A placeholder's format spec: at most fill and alignment, then a width and precision of
+# three digits. A wider field would build a string that size (``{text:>9999999999}``
+# asks for gigabytes) and a nested ``{...}`` would be formatted in turn.
+_SAFE_SPEC = re.compile(r"(?:[^{}]?[<>^])?[0-9]{0,3}(?:\.[0-9]{1,3})?s?", re.DOTALL)
+_CONVERSIONS = (None, "s", "r", "a")
+_FORMATTER = Formatter()
 
 Check = Callable[["Article"], Iterable[Hit]]
 CheckFactory = Callable[["BuildContext", Mapping[str, Any]], Check]
@@ -86,14 +111,70 @@ class RuleMeta:
         return tuple(example for example in self.examples if not example.flagged)
 
     def format_message(self, text: str, fields: Iterable[tuple[str, str]] = ()) -> str:
-        """Fill the message template; unknown placeholders are left as written."""
-        values = _Defaulting(text=text, **dict(fields))
-        return self.message.format_map(values)
+        """Fill the message template; a placeholder it cannot fill stays as written."""
+        return fill_template(self.message, {"text": text, **dict(fields)})
 
 
-class _Defaulting(dict[str, str]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+def template_problem(template: str, fields: Collection[str] | None = MESSAGE_FIELDS) -> str | None:
+    """What makes a message template unsafe or unfillable, or None when it is fine.
+
+    ``fields`` are the placeholder names allowed; None allows any plain name (a plugin's
+    checks may fill fields of their own)."""
+    try:
+        parts = list(_FORMATTER.parse(template))
+    except ValueError as error:
+        return f"{error} (write a literal brace as '{{{{' or '}}}}')"
+    for _, name, spec, conversion in parts:
+        if name is not None:
+            problem = _placeholder_problem(name, spec, conversion, fields)
+            if problem:
+                return problem
+    return None
+
+
+def fill_template(template: str, values: Mapping[str, str]) -> str:
+    """Fill ``template``'s placeholders from ``values``; never raises.
+
+    A placeholder that names no value or is unsafe (see ``template_problem``) is kept as
+    written, and a template that does not parse is returned whole: packs are validated
+    when loaded, but plugin rules build their templates in Python."""
+    try:
+        parts = list(_FORMATTER.parse(template))
+    except ValueError:
+        return template
+    out = []
+    for literal, name, spec, conversion in parts:
+        out.append(literal)
+        if name is None:
+            continue
+        if _placeholder_problem(name, spec, conversion, values):
+            out.append(_as_written(name, spec, conversion))
+        else:
+            value = _FORMATTER.convert_field(str(values[name]), conversion)
+            out.append(format(value, spec or ""))
+    return "".join(out)
+
+
+def _placeholder_problem(
+    name: str, spec: str | None, conversion: str | None, fields: Collection[str] | None
+) -> str | None:
+    if not name.isidentifier():
+        return f"placeholder {{{name}}} must be a field name, without position, attribute or index"
+    if fields is not None and name not in fields:
+        return f"unknown placeholder {{{name}}} (known: {', '.join(sorted(fields))})"
+    if conversion not in _CONVERSIONS:
+        return f"placeholder {{{name}}} has an unknown conversion !{conversion}"
+    if spec and not _SAFE_SPEC.fullmatch(spec):
+        return (
+            f"placeholder {{{name}}} has the format spec {spec!r}; at most an alignment and "
+            "a width of three digits are allowed"
+        )
+    return None
+
+
+def _as_written(name: str, spec: str | None, conversion: str | None) -> str:
+    conversion = f"!{conversion}" if conversion else ""
+    return "{" + name + conversion + (f":{spec}" if spec else "") + "}"
 
 
 @dataclass(frozen=True, slots=True)

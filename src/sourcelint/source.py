@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import codecs
 import stat
+import tomllib
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
-from sourcelint.errors import InputError
+from sourcelint.errors import InputError, SourcelintError
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 _SNIFF_BYTES = 8192
 
 
-def read_text(path: Path, display: str | None = None, max_bytes: int = MAX_FILE_BYTES) -> str:
-    """Read and decode one file; raise InputError naming it when that is not possible.
+def read_text(
+    path: Path,
+    display: str | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
+    error: type[SourcelintError] = InputError,
+) -> str:
+    """Read and decode one file; raise ``error`` (InputError) naming it when that is not
+    possible. Config files and baselines pass their own error class.
 
     Only regular files are read: a device ("/dev/zero"), FIFO or socket could block or
     never end; their text can be piped to standard input ("-") instead."""
@@ -22,21 +29,22 @@ def read_text(path: Path, display: str | None = None, max_bytes: int = MAX_FILE_
     try:
         mode = path.stat().st_mode
         if stat.S_ISDIR(mode):
-            raise InputError("is a directory", path=name)
+            raise error("is a directory", path=name)
         if not stat.S_ISREG(mode):
-            raise InputError(
-                "is not a regular file (a device, FIFO or socket); pipe its text to "
-                "standard input as '-' instead",
-                path=name,
-            )
+            hint = "; pipe its text to standard input as '-' instead" if error is InputError else ""
+            raise error(f"is not a regular file (a device, FIFO or socket){hint}", path=name)
         with path.open("rb") as file:
             return read_stream(file, name, max_bytes)
+    except InputError as refused:
+        if error is InputError:
+            raise
+        raise error(refused.message, path=name) from None
     except FileNotFoundError:
-        raise InputError("no such file or directory", path=name) from None
+        raise error("no such file or directory", path=name) from None
     except PermissionError:
-        raise InputError("permission denied", path=name) from None
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror or error}", path=name) from None
+        raise error("permission denied", path=name) from None
+    except OSError as failure:
+        raise error(f"cannot read: {failure.strerror or failure}", path=name) from None
 
 
 def read_stream(stream: BinaryIO, name: str, max_bytes: int = MAX_FILE_BYTES) -> str:
@@ -65,3 +73,14 @@ def decode(data: bytes, name: str) -> str:
             f"(line {line}); convert the file to UTF-8",
             path=name,
         ) from None
+
+
+def parse_toml(text: str, name: str, error: type[SourcelintError]) -> dict[str, Any]:
+    """Parse a TOML file's text; TOML that is malformed, nested too deeply or holds an
+    integer too long to convert raises ``error`` naming the file."""
+    try:
+        return tomllib.loads(text)
+    except RecursionError:
+        raise error("invalid TOML: arrays or tables nested too deeply", path=name) from None
+    except ValueError as failure:  # TOMLDecodeError, or an integer over Python's digit limit
+        raise error(f"invalid TOML: {failure}", path=name) from None

@@ -10,13 +10,15 @@ from __future__ import annotations
 from typing import TextIO
 
 from sourcelint.findings import Finding
-from sourcelint.formats import Report
+from sourcelint.formats import Report, unsurrogate
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(value: str) -> str:
-    """Escape a command's message as the runner expects (``%``, CR, LF)."""
+    """Escape a command's message as the runner expects (``%``, CR, LF; actions/toolkit's
+    ``escapeData``), so no text can end the command line and start another."""
+    value = unsurrogate(value)
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

@@ -12,13 +12,12 @@ same words in the same sentence are flagged twice, so each issue's fingerprint i
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
 from typing import TextIO
 
 from sourcelint.findings import Finding
 from sourcelint.fingerprint import fingerprint
-from sourcelint.formats import FileResult, Report
+from sourcelint.formats import FileResult, Report, to_json, unsurrogate
 from sourcelint.formats.sarif import posix_path
 
 SEVERITIES = {"info": "info", "warning": "major", "error": "critical"}
@@ -31,14 +30,14 @@ class GitlabFormatter:
 
     def write(self, report: Report, out: TextIO, *, color: bool) -> None:
         issues = [issue for result in report.files for issue in file_issues(result)]
-        json.dump(issues, out, ensure_ascii=False, indent=2)
+        out.write(to_json(issues, indent=2))
         out.write("\n")
 
 
 def file_issues(result: FileResult) -> list[Json]:
     """The Code Quality issues of one file's findings."""
     seen: Counter[str] = Counter()
-    path = posix_path(result.path)
+    path = unsurrogate(posix_path(result.path))
     issues = []
     for finding in result.findings:
         stable = fingerprint(finding, result.text)
@@ -50,7 +49,7 @@ def file_issues(result: FileResult) -> list[Json]:
 
 def _digest(path: str, stable: str, occurrence: int) -> str:
     key = f"{path}\0{stable}" + (f"\0{occurrence}" if occurrence else "")
-    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
 def _issue(path: str, finding: Finding, digest: str) -> Json:

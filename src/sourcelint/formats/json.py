@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
-from sourcelint.formats import FileResult, Report
+from sourcelint.formats import FileResult, Report, to_json
 
 JSON_VERSION = 1
 
@@ -26,7 +25,7 @@ class JsonFormatter:
         }
         if report.statistics:
             document["summary"]["profile"] = report.total_profile().to_dict()
-        json.dump(document, out, ensure_ascii=False, indent=2)
+        out.write(to_json(document, indent=2))
         out.write("\n")
 
 

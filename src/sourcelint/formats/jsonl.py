@@ -7,10 +7,9 @@ filter); files that could not be read are reported on standard error and by exit
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
-from sourcelint.formats import Report
+from sourcelint.formats import Report, to_json
 
 
 class JsonlFormatter:
@@ -20,4 +19,4 @@ class JsonlFormatter:
         for result in report.files:
             for finding in result.findings:
                 record = {"path": result.path, **finding.to_dict()}
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                out.write(to_json(record) + "\n")

@@ -11,7 +11,7 @@ import re
 import xml.etree.ElementTree as ET
 from typing import TextIO
 
-from sourcelint.formats import FileResult, Report
+from sourcelint.formats import FileResult, Report, unsurrogate
 
 # Characters XML 1.0 cannot carry, even escaped; they are replaced in messages.
 _INVALID_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -19,7 +19,8 @@ SUITE = "sourcelint"
 
 
 def _clean(text: str) -> str:
-    return _INVALID_XML.sub("\ufffd", text)
+    # A file name's undecodable byte reads as its escape (\xe9), as in the other formats.
+    return _INVALID_XML.sub("\ufffd", unsurrogate(text))
 
 
 class JunitFormatter:

@@ -7,7 +7,6 @@ could not be read are tool execution notifications of the single invocation.
 
 from __future__ import annotations
 
-import json
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import TextIO
 from urllib.parse import quote
@@ -15,7 +14,7 @@ from urllib.parse import quote
 from sourcelint.errors import SourcelintError
 from sourcelint.findings import Finding
 from sourcelint.fingerprint import fingerprint
-from sourcelint.formats import FileResult, Report
+from sourcelint.formats import FileResult, Report, file_name_bytes, to_json
 from sourcelint.rule import RuleMeta
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -36,19 +35,24 @@ def posix_path(path: str) -> str:
 
 
 def artifact_location(path: str) -> Json:
-    """Relative paths are relative to ``%SRCROOT%``; absolute ones become file URIs."""
+    """Relative paths are relative to ``%SRCROOT%``; absolute ones become file URIs.
+
+    Every character outside the URI syntax is percent-encoded as UTF-8 (``%`` itself
+    too), and a byte a file name could not decode (a ``surrogateescape`` surrogate) as
+    itself: ``caf%E9.txt`` names the file ``caf\\xe9.txt`` really has."""
     posix = posix_path(path)
+    encoded = file_name_bytes(posix)
     if PureWindowsPath(path).drive or PurePosixPath(posix).is_absolute():
         drive = PureWindowsPath(path).drive
-        return {"uri": "file://" + ("/" if drive else "") + quote(posix, safe="/:")}
-    return {"uri": quote(posix, safe="/"), "uriBaseId": SRCROOT}
+        return {"uri": "file://" + ("/" if drive else "") + quote(encoded, safe="/:")}
+    return {"uri": quote(encoded, safe="/"), "uriBaseId": SRCROOT}
 
 
 class SarifFormatter:
     """One SARIF log, pretty-printed JSON."""
 
     def write(self, report: Report, out: TextIO, *, color: bool) -> None:
-        json.dump(sarif_log(report), out, ensure_ascii=False, indent=2)
+        out.write(to_json(sarif_log(report), indent=2))
         out.write("\n")
 
 

@@ -1,4 +1,8 @@
-"""Human output: ``path:line:col: CODE [severity] message`` and the words underlined."""
+"""Human output: ``path:line:col: CODE [severity] message`` and the words underlined.
+
+File names, messages and excerpts pass through ``visible``: a control character in them
+is shown as an escape (``\\x1b``), so only sourcelint's own colour codes reach the terminal.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from typing import TextIO
 
 from sourcelint.baseline import stale_message
 from sourcelint.findings import Finding, Severity
-from sourcelint.formats import FileResult, Report
+from sourcelint.formats import FileResult, Report, visible
 from sourcelint.positions import LineIndex
 from sourcelint.profile import Profile
 
@@ -47,23 +51,26 @@ def _painter(color: bool) -> Paint:
 
 
 def _header(result: FileResult, finding: Finding, paint: Paint) -> str:
-    location = paint(f"{result.path}:{finding.line}:{finding.column}:", _BOLD)
-    code = paint(finding.code, _COLORS[finding.severity] + ";1")
+    location = paint(f"{visible(result.path)}:{finding.line}:{finding.column}:", _BOLD)
+    code = paint(visible(finding.code), _COLORS[finding.severity] + ";1")
     severity = paint(f"[{finding.severity.value}]", _COLORS[finding.severity])
-    return f"{location} {code} {severity} {finding.message}\n"
+    return f"{location} {code} {severity} {visible(finding.message)}\n"
 
 
 def _excerpt(lines: LineIndex, finding: Finding, paint: Paint) -> str:
     line_text = lines.line_text(finding.line).replace("\t", " ")
     start = finding.column - 1
     end = finding.end_column - 1 if finding.end_line == finding.line else len(line_text)
+    end = max(start, end)
     left = _window_start(line_text, start)
     right = _window_end(line_text, end)
     prefix = "…" if left > 0 else ""
     suffix = "…" if right < len(line_text) else ""
-    shown = prefix + line_text[left:right] + suffix
-    pad = " " * _width(prefix + line_text[left:start])
-    marks = "^" * max(1, _width(line_text[start:end]))
+    # Escaped piece by piece, so the carets still line up under the flagged words.
+    before, words = visible(line_text[left:start]), visible(line_text[start:end])
+    shown = prefix + before + words + visible(line_text[end:right]) + suffix
+    pad = " " * _width(prefix + before)
+    marks = "^" * max(1, _width(words))
     gutter = str(finding.line)
     bar = paint("|", _DIM)
     blank = " " * len(gutter)
@@ -73,7 +80,7 @@ def _excerpt(lines: LineIndex, finding: Finding, paint: Paint) -> str:
         f"{blank} {bar} {pad}{paint(marks, _COLORS[finding.severity])}\n"
     )
     if finding.suggestion:
-        text += f"{blank} = help: {finding.suggestion}\n"
+        text += f"{blank} = help: {visible(finding.suggestion)}\n"
     return text + "\n"
 
 
@@ -127,7 +134,7 @@ def _statistics(report: Report, paint: Paint) -> str:
     lines = [paint("Statistics", _BOLD)]
     results = [r for r in report.files if r.profile is not None]
     for result in results:
-        lines += [f"  {result.path}", *_profile_lines(result.profile, "    ")]
+        lines += [f"  {visible(result.path)}", *_profile_lines(result.profile, "    ")]
     if len(results) > 1:
         lines += [
             f"  total ({len(results)} files)",

@@ -30,9 +30,9 @@ from sourcelint.crash import internal_error
 from sourcelint.crash import report as report_error
 from sourcelint.discovery import Target, collect_targets, forced_out
 from sourcelint.engine import Linter, LintRequest, LintResult
-from sourcelint.errors import ConfigError, PipelineError, SourcelintError
+from sourcelint.errors import ConfigError, InputError, PipelineError, SourcelintError
 from sourcelint.findings import Finding, Severity
-from sourcelint.formats import FileResult, Report, format_names, get_formatter
+from sourcelint.formats import FileResult, Report, format_names, get_formatter, visible
 from sourcelint.positions import LineIndex
 from sourcelint.readers import ReaderOptions, reader_for
 from sourcelint.registry import Registry, load_registry
@@ -154,7 +154,7 @@ def run_check(
     buffer = io.StringIO()
     formatter.write(report, buffer, color=color)
     if stale:
-        print(f"warning: {options.baseline}: {stale_message(stale)}", file=sys.stderr)
+        print(f"warning: {visible(str(options.baseline))}: {stale_message(stale)}", file=sys.stderr)
     if not _deliver(buffer.getvalue(), output_file, linted):
         return EXIT_ERROR
     if session.errors:
@@ -180,7 +180,7 @@ def _baseline_for(options: CliOptions) -> Baseline | None:
 def _record_baseline(path: Path, results: list[FileResult], linted: list[Path]) -> Baseline | None:
     """Write ``results``' findings to the baseline ``path``; None (reported) on failure."""
     if is_linted(path, linted):
-        print(f"error: {path}: refusing to write the baseline over a linted file", file=sys.stderr)
+        report_error(InputError("refusing to write the baseline over a linted file", path=path))
         return None
     try:
         baseline = write_baseline(path, results)
@@ -188,13 +188,16 @@ def _record_baseline(path: Path, results: list[FileResult], linted: list[Path]) 
         report_error(error)
         return None
     total = baseline.total
-    print(f"Wrote {total} finding{'s' if total != 1 else ''} to {path}", file=sys.stderr)
+    print(
+        f"Wrote {total} finding{'s' if total != 1 else ''} to {visible(str(path))}", file=sys.stderr
+    )
     return baseline
 
 
 def _display(path: Path) -> str:
-    """A path for reports; bytes that are not UTF-8 are shown escaped, not crashed on."""
-    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
+    """A path for reports: bytes that are not UTF-8 stay surrogates, which every format
+    shows escaped (and SARIF percent-encodes as the real bytes)."""
+    return os.fsdecode(path)
 
 
 def _deliver(text: str, output_file: Path | None, linted: list[Path]) -> bool:
@@ -202,9 +205,8 @@ def _deliver(text: str, output_file: Path | None, linted: list[Path]) -> bool:
         sys.stdout.write(text)
         return True
     if is_linted(output_file, linted):
-        print(
-            f"error: {output_file}: refusing to write the report over a linted file",
-            file=sys.stderr,
+        report_error(
+            InputError("refusing to write the report over a linted file", path=output_file)
         )
         return False
     try:
@@ -331,7 +333,7 @@ class _Session:
         lines = LineIndex(outcome.text) if result.notes else None
         for note in result.notes:
             line = lines.position(note.offset)[0]  # type: ignore[union-attr]
-            print(f"warning: {job.display}:{line}: {note.message}", file=sys.stderr)
+            print(f"warning: {visible(job.display)}:{line}: {note.message}", file=sys.stderr)
         found = FileResult(
             job.display, result.findings, outcome.text, result.profile, result.suppressed
         )

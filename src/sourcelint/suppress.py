@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from sourcelint.findings import Finding
 from sourcelint.positions import LineIndex
-from sourcelint.readers.base import Comment, line_marker_pattern
+from sourcelint.readers.base import Comment, line_markers
 
 _COMMENT_DIRECTIVE = re.compile(
     r"^\s*sourcelint-(?P<kind>disable-next-line|disable-file|disable|enable)\b(?P<rest>.*)$", re.S
@@ -100,7 +100,7 @@ def parse_directives(
             directive.line = _next_text_line(lines, lines.position(comment.end)[0], directive_lines)
         directives.append(directive)
     if line_marker:
-        directives.extend(_line_markers(line_marker_pattern(line_marker), lines))
+        directives.extend(_line_markers(text, line_marker, lines))
     return directives
 
 
@@ -190,19 +190,14 @@ def _next_text_line(lines: LineIndex, line: int, directive_lines: set[int]) -> i
     return following
 
 
-def _line_markers(pattern: re.Pattern[str], lines: LineIndex) -> Iterable[Directive]:
-    for number in range(1, len(lines.starts) + 1):
-        line_text = lines.line_text(number)
-        match = pattern.search(line_text)
-        if match is None:
-            continue
-        selectors, _ = _selectors_and_reason(match["codes"])
-        start = lines.starts[number - 1] + match.start()
+def _line_markers(text: str, line_marker: str, lines: LineIndex) -> Iterable[Directive]:
+    for marker in line_markers(text, line_marker):
+        selectors, _ = _selectors_and_reason(marker.codes)
         yield Directive(
             kind="line",
-            start=start,
-            end=lines.starts[number - 1] + match.end(),
+            start=marker.start,
+            end=marker.end,
             selectors=selectors,
-            reason=(match["reason"] or None),
-            line=number,
+            reason=marker.reason,
+            line=lines.position(marker.start)[0],
         )

@@ -118,7 +118,8 @@ class ProseBuilder:
     _parts: list[str] = field(default_factory=list)
     _segments: list[tuple[int, int]] = field(default_factory=list)
     _blocks: list[tuple[int, int]] = field(default_factory=list)
-    _references: list[tuple[int, int]] = field(default_factory=list)
+    # (prose offset, original start, original end) of each piece added as a unit.
+    _references: list[tuple[int, int, int]] = field(default_factory=list)
     _length: int = 0
     _block_start: int | None = None
     _next_original: int | None = None
@@ -139,7 +140,7 @@ class ProseBuilder:
         self._length += len(text)
         self._next_original = original_start + len(text)
         if original_end is not None:
-            self._references.append((original_start, original_end))
+            self._references.append((self._length - len(text), original_start, original_end))
 
     def add_space(self) -> None:
         """A space standing for markup that separated two words ("a<br>b", a line break)."""
@@ -163,7 +164,8 @@ class ProseBuilder:
             self._next_original = None
 
     def _strip_tail(self) -> None:
-        """Drop the white space at the end of the text, as ``str.rstrip`` would."""
+        """Drop the white space at the end of the text, as ``str.rstrip`` would, and the
+        map of what it dropped (a white space reference: "&nbsp;")."""
         parts = self._parts
         while parts:
             last = parts[-1]
@@ -171,17 +173,24 @@ class ProseBuilder:
             self._length -= len(last) - len(stripped)
             if stripped:
                 parts[-1] = stripped
-                return
+                break
             parts.pop()
-        # Nothing left: an empty first part, so the separator still follows (as before).
-        parts.append("")
+        else:
+            # Nothing left: an empty first part, so the separator still follows.
+            parts.append("")
+        for starts in (self._segments, self._references):
+            while starts and starts[-1][0] >= self._length:
+                starts.pop()
 
     def build(self, comments: tuple[Comment, ...] = (), notes: tuple[Note, ...] = ()) -> Prose:
         self.end_block()
         return Prose(
             text="".join(self._parts),
             blocks=tuple(self._blocks),
-            offsets=OffsetMap(tuple(self._segments) or ((0, 0),), tuple(self._references)),
+            offsets=OffsetMap(
+                tuple(self._segments) or ((0, 0),),
+                tuple(sorted((start, end) for _, start, end in self._references)),
+            ),
             comments=comments,
             notes=notes,
         )

@@ -93,12 +93,14 @@ def _deep_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """Past the deepest level, take the rest of the container as one plain-text token."""
     if state.level < _DEEPEST_LEVEL or silent:
         return False
-    line = start + 1
+    line = last = start + 1
     while line < end and (state.isEmpty(line) or state.sCount[line] >= state.blkIndent):
         line += 1
+        if not state.isEmpty(line - 1):
+            last = line
     token = state.push("sourcelint_deep", "", 0)
-    token.map = [start, line]
-    state.line = line
+    token.map = [start, last]
+    state.line = last
     return True
 
 
@@ -394,8 +396,9 @@ class _MarkdownReader:
         if pieces is not None:
             # An escape maps to the character it escapes ("\\a", no escape, maps whole);
             # an entity maps to its whole "&…;", and an invisible one ("&shy;") to nothing.
-            if token.info == "escape" and token.markup == "\\" + token.content:
-                pieces.append(_Run(token.content, found + 1))
+            if token.info != "entity":
+                escaped = token.markup == "\\" + token.content
+                pieces.append(_Run(token.content, found + 1 if escaped else found))
             elif content := INVISIBLE.sub("", token.content):
                 pieces.append(_Run(content, found, found + len(token.markup)))
 

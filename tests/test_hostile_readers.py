@@ -105,6 +105,17 @@ def test_a_line_marker_that_cannot_work_is_refused(marker):
     check_line_marker("lint: off=")  # a sound marker passes
 
 
+def test_next_line_directives_in_a_row_are_read_in_linear_time():
+    text = "<!-- sourcelint-disable-next-line SL204 -->\n" * 20_000 + SENTENCE + "\n"
+    with hang_guard():
+        comments = read_markdown(text).comments
+        directives = parse_directives(
+            text, comments, None, LineIndex(text), lambda s: frozenset({s})
+        )
+    assert len(directives) == 20_000
+    assert {directive.line for directive in directives} == {20_001}
+
+
 @pytest.mark.parametrize("fence", ["---", "+++"])
 def test_crafted_front_matter_is_read_in_linear_time(fence):
     separator = ":" if fence == "---" else " ="
@@ -186,6 +197,15 @@ def test_deeply_nested_blocks_are_read_whole(tag):
     assert any("nested deeper than 512" in note.message for note in prose.notes)
 
 
+@pytest.mark.parametrize("piece", ["<a ", '<a b="', "<xyyyy", "<p>x<!--", "<!-- >", "</a"])
+def test_unfinished_markup_is_read_in_linear_time(piece):
+    text = f"<p>{SENTENCE}</p>" + piece * 50_000
+    with hang_guard():
+        prose = read_html(text)
+    assert words(prose.text)[: len(words(SENTENCE))] == words(SENTENCE)
+    assert prose.notes  # what the unfinished markup hides is named
+
+
 # 4. Markdown nesting: nothing dropped, no recursion error
 
 
@@ -246,23 +266,21 @@ def assert_exact(original: str, findings: list[Finding]) -> None:
 # 6. Comments closed as a browser closes them
 
 
+_AROUND_COMMENT = {
+    "html": "<p>Before.</p>{}<p>" + SENTENCE + "</p>",
+    "markdown": "Before.\n\n{}\n\n" + SENTENCE + "\n",
+}
+
+
 @pytest.mark.parametrize("comment", ["<!-->", "<!--->", "<!-- note --!>", "<!---->"])
-def test_html_comments_close_as_in_a_browser(comment):
-    text = f"<p>Before.</p>{comment}<p>{SENTENCE}</p>"
-    prose = read_html(text)
+@pytest.mark.parametrize("reader", sorted(_AROUND_COMMENT))
+def test_comments_close_as_in_a_browser(reader, comment):
+    text = _AROUND_COMMENT[reader].format(comment)
+    prose = READERS[reader](text)
     assert words(prose.text) == words("Before. " + SENTENCE)
     [found] = prose.comments
     assert text[found.start : found.end] == comment
     assert not prose.notes
-
-
-@pytest.mark.parametrize("comment", ["<!-->", "<!--->", "<!-- note --!>"])
-def test_markdown_comment_blocks_close_as_in_a_browser(comment):
-    text = f"Before.\n\n{comment}\n\n{SENTENCE}\n"
-    prose = read_markdown(text)
-    assert words(prose.text) == words("Before. " + SENTENCE)
-    [found] = prose.comments
-    assert text[found.start : found.end] == comment
 
 
 def test_a_suppression_comment_closed_by_bang_still_suppresses():

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from functools import cache
 from html import unescape
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -148,29 +149,19 @@ def read_twice(reader: str, read: Callable[[str], Prose], text: str, noisy: str)
             assert noisy[noisy_offset] == text[clean]
 
 
-def _markdown(text: str) -> Prose:
-    return read_markdown(text, ReaderOptions(front_matter_fields=("title",)))
+_READERS: dict[str, Callable[[str], Prose]] = {
+    "plain": read_plain,
+    "markdown": lambda text: read_markdown(text, ReaderOptions(front_matter_fields=("title",))),
+    "html": read_html,
+}
 
 
 @SETTINGS
-@given(st.data())
-def test_plain_reader_properties(data: st.DataObject) -> None:
-    text = data.draw(documents("plain"))
-    read_twice("plain", read_plain, text, data.draw(with_invisible(text)))
-
-
-@SETTINGS
-@given(st.data())
-def test_markdown_reader_properties(data: st.DataObject) -> None:
-    text = data.draw(documents("markdown"))
-    read_twice("markdown", _markdown, text, data.draw(with_invisible(text)))
-
-
-@SETTINGS
-@given(st.data())
-def test_html_reader_properties(data: st.DataObject) -> None:
-    text = data.draw(documents("html"))
-    read_twice("html", read_html, text, data.draw(with_invisible(text)))
+@pytest.mark.parametrize("reader", sorted(_READERS))
+@given(data=st.data())
+def test_reader_properties(reader: str, data: st.DataObject) -> None:
+    text = data.draw(documents(reader))
+    read_twice(reader, _READERS[reader], text, data.draw(with_invisible(text)))
 
 
 # The line marker reads as the regular expression it replaced, on short lines.

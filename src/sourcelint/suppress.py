@@ -77,6 +77,7 @@ def parse_directives(
         if _COMMENT_DIRECTIVE.match(comment.body)
         for number in range(lines.position(comment.start)[0], lines.position(comment.end)[0] + 1)
     }
+    text_line_after = _text_line_after(lines, directive_lines)
     for comment in comments:
         match = _COMMENT_DIRECTIVE.match(comment.body)
         if match is None:
@@ -97,7 +98,7 @@ def parse_directives(
             open_ranges.append(directive)
         elif directive.kind == "line":
             # Counted from the comment's last line, past blank lines and other directives.
-            directive.line = _next_text_line(lines, lines.position(comment.end)[0], directive_lines)
+            directive.line = text_line_after(lines.position(comment.end)[0])
         directives.append(directive)
     if line_marker:
         directives.extend(_line_markers(text, line_marker, lines))
@@ -181,13 +182,31 @@ def _selectors_and_reason(rest: str) -> tuple[tuple[str, ...], str | None]:
     return selectors, (reason.strip() or None)
 
 
-def _next_text_line(lines: LineIndex, line: int, directive_lines: set[int]) -> int:
-    following = line + 1
-    while following <= len(lines.starts) and (
-        not lines.line_text(following).strip() or following in directive_lines
-    ):
-        following += 1
-    return following
+def _text_line_after(lines: LineIndex, directive_lines: set[int]) -> Callable[[int], int]:
+    """The first line after a given one that holds text and no directive.
+
+    Each line skipped remembers where its search ended, so that many directives in a
+    row, or before one long blank stretch, are not scanned again for each directive.
+    """
+    found_from: dict[int, int] = {}
+    count = len(lines.starts)
+
+    def skipped(number: int) -> bool:
+        return number in directive_lines or not lines.line_text(number).strip()
+
+    def after(line: int) -> int:
+        following = line + 1
+        passed = []
+        while following <= count and skipped(following):
+            if following in found_from:
+                following = found_from[following]
+                break
+            passed.append(following)
+            following += 1
+        found_from.update(dict.fromkeys(passed, following))
+        return following
+
+    return after
 
 
 def _line_markers(text: str, line_marker: str, lines: LineIndex) -> Iterable[Directive]:

@@ -232,6 +232,8 @@ def _remove_invisible(text: str) -> tuple[str, OffsetMap]:
         parts.append(text[position : match.start()])
         length += match.start() - position
         position = match.end()
+        if segments[-1][0] == length:
+            segments.pop()  # a run of invisible characters: the text resumes after it
         segments.append((length, position))
     parts.append(text[position:])
     return "".join(parts), OffsetMap(tuple(segments))
@@ -239,15 +241,11 @@ def _remove_invisible(text: str) -> tuple[str, OffsetMap]:
 
 def _restore(prose: Prose, removed: OffsetMap) -> Prose:
     """``prose`` of the visible text, with every offset led back into the original."""
-
-    def span(start: int, end: int) -> tuple[int, int]:
-        return removed.span_to_original(start, end) if end > start else (start, start)
-
     return replace(
         prose,
         offsets=_compose(prose.offsets, removed),
         comments=tuple(
-            Comment(*span(c.start, c.end), INVISIBLE.sub("", c.body)) for c in prose.comments
+            Comment(*removed.span_to_original(c.start, c.end), c.body) for c in prose.comments
         ),
         notes=tuple(Note(removed.to_original(n.offset), n.message) for n in prose.notes),
     )

@@ -149,9 +149,17 @@ class _Tokenizer(HTMLParser):
         self._broken_end = 0
 
     def run(self) -> None:
+        # All markup ends with a ">": after the last one, a "<" can only open a tag or
+        # comment that never ends. The standard library scans the rest of the page
+        # again for each such "<" (quadratic; fixed in Python 3.13.5); that tail is read
+        # here, in one pass.
+        cut = self.text.rfind(">") + 1
         try:
-            self.feed(self.text)
+            self.feed(self.text[:cut])
             self.close()
+            self._tail(cut)
+        except _Stop:
+            pass
         except Exception as error:  # the tokenizer is lenient; never let a page crash a run
             where = self._here()
             self.notes.append(Note(where, f"HTML tokenizer stopped ({error}): rest not linted"))
@@ -200,11 +208,22 @@ class _Tokenizer(HTMLParser):
         if tag == self._raw_text:
             self._raw_text = None
 
+    def _tail(self, start: int) -> None:
+        """The text after the last ">": text, then from a "<" opening markup, if any,
+        what an unfinished tag or comment hides."""
+        end = len(self.text)
+        opening = _TAG_OPEN.search(self.text, start) if self._raw_text is None else None
+        if opening is not None and opening.start() > start:
+            self._data(start, opening.start())
+        self._data(start if opening is None else opening.start(), end)
+
     def handle_data(self, data: str) -> None:
-        if self._stopped:
-            return
         start = self._here()
-        end = start + len(data)
+        self._data(start, start + len(data))
+
+    def _data(self, start: int, end: int) -> None:
+        if self._stopped or start >= end:
+            return
         if start < self._broken_end:
             start = self._broken_end  # the rest of a tag that could not be read
             if start >= end:
@@ -266,9 +285,15 @@ class _Tokenizer(HTMLParser):
         self.events.append((_COMMENT, start, span[1], data))
 
     def _unclosed_comment(self, start: int) -> None:
-        # A browser reads everything after an unclosed "<!--" as the comment.
+        # A browser reads everything after an unclosed "<!--" as the comment. Tokenizing
+        # stops: the standard library would search the rest again at each "<!--" in it.
         self.notes.append(Note(start, "unclosed HTML comment: the rest of the file is not linted"))
         self._stopped = True
+        raise _Stop
+
+
+class _Stop(Exception):
+    """Raised to end tokenizing: the rest of the page is inside an unclosed comment."""
 
 
 def _marked(text: str, start_tags: list[tuple[int, int]], too_deep: dict[int, int]) -> str:

@@ -11,15 +11,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sourcelint.errors import ConfigError
-from sourcelint.findings import Finding
+from sourcelint.findings import Category, Finding, Severity
 from sourcelint.positions import LineIndex
 from sourcelint.readers.base import Prose, ProseBuilder, ReaderOptions
 from sourcelint.readers.html import read_html
 from sourcelint.readers.markdown import read_markdown
 from sourcelint.readers.plain import read_plain
-from sourcelint.suppress import parse_directives
+from sourcelint.suppress import Directive, _covers, apply, parse_directives
 
 READERS: dict[str, Callable[[str], Prose]] = {
     "plain": read_plain,
@@ -116,6 +118,62 @@ def test_next_line_directives_in_a_row_are_read_in_linear_time():
     assert {directive.line for directive in directives} == {20_001}
 
 
+def _finding(code: str, line: int, start: int) -> Finding:
+    return Finding(
+        code, "rule", Category.ANONYMOUS, Severity.WARNING, "m", line, 1, line, 2, start,
+        start + 1, "x",
+    )  # fmt: skip
+
+
+def _matches(selector: str, finding: Finding) -> bool:
+    return selector == finding.code
+
+
+def test_many_directives_and_findings_are_matched_in_linear_time():
+    count = 20_000
+    directives = [
+        Directive("line", 10 * n, 10 * n + 5, ("SL999",), None, line=n) for n in range(count)
+    ]
+    findings = [_finding("SL204", n, 10 * n + 7) for n in range(count)]
+    with hang_guard():
+        outcome = apply(findings, directives, _matches, lambda s: True)
+    assert len(outcome.kept) == count
+    assert len(outcome.unused) == count
+
+
+_DIRECTIVES = st.builds(
+    lambda kind, start, size, codes, line, cover: Directive(
+        kind, start, start + size, codes, None, line=line, cover_end=start + size + cover
+    ),
+    st.sampled_from(["file", "line", "range"]),
+    st.integers(0, 40),
+    st.integers(1, 5),
+    st.lists(st.sampled_from(["SL1", "SL2"]), max_size=2).map(tuple),
+    st.integers(1, 6),
+    st.integers(0, 30) | st.just(float("inf")),
+)
+_FINDINGS = st.builds(
+    _finding, st.sampled_from(["SL1", "SL2"]), st.integers(1, 6), st.integers(0, 60)
+)
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(st.lists(_DIRECTIVES, max_size=8), st.lists(_FINDINGS, max_size=8))
+def test_directives_cover_findings_as_a_scan_in_order_would(directives, findings):
+    """The indexed matching picks, for each finding, the first covering directive."""
+    for index, directive in enumerate(directives):
+        directive.reason = str(index)
+    expected = [
+        next((d for d in directives if _covers(d, finding, _matches)), None) for finding in findings
+    ]
+    outcome = apply(findings, directives, _matches, lambda s: True)
+    assert outcome.kept == [f for f, d in zip(findings, expected, strict=True) if d is None]
+    assert [reason for _, reason in outcome.suppressed] == [d.reason for d in expected if d]
+    assert [d.reason for d in outcome.unused] == [
+        d.reason for d in directives if all(d is not chosen for chosen in expected)
+    ]
+
+
 @pytest.mark.parametrize("fence", ["---", "+++"])
 def test_crafted_front_matter_is_read_in_linear_time(fence):
     separator = ":" if fence == "---" else " ="
@@ -199,7 +257,7 @@ def test_deeply_nested_blocks_are_read_whole(tag):
 
 @pytest.mark.parametrize("piece", ["<a ", '<a b="', "<xyyyy", "<p>x<!--", "<!-- >", "</a"])
 def test_unfinished_markup_is_read_in_linear_time(piece):
-    text = f"<p>{SENTENCE}</p>" + piece * 50_000
+    text = f"<p>{SENTENCE}</p>" + piece * 400_000
     with hang_guard():
         prose = read_html(text)
     assert words(prose.text)[: len(words(SENTENCE))] == words(SENTENCE)

@@ -13,7 +13,9 @@ A directive that suppresses nothing, or names no known rule, is reported (SL901,
 
 from __future__ import annotations
 
+import heapq
 import re
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -113,8 +115,10 @@ def apply(
 ) -> Suppression:
     """Split findings into kept and suppressed; note unused and unknown directives."""
     result = Suppression(kept=[])
-    for finding in findings:
-        directive = next((d for d in directives if _covers(d, finding, matches)), None)
+    findings = list(findings)
+    for finding, directive in zip(
+        findings, _first_covering(findings, directives, matches), strict=True
+    ):
         if directive is None:
             result.kept.append(finding)
         else:
@@ -129,6 +133,43 @@ def apply(
         elif not directive.used:
             result.unused.append(directive)
     return result
+
+
+def _first_covering(
+    findings: list[Finding],
+    directives: list[Directive],
+    matches: Callable[[str, Finding], bool],
+) -> list[Directive | None]:
+    """For each finding, the first directive (in ``directives`` order) that covers it.
+
+    Only the directives that can cover a finding by position are tried: the file ones,
+    the line ones of its line, and the ranges open at its start (a sweep over findings
+    by position), so that many directives do not make every finding try them all.
+    """
+    order = {id(directive): index for index, directive in enumerate(directives)}
+    files = [d for d in directives if d.kind == "file"]
+    by_line: dict[int, list[Directive]] = defaultdict(list)
+    for directive in directives:
+        if directive.kind == "line":
+            by_line[directive.line].append(directive)
+    ranges = sorted((d for d in directives if d.kind == "range"), key=lambda d: d.end)
+    opened = 0
+    open_now: dict[int, Directive] = {}
+    closing: list[tuple[float, int]] = []  # (cover end, order) of the open ranges
+    chosen: list[Directive | None] = [None] * len(findings)
+    for index in sorted(range(len(findings)), key=lambda i: findings[i].start):
+        finding = findings[index]
+        while opened < len(ranges) and ranges[opened].end <= finding.start:
+            directive = ranges[opened]
+            open_now[order[id(directive)]] = directive
+            heapq.heappush(closing, (directive.cover_end, order[id(directive)]))
+            opened += 1
+        while closing and closing[0][0] <= finding.start:
+            open_now.pop(heapq.heappop(closing)[1], None)
+        candidates = [*files, *by_line.get(finding.line, ()), *open_now.values()]
+        candidates.sort(key=lambda d: order[id(d)])
+        chosen[index] = next((d for d in candidates if _covers(d, finding, matches)), None)
+    return chosen
 
 
 def _covers(

@@ -13,13 +13,15 @@ A directive that suppresses nothing, or names no known rule, is reported (SL901,
 
 from __future__ import annotations
 
+import heapq
 import re
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sourcelint.findings import Finding
 from sourcelint.positions import LineIndex
-from sourcelint.readers.base import Comment, line_marker_pattern
+from sourcelint.readers.base import Comment, line_markers
 
 _COMMENT_DIRECTIVE = re.compile(
     r"^\s*sourcelint-(?P<kind>disable-next-line|disable-file|disable|enable)\b(?P<rest>.*)$", re.S
@@ -77,6 +79,7 @@ def parse_directives(
         if _COMMENT_DIRECTIVE.match(comment.body)
         for number in range(lines.position(comment.start)[0], lines.position(comment.end)[0] + 1)
     }
+    text_line_after = _text_line_after(lines, directive_lines)
     for comment in comments:
         match = _COMMENT_DIRECTIVE.match(comment.body)
         if match is None:
@@ -97,10 +100,10 @@ def parse_directives(
             open_ranges.append(directive)
         elif directive.kind == "line":
             # Counted from the comment's last line, past blank lines and other directives.
-            directive.line = _next_text_line(lines, lines.position(comment.end)[0], directive_lines)
+            directive.line = text_line_after(lines.position(comment.end)[0])
         directives.append(directive)
     if line_marker:
-        directives.extend(_line_markers(line_marker_pattern(line_marker), lines))
+        directives.extend(_line_markers(text, line_marker, lines))
     return directives
 
 
@@ -112,8 +115,10 @@ def apply(
 ) -> Suppression:
     """Split findings into kept and suppressed; note unused and unknown directives."""
     result = Suppression(kept=[])
-    for finding in findings:
-        directive = next((d for d in directives if _covers(d, finding, matches)), None)
+    findings = list(findings)
+    for finding, directive in zip(
+        findings, _first_covering(findings, directives, matches), strict=True
+    ):
         if directive is None:
             result.kept.append(finding)
         else:
@@ -128,6 +133,43 @@ def apply(
         elif not directive.used:
             result.unused.append(directive)
     return result
+
+
+def _first_covering(
+    findings: list[Finding],
+    directives: list[Directive],
+    matches: Callable[[str, Finding], bool],
+) -> list[Directive | None]:
+    """For each finding, the first directive (in ``directives`` order) that covers it.
+
+    Only the directives that can cover a finding by position are tried: the file ones,
+    the line ones of its line, and the ranges open at its start (a sweep over findings
+    by position), so that many directives do not make every finding try them all.
+    """
+    order = {id(directive): index for index, directive in enumerate(directives)}
+    files = [d for d in directives if d.kind == "file"]
+    by_line: dict[int, list[Directive]] = defaultdict(list)
+    for directive in directives:
+        if directive.kind == "line":
+            by_line[directive.line].append(directive)
+    ranges = sorted((d for d in directives if d.kind == "range"), key=lambda d: d.end)
+    opened = 0
+    open_now: dict[int, Directive] = {}
+    closing: list[tuple[float, int]] = []  # (cover end, order) of the open ranges
+    chosen: list[Directive | None] = [None] * len(findings)
+    for index in sorted(range(len(findings)), key=lambda i: findings[i].start):
+        finding = findings[index]
+        while opened < len(ranges) and ranges[opened].end <= finding.start:
+            directive = ranges[opened]
+            open_now[order[id(directive)]] = directive
+            heapq.heappush(closing, (directive.cover_end, order[id(directive)]))
+            opened += 1
+        while closing and closing[0][0] <= finding.start:
+            open_now.pop(heapq.heappop(closing)[1], None)
+        candidates = [*files, *by_line.get(finding.line, ()), *open_now.values()]
+        candidates.sort(key=lambda d: order[id(d)])
+        chosen[index] = next((d for d in candidates if _covers(d, finding, matches)), None)
+    return chosen
 
 
 def _covers(
@@ -181,28 +223,41 @@ def _selectors_and_reason(rest: str) -> tuple[tuple[str, ...], str | None]:
     return selectors, (reason.strip() or None)
 
 
-def _next_text_line(lines: LineIndex, line: int, directive_lines: set[int]) -> int:
-    following = line + 1
-    while following <= len(lines.starts) and (
-        not lines.line_text(following).strip() or following in directive_lines
-    ):
-        following += 1
-    return following
+def _text_line_after(lines: LineIndex, directive_lines: set[int]) -> Callable[[int], int]:
+    """The first line after a given one that holds text and no directive.
+
+    Each line skipped remembers where its search ended, so that many directives in a
+    row, or before one long blank stretch, are not scanned again for each directive.
+    """
+    found_from: dict[int, int] = {}
+    count = len(lines.starts)
+
+    def skipped(number: int) -> bool:
+        return number in directive_lines or not lines.line_text(number).strip()
+
+    def after(line: int) -> int:
+        following = line + 1
+        passed = []
+        while following <= count and skipped(following):
+            if following in found_from:
+                following = found_from[following]
+                break
+            passed.append(following)
+            following += 1
+        found_from.update(dict.fromkeys(passed, following))
+        return following
+
+    return after
 
 
-def _line_markers(pattern: re.Pattern[str], lines: LineIndex) -> Iterable[Directive]:
-    for number in range(1, len(lines.starts) + 1):
-        line_text = lines.line_text(number)
-        match = pattern.search(line_text)
-        if match is None:
-            continue
-        selectors, _ = _selectors_and_reason(match["codes"])
-        start = lines.starts[number - 1] + match.start()
+def _line_markers(text: str, line_marker: str, lines: LineIndex) -> Iterable[Directive]:
+    for marker in line_markers(text, line_marker):
+        selectors, _ = _selectors_and_reason(marker.codes)
         yield Directive(
             kind="line",
-            start=start,
-            end=lines.starts[number - 1] + match.end(),
+            start=marker.start,
+            end=marker.end,
             selectors=selectors,
-            reason=(match["reason"] or None),
-            line=number,
+            reason=marker.reason,
+            line=lines.position(marker.start)[0],
         )

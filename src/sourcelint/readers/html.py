@@ -24,14 +24,23 @@ unmaintained; lxml gives line numbers without columns.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass, field, replace
+from collections import Counter
+from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
 from sourcelint.errors import ConfigError
-from sourcelint.readers.base import Comment, Note, OffsetMap, Prose, ProseBuilder, ReaderOptions
+from sourcelint.readers.base import (
+    INVISIBLE,
+    Comment,
+    Note,
+    Prose,
+    ProseBuilder,
+    ReaderOptions,
+    comment_end,
+    without_invisible,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -71,60 +80,47 @@ _VOID = frozenset(
         "meta", "param", "source", "track", "wbr",
     }
 )  # fmt: skip
+# Elements whose end tag may be left out: the next sibling closes them, so they do not
+# count towards the nesting depth.
+_OPTIONAL_END = frozenset(
+    {
+        "body", "caption", "colgroup", "dd", "dt", "head", "html", "li", "optgroup", "option",
+        "p", "rb", "rp", "rt", "rtc", "tbody", "td", "tfoot", "th", "thead", "tr",
+    }
+)  # fmt: skip
+# Elements nested deeper than this are left out of the page Lexbor builds, as Blink's
+# parser caps its tree depth at 512: on deep nesting Lexbor's tree building (the "p in
+# button scope" look-ups) grows faster than the square of the depth. Their text is kept,
+# as the text of the element around them.
+_DEEPEST = 512
 # The attribute that ties an element of Lexbor's tree to its start tag in the source.
 _MARK = "data-sourcelint-tag"
 # Parent of an element whose nearest marked ancestor is the (possibly implied) body.
 _ROOT = -1
 # A character reference, as ``html.unescape`` finds them (the HTML5 rules).
 _REFERENCE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
-# Characters that only hint at line breaking or encoding; kept, they would split a word
-# ("report&shy;edly") or open a block with an invisible character (a byte-order mark).
-_INVISIBLE_CHARS = re.compile("[\u00ad\u200b\u2060\ufeff]")
 _TAG_NAME = re.compile(r"<([a-zA-Z][^\t\n\r\f />\x00]*)")
 # "<" that opens markup; handed over as text, it is a tag the tokenizer could not finish.
 _TAG_OPEN = re.compile(r"<[a-zA-Z/!?]")
-_COMMENT_CLOSE = re.compile(r"--!?\s*>|-?>")
 
 _START, _END, _TEXT, _COMMENT, _BROKEN = range(5)
 _Event = tuple[int, int, int, str]
 
 
+@without_invisible
 def read_html(text: str, options: ReaderOptions | None = None) -> Prose:
     """Read an HTML document or fragment: the body's prose, one block per paragraph,
     heading, list item or table cell; code, scripts and site furniture skipped."""
     options = options or ReaderOptions()
     tokens = _Tokenizer(text)
     tokens.run()
-    structure = _structure(_marked(text, tokens.start_tags), options)
-    walker = _Walker(text, structure)
+    structure = _structure(_marked(text, tokens.start_tags, tokens.too_deep), options)
+    walker = _Walker(text, structure, frozenset(tokens.too_deep))
     walker.notes.extend(tokens.notes)
     if options.content_selector and not structure.content_found:
         message = f"content selector {options.content_selector!r} matches nothing: not linted"
         walker.notes.append(Note(0, message))
     return walker.walk(tokens.events)
-
-
-@dataclass(frozen=True, slots=True)
-class ReferenceMap(OffsetMap):
-    """The builder's map, widened over character references.
-
-    A reference (``&amp;``) is one prose character for several source characters; a span
-    that starts or ends inside one is widened to cover the whole ``&…;`` text.
-    """
-
-    references: tuple[tuple[int, int], ...] = ()
-
-    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
-        first, last = OffsetMap.span_to_original(self, start, end)
-        if end <= start:
-            return first, last
-        return self._widen(first)[0], self._widen(last - 1)[1]
-
-    def _widen(self, offset: int) -> tuple[int, int]:
-        index = bisect_right(self.references, (offset, float("inf"))) - 1
-        if index >= 0 and self.references[index][0] <= offset < self.references[index][1]:
-            return self.references[index]
-        return offset, offset + 1
 
 
 # Tokenizing
@@ -141,15 +137,29 @@ class _Tokenizer(HTMLParser):
         self._lines = [0, *(match.end() for match in re.finditer("\n", text))]
         self.events: list[_Event] = []
         self.start_tags: list[tuple[int, int]] = []  # (offset of "<", length of the name)
+        # Start tags nested too deep for Lexbor: their index, and where each tag ends.
+        self.too_deep: dict[int, int] = {}
+        # The nesting depth, counted from start and end tags: an estimate, on the high
+        # side, since misnested and unclosed elements are still counted.
+        self._depth = 0
+        self._open_tags: Counter[str] = Counter()
         self.notes: list[Note] = []
         self._raw_text: str | None = None
         self._stopped = False
         self._broken_end = 0
 
     def run(self) -> None:
+        # All markup ends with a ">": after the last one, a "<" can only open a tag or
+        # comment that never ends. The standard library scans the rest of the page
+        # again for each such "<" (quadratic; fixed in Python 3.13.5); that tail is read
+        # here, in one pass.
+        cut = self.text.rfind(">") + 1
         try:
-            self.feed(self.text)
+            self.feed(self.text[:cut])
             self.close()
+            self._tail(cut)
+        except _Stop:
+            pass
         except Exception as error:  # the tokenizer is lenient; never let a page crash a run
             where = self._here()
             self.notes.append(Note(where, f"HTML tokenizer stopped ({error}): rest not linted"))
@@ -164,10 +174,23 @@ class _Tokenizer(HTMLParser):
         start = self._here()
         raw = self.get_starttag_text() or ""
         name = _TAG_NAME.match(raw)
+        self._nest(tag, start, start + len(raw))
         self.start_tags.append((start, len(name.group(1)) if name else 0))
         self.events.append((_START, start, start + len(raw), tag))
         if tag in _RAW_TEXT:
             self._raw_text = tag
+
+    def _nest(self, tag: str, start: int, end: int) -> None:
+        if tag in _VOID or tag in _OPTIONAL_END or tag in _RAW_TEXT:
+            return
+        if self._depth < _DEEPEST:
+            self._depth += 1
+            self._open_tags[tag] += 1
+            return
+        if not self.too_deep:
+            message = f"elements nested deeper than {_DEEPEST}: their tags are ignored"
+            self.notes.append(Note(start, message))
+        self.too_deep[len(self.start_tags)] = end
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         # HTML ignores the slash of a non-void element: "<div/>" opens a div, as in browsers.
@@ -179,14 +202,28 @@ class _Tokenizer(HTMLParser):
         start = self._here()
         end = self.text.find(">", start)
         self.events.append((_END, start, len(self.text) if end < 0 else end + 1, tag))
+        if self._open_tags[tag]:
+            self._open_tags[tag] -= 1
+            self._depth -= 1
         if tag == self._raw_text:
             self._raw_text = None
 
+    def _tail(self, start: int) -> None:
+        """The text after the last ">": text, then from a "<" opening markup, if any,
+        what an unfinished tag or comment hides."""
+        end = len(self.text)
+        opening = _TAG_OPEN.search(self.text, start) if self._raw_text is None else None
+        if opening is not None and opening.start() > start:
+            self._data(start, opening.start())
+        self._data(start if opening is None else opening.start(), end)
+
     def handle_data(self, data: str) -> None:
-        if self._stopped:
-            return
         start = self._here()
-        end = start + len(data)
+        self._data(start, start + len(data))
+
+    def _data(self, start: int, end: int) -> None:
+        if self._stopped or start >= end:
+            return
         if start < self._broken_end:
             start = self._broken_end  # the rest of a tag that could not be read
             if start >= end:
@@ -224,30 +261,51 @@ class _Tokenizer(HTMLParser):
         else:
             self.events.append((_TEXT, start, end, ""))
 
+    def parse_comment(self, i: int, report: bool = True) -> int:
+        """Where a comment opened at ``i`` ends, by the HTML spec's comment states (the
+        standard library's own rule, before Python 3.13.4, misses ``<!-->``, ``<!--->``
+        and ``--!>``): -1 while it is unclosed."""
+        span = comment_end(self.rawdata, i)
+        if span is None:
+            return -1
+        if report:
+            self.handle_comment(self.rawdata[i + 4 : span[0]])
+        return span[1]
+
     def handle_comment(self, data: str) -> None:
         if self._stopped or self._raw_text:
             return  # "<!--" inside <textarea> or <title> is text, not a comment
         start = self._here()
         if not self.text.startswith("<!--", start):
             return  # "<!x>", "</ x>": bogus comments, not "<!-- … -->"
-        body_end = start + 4 + len(data)
-        close = _COMMENT_CLOSE.match(self.text, body_end)
-        if close is None or body_end >= len(self.text):
+        span = comment_end(self.text, start)
+        if span is None:
             self._unclosed_comment(start)
             return
-        self.events.append((_COMMENT, start, close.end(), data))
+        self.events.append((_COMMENT, start, span[1], data))
 
     def _unclosed_comment(self, start: int) -> None:
-        # A browser reads everything after an unclosed "<!--" as the comment.
+        # A browser reads everything after an unclosed "<!--" as the comment. Tokenizing
+        # stops: the standard library would search the rest again at each "<!--" in it.
         self.notes.append(Note(start, "unclosed HTML comment: the rest of the file is not linted"))
         self._stopped = True
+        raise _Stop
 
 
-def _marked(text: str, start_tags: list[tuple[int, int]]) -> str:
-    """The page with a marker attribute, numbering the start tags, after each tag name."""
+class _Stop(Exception):
+    """Raised to end tokenizing: the rest of the page is inside an unclosed comment."""
+
+
+def _marked(text: str, start_tags: list[tuple[int, int]], too_deep: dict[int, int]) -> str:
+    """The page with a marker attribute, numbering the start tags, after each tag name;
+    the tags nested too deep are left out."""
     parts = []
     position = 0
     for index, (start, name_length) in enumerate(start_tags):
+        if index in too_deep:
+            parts.append(text[position:start])
+            position = too_deep[index]
+            continue
         cut = start + 1 + name_length
         parts.append(text[position:cut])
         parts.append(f' {_MARK}="{index}"')
@@ -331,7 +389,7 @@ def _matches(tree: LexborHTMLParser, selectors: tuple[str, ...], key: str | None
 # Walking the tokens
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class _Open:
     """An element open during the walk."""
 
@@ -341,8 +399,9 @@ class _Open:
     skip: bool
     content: bool
     invisible: bool
-    # Skipped here and not by an ancestor: the element to name if it is never closed.
-    skip_root: bool = False
+    # The element skipped here and not by an ancestor, that this one is inside (or is):
+    # the element to name if it is never closed and text was skipped inside it.
+    owner: _Open | None = None
     skipped_text: bool = False
 
 
@@ -353,11 +412,17 @@ class _Walker:
 
     text: str
     structure: _Structure
+    # Start tags left out of Lexbor's page for nesting too deep: a block one still ends
+    # the block.
+    too_deep: frozenset[int] = frozenset()
     builder: ProseBuilder = field(default_factory=ProseBuilder)
     stack: list[_Open] = field(default_factory=list)
+    # Open elements by tag name: a stray end tag is known for one without a scan.
+    open_tags: Counter[str] = field(default_factory=Counter)
+    # Stack positions of the open elements that Lexbor placed, by start-tag index.
+    positions: dict[int, int] = field(default_factory=dict)
     notes: list[Note] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
-    references: list[tuple[int, int]] = field(default_factory=list)
     _open: bool = False  # a block has text in it
     _after_break: bool = False  # a <br> and nothing but white space since
     _start_index: int = 0
@@ -376,9 +441,7 @@ class _Walker:
                 self._end_block()
                 self.notes.append(Note(start, f"unfinished tag {value!r}: not linted"))
         self._unclosed()
-        prose = self.builder.build(tuple(self.comments), tuple(self.notes))
-        offsets = ReferenceMap(prose.offsets.segments, tuple(self.references))
-        return replace(prose, offsets=offsets)
+        return self.builder.build(tuple(self.comments), tuple(self.notes))
 
     # Elements
 
@@ -391,7 +454,9 @@ class _Walker:
             if top.skip:
                 # Inside a template or raw text, where Lexbor saw no tags: kept on the
                 # stack so that its end tag cannot close an element outside.
-                self.stack.append(_Open(tag, None, start, True, top.content, top.invisible))
+                self._push(_Open(tag, None, start, True, top.content, top.invisible, top.owner))
+            elif index in self.too_deep and tag in BLOCK:
+                self._end_block()
             # Otherwise Lexbor ignored the tag (a stray <td>, a second <body>): so do we.
             return
         if place.parent is not None:
@@ -404,17 +469,28 @@ class _Walker:
         if tag in _VOID:
             return
         invisible = tag in _INVISIBLE or top.invisible
-        skip_root = place.skip and not top.skip
-        self.stack.append(_Open(tag, index, start, place.skip, place.content, invisible, skip_root))
+        element = _Open(tag, index, start, place.skip, place.content, invisible, top.owner)
+        if place.skip and not top.skip:
+            element.owner = element
+        self._push(element)
+
+    def _push(self, element: _Open) -> None:
+        if element.index is not None:
+            self.positions[element.index] = len(self.stack)
+        self.open_tags[element.tag] += 1
+        self.stack.append(element)
 
     def _end_tag(self, tag: str) -> None:
         if tag == "br":  # browsers read "</br>" as "<br>"
             self._line_break()
             return
-        for position in range(len(self.stack) - 1, -1, -1):
-            if self.stack[position].tag == tag:
-                self._pop(position)
-                return
+        if self.open_tags[tag]:
+            # The scan stops at the element it closes: every element it passes is closed.
+            position = next(
+                i for i in range(len(self.stack) - 1, -1, -1) if self.stack[i].tag == tag
+            )
+            self._pop(position)
+            return
         # A stray end tag closes nothing, in a browser as here; a stray </p> opens and
         # closes an empty paragraph.
         if tag == "p":
@@ -428,29 +504,32 @@ class _Walker:
             while keep < len(stack) and stack[keep].tag in ("html", "body"):
                 keep += 1
         else:
-            keep = next(
-                (i + 1 for i in range(len(stack) - 1, -1, -1) if stack[i].index == parent), -1
-            )
-            if keep < 0:
+            if parent not in self.positions:
                 return
+            keep = self.positions[parent] + 1
         self._pop(keep)
 
     def _pop(self, position: int) -> None:
         """Close the open elements from ``position`` up; a closed block ends the block."""
-        if any(element.tag in BLOCK for element in self.stack[position:]):
+        closed = self.stack[position:]
+        if any(element.tag in BLOCK for element in closed):
             self._end_block()
+        for element in closed:
+            self.open_tags[element.tag] -= 1
+            if element.index is not None:
+                del self.positions[element.index]
         del self.stack[position:]
 
     def _root(self) -> _Open:
         """The (possibly implied) body, below every element of the stack."""
         root = self.structure.root
-        return _Open("body", None, 0, root.skip, root.content, False)
+        return _Open("body", None, 0, root.skip, root.content, False, None)
 
     def _unclosed(self) -> None:
         for element in self.stack:
             if element.tag in ("script", "style"):
                 message = f"unclosed <{element.tag}>: the rest of the file is not linted"
-            elif element.skip_root and element.skipped_text:
+            elif element.owner is element and element.skipped_text:
                 message = f"<{element.tag}> is never closed: the text after it is not linted"
             else:
                 continue
@@ -465,10 +544,8 @@ class _Walker:
                 if not element.invisible:
                     # Skipped words (code, a caption inline) still stand between two words.
                     self.builder.add_space()
-                for open_element in reversed(self.stack):
-                    if open_element.skip_root:
-                        open_element.skipped_text = True
-                        break
+                if element.owner is not None:
+                    element.owner.skipped_text = True
             return
         for piece, piece_start, reference in _decode(self.text, start, end):
             if not self._open:
@@ -482,9 +559,7 @@ class _Walker:
             self._add(piece, piece_start, reference)
 
     def _add(self, piece: str, start: int, reference: tuple[int, int] | None) -> None:
-        self.builder.add(piece, start)
-        if reference is not None:
-            self.references.append(reference)
+        self.builder.add(piece, start, None if reference is None else reference[1])
         self._open = True
         if not piece.isspace():
             self._after_break = False
@@ -510,7 +585,7 @@ def _decode(text: str, start: int, end: int) -> Iterator[tuple[str, int, tuple[i
     position = start
     for match in _REFERENCE.finditer(text, start, end):
         yield from _literal(text, position, match.start())
-        decoded = _INVISIBLE_CHARS.sub("", unescape(match.group()))
+        decoded = INVISIBLE.sub("", unescape(match.group()))
         if decoded:
             yield decoded, match.start(), (match.start(), match.end())
         position = match.end()
@@ -518,10 +593,6 @@ def _decode(text: str, start: int, end: int) -> Iterator[tuple[str, int, tuple[i
 
 
 def _literal(text: str, start: int, end: int) -> Iterator[tuple[str, int, None]]:
-    position = start
-    for match in _INVISIBLE_CHARS.finditer(text, start, end):
-        if match.start() > position:
-            yield text[position : match.start()], position, None
-        position = match.end()
-    if end > position:
-        yield text[position:end], position, None
+    # The text holds no invisible characters: ``without_invisible`` took them out.
+    if end > start:
+        yield text[start:end], start, None

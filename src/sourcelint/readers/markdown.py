@@ -6,6 +6,12 @@ cursor through the block's own source lines. Skipped markup (code spans, link
 destinations, inline HTML) moves the cursor past itself, so a later run is never matched
 inside it. Front matter is recognised here rather than by a plugin: TOML (``+++``) front
 matter is as common as YAML in Hugo sites and the plugin knows only YAML.
+
+Two block rules are added to markdown-it's. Containers nested deeper than
+``_DEEPEST_LEVEL`` are read as plain text, with a note: markdown-it would drop them
+(its ``maxNesting``), and Python's stack bounds how deep its parser can recurse. An
+HTML comment block ends where a browser ends the comment (``--!>``, ``<!-->``), not
+only at the line holding ``-->``: the text after it is no longer hidden.
 """
 
 from __future__ import annotations
@@ -16,10 +22,21 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from sourcelint.positions import LineIndex
-from sourcelint.readers.base import Comment, Note, Prose, ProseBuilder, ReaderOptions
+from sourcelint.readers.base import (
+    INVISIBLE,
+    Comment,
+    Note,
+    Prose,
+    ProseBuilder,
+    ReaderOptions,
+    comment_close,
+    comment_end,
+    without_invisible,
+)
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.rules_block import StateBlock
     from markdown_it.token import Token
 
 # Bare URLs are not linkified by CommonMark; they are still not prose.
@@ -27,8 +44,13 @@ _BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>]*[^\s<>.,;:!?'\")\]]", re.I
 _BR_TAG = re.compile(r"<br\b", re.IGNORECASE)
 # Front matter: a fence line, then ``key: value`` (YAML) or ``key = value`` (TOML) lines.
 _FENCES = {"---": ("---", "..."), "+++": ("+++",)}
-_YAML_FIELD = re.compile(r"(?P<key>[A-Za-z0-9_.-]+)[ \t]*:(?:[ \t]+(?P<value>.*?))?[ \t]*$")
-_TOML_FIELD = re.compile(r"(?P<key>[A-Za-z0-9_.-]+)[ \t]*=[ \t]*(?P<value>.*?)[ \t]*$")
+_FIELD_KEY = re.compile(r"[A-Za-z0-9_.-]+")
+# Block nesting read as Markdown (a quote is one level, a list item two); markdown-it's
+# own limit is set above it, so that deeper content reaches the plain-text rule.
+_DEEPEST_LEVEL = 64
+_MAX_NESTING = 100
+# Container markers at the start of a line read as plain text: quotes and list items.
+_CONTAINER_MARK = re.compile(r"[ \t]*(?:>|[-+*](?=[ \t]|$)|[0-9]{1,9}[.)](?=[ \t]|$))")
 # YAML values that are not a one-line string: block scalars, flow collections, anchors, tags.
 _YAML_NOT_STRING = tuple("|>[{&*!")
 
@@ -39,6 +61,8 @@ class _Run:
 
     text: str
     start: int
+    # The end of the original span, for text decoded from it (an entity).
+    end: int | None = None
 
 
 # Markup that stands between two words (code, images, ``<br>``) and a soft line break.
@@ -53,13 +77,57 @@ def _parser() -> MarkdownIt:
 
     # GFM tables and strikethrough are what Hugo, Jekyll and Astro enable. text_join is
     # off so entities and backslash escapes stay separate tokens that carry their source.
-    return (
-        MarkdownIt("commonmark", {"html": True})
+    parser = (
+        MarkdownIt("commonmark", {"html": True, "maxNesting": _MAX_NESTING})
         .enable(["table", "strikethrough"])
         .disable("text_join")
     )
+    first = parser.block.ruler.get_all_rules()[0]
+    parser.block.ruler.before(first, "sourcelint_deep", _deep_block)
+    alt = {"alt": ["paragraph", "reference", "blockquote"]}  # as html_block: it interrupts
+    parser.block.ruler.before("html_block", "sourcelint_comment", _comment_block, alt)
+    return parser
 
 
+def _deep_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """Past the deepest level, take the rest of the container as one plain-text token."""
+    if state.level < _DEEPEST_LEVEL or silent:
+        return False
+    line = last = start + 1
+    while line < end and (state.isEmpty(line) or state.sCount[line] >= state.blkIndent):
+        line += 1
+        if not state.isEmpty(line - 1):
+            last = line
+    token = state.push("sourcelint_deep", "", 0)
+    token.map = [start, last]
+    state.line = last
+    return True
+
+
+def _comment_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """An HTML block opened by ``<!--``: it ends on the line where the comment closes."""
+    position = state.bMarks[start] + state.tShift[start]
+    if state.is_code_block(start) or not state.src.startswith("<!--", position):
+        return False
+    if silent:
+        return True
+    line = start
+    close = comment_end(state.src, position, state.eMarks[start])
+    while close is None and line + 1 < end:
+        line += 1
+        if state.sCount[line] < state.blkIndent and not state.isEmpty(line):
+            line -= 1  # an outdented line leaves the container, as in html_block
+            break
+        begin = state.bMarks[line] + state.tShift[line]
+        close = comment_close(state.src, begin, state.eMarks[line])
+    token = state.push("html_block", "", 0)
+    token.map = [start, line + 1]
+    token.content = state.getLines(start, line + 1, state.blkIndent, True)
+    state.line = line + 1
+    return True
+
+
+@without_invisible
 def read_markdown(text: str, options: ReaderOptions | None = None) -> Prose:
     """Read a Markdown document: prose of headings, paragraphs, list items, quotes and
     table cells, one block each; code, HTML, URLs and front matter skipped."""
@@ -130,28 +198,23 @@ class _MarkdownReader:
         written. No YAML or TOML parser is needed for what is linted as prose.
         """
         wanted = set(self.options.front_matter_fields)
-        pattern = _TOML_FIELD if toml else _YAML_FIELD
         for line in lines:
             line_text = self._line_text(line)
             if toml and line_text.lstrip().startswith("["):
                 break  # a TOML table: the keys after it are nested, not top level
-            match = pattern.match(line_text)
-            if not match or match["key"] not in wanted:
+            field = _front_matter_field(line_text, toml=toml)
+            if field is None or field[0] not in wanted:
                 continue
-            value_start = self._line_start(line) + match.start("value")
-            span = _field_value(match["value"], toml=toml) if match["value"] else None
+            key, value_start, value = field
+            span = _field_value(value, toml=toml) if value else None
             if span is None:
                 # A block scalar, a multi-line string or a list: say it was not linted.
                 where = self._line_start(line)
-                self.notes.append(
-                    Note(
-                        where,
-                        f"front-matter field {match['key']!r}: only one-line values are linted",
-                    )
-                )
+                message = f"front-matter field {key!r}: only one-line values are linted"
+                self.notes.append(Note(where, message))
                 continue
             start, end = span
-            self.builder.add(match["value"][start:end], value_start + start)
+            self.builder.add(value[start:end], self._line_start(line) + value_start + start)
             self.builder.end_block()
 
     # Blocks
@@ -174,6 +237,27 @@ class _MarkdownReader:
             elif token.type == "html_block":
                 self._html_block(start, end, token.map[1] + first_line)
                 self.cursor = end
+            elif token.type == "sourcelint_deep":
+                self._plain_lines(token.map[0] + first_line, token.map[1] + first_line)
+                self.cursor = end
+
+    def _plain_lines(self, first: int, last: int) -> None:
+        """Lines too deeply nested for the parser: their text, less container markers."""
+        message = f"nested deeper than {_DEEPEST_LEVEL} levels: lines {first + 1}-{last}"
+        self.notes.append(Note(self._line_start(first), f"{message} read as plain text"))
+        for line in range(first, last):
+            text = self._line_text(line)
+            position = 0
+            while (mark := _CONTAINER_MARK.match(text, position)) is not None:
+                position = mark.end()
+            words = text[position:].strip()
+            if not words:
+                self.builder.end_block()
+                continue
+            self.builder.add_space()
+            start = self._line_start(line) + text.index(words, position)
+            self.builder.add(words, start)
+        self.builder.end_block()
 
     def _check_fence(self, token: Token, first: int, last: int) -> None:
         """Note a fence that runs to the end of its container for want of a closing line."""
@@ -196,18 +280,18 @@ class _MarkdownReader:
         """Collect the comments of a raw HTML block; the block itself is not prose."""
         position = start
         while (opening := self.source.find("<!--", position, end)) >= 0:
-            closing = self.source.find("-->", opening + 2, end)
-            if closing < 0:
+            closing = comment_end(self.source, opening, end)
+            if closing is None:
                 first = self.index.position(opening)[0]
                 self.notes.append(
                     Note(opening, f"unclosed HTML comment: lines {first}-{last} not linted")
                 )
                 return
-            self._comment(opening, closing + 3)
-            position = closing + 3
+            self._comment(opening, *closing)
+            position = closing[1]
 
-    def _comment(self, start: int, end: int) -> None:
-        self.comments.append(Comment(start, end, self.text[min(start + 4, end - 3) : end - 3]))
+    def _comment(self, start: int, body_end: int, end: int) -> None:
+        self.comments.append(Comment(start, end, self.text[start + 4 : body_end]))
 
     # Inline content
 
@@ -225,7 +309,7 @@ class _MarkdownReader:
                 text = text.lstrip()
                 start += len(piece.text) - len(text)
                 started = bool(text)
-            self.builder.add(text, start)
+            self.builder.add(text, start, piece.end)
 
     def _walk(self, children: list[Token], end: int, pieces: list[_Piece] | None) -> None:
         """Move the cursor through inline tokens; with ``pieces``, collect the prose."""
@@ -311,10 +395,12 @@ class _MarkdownReader:
         self.cursor = found + len(token.markup)
         if pieces is not None:
             # An escape maps to the character it escapes ("\\a", no escape, maps whole);
-            # an entity maps to its "&".
-            escaped = token.info == "escape" and token.markup == "\\" + token.content
-            start = found + 1 if escaped else found
-            pieces.append(_Run(token.content, start))
+            # an entity maps to its whole "&…;", and an invisible one ("&shy;") to nothing.
+            if token.info != "entity":
+                escaped = token.markup == "\\" + token.content
+                pieces.append(_Run(token.content, found + 1 if escaped else found))
+            elif content := INVISIBLE.sub("", token.content):
+                pieces.append(_Run(content, found, found + len(token.markup)))
 
     def _skip_code(self, marker: str, end: int) -> None:
         """Move past a code span: an opening backtick run and the matching closing one."""
@@ -347,10 +433,10 @@ class _MarkdownReader:
         if found < 0:
             return
         if content.startswith("<!--"):
-            closing = self.source.find("-->", found + 2, end)
-            if closing >= 0:
-                self._comment(found, closing + 3)
-                self.cursor = closing + 3
+            closing = comment_end(self.source, found, end)
+            if closing is not None:
+                self._comment(found, *closing)
+                self.cursor = closing[1]
             return
         stop = found + len(lines[0])
         if len(lines) > 1:
@@ -401,6 +487,26 @@ def _skip_space(source: str, position: int, end: int) -> int:
     while position < end and source[position] in " \t\r\n":
         position += 1
     return position
+
+
+def _front_matter_field(line: str, *, toml: bool) -> tuple[str, int, str] | None:
+    """``(key, value start, value)`` of a ``key: value`` (YAML) or ``key = value`` (TOML)
+    line; the value is stripped of spaces and tabs, and empty when there is none."""
+    key = _FIELD_KEY.match(line)
+    if key is None:
+        return None
+    separator = _skip_blanks(line, key.end())
+    if not line.startswith("=" if toml else ":", separator):
+        return None
+    value_start = _skip_blanks(line, separator + 1)
+    value = line[value_start:].rstrip(" \t")
+    if not toml and value and value_start == separator + 1:
+        return None  # "key:value" is no YAML mapping
+    return key.group(), value_start, value
+
+
+def _skip_blanks(text: str, position: int) -> int:
+    return len(text) - len(text[position:].lstrip(" \t"))
 
 
 def _field_value(value: str, *, toml: bool) -> tuple[int, int] | None:

@@ -172,6 +172,19 @@ def test_a_reversed_range_in_an_exclude_glob_names_the_key(tmp_path, key):
     assert "sourcelint.toml" in str(caught.value) and "[z-a]" in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    ("marker", "problem"),
+    [("=", "needs text before its '='"), ("no\\nte: disable=", "must stand on one line")],
+)
+def test_a_line_marker_that_cannot_work_is_refused_naming_the_key(tmp_path, marker, problem):
+    config = tmp_path / "sourcelint.toml"
+    config.write_text(f'[readers]\nline-marker = "{marker}"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(config)
+    assert caught.value.key == "readers.line-marker"
+    assert problem in caught.value.message
+
+
 def test_a_reversed_range_in_a_per_file_glob_names_the_key(tmp_path):
     config = tmp_path / "pyproject.toml"
     config.write_text(

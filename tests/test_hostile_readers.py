@@ -141,9 +141,37 @@ def test_many_directives_and_findings_are_matched_in_linear_time():
     assert len(outcome.unused) == count
 
 
+def test_many_open_ranges_and_findings_are_matched_in_linear_time():
+    count = 20_000
+    directives = [Directive("range", n, n + 1, ("SL999",), None) for n in range(count)]
+    findings = [_finding("SL204", 1, count + n) for n in range(count)]
+    with hang_guard():
+        outcome = apply(findings, directives, _matches, lambda s: True)
+    assert len(outcome.kept) == count
+
+
+def test_many_disable_and_enable_comments_are_paired_in_linear_time():
+    count = 20_000
+    disables = "".join(f"<!-- sourcelint-disable SL{n % 800 + 100} -->\n" for n in range(count))
+    text = disables + "<!-- sourcelint-enable SL999 -->\n" * count
+    comments = read_markdown(text).comments
+    lines = LineIndex(text)
+    with hang_guard():
+        directives = parse_directives(text, comments, None, lines, lambda s: frozenset([s]))
+    assert len(directives) == count
+    assert all(d.cover_end == float("inf") for d in directives)  # none was enabled again
+
+
 _DIRECTIVES = st.builds(
-    lambda kind, start, size, codes, line, cover: Directive(
-        kind, start, start + size, codes, None, line=line, cover_end=start + size + cover
+    lambda kind, start, size, codes, line, cover, excluded: Directive(
+        kind,
+        start,
+        start + size,
+        codes,
+        None,
+        line=line,
+        cover_end=start + size + cover,
+        excluded=excluded,
     ),
     st.sampled_from(["file", "line", "range"]),
     st.integers(0, 40),
@@ -151,6 +179,7 @@ _DIRECTIVES = st.builds(
     st.lists(st.sampled_from(["SL1", "SL2"]), max_size=2).map(tuple),
     st.integers(1, 6),
     st.integers(0, 30) | st.just(float("inf")),
+    st.frozensets(st.sampled_from(["SL1", "SL2"]), max_size=1),
 )
 _FINDINGS = st.builds(
     _finding, st.sampled_from(["SL1", "SL2"]), st.integers(1, 6), st.integers(0, 60)

@@ -656,7 +656,7 @@ def test_property_any_text_reads_and_maps_onto_itself(text) -> None:
         original = text[prose.offsets.to_original(index)]
         assert original == char or original == "&" or (original, char) == ("\0", "\ufffd")
     for comment in prose.comments:
-        assert text[comment.start : comment.end] == f"<!--{comment.body}-->"
+        assert text[comment.start : comment.end].startswith("<!--" + comment.body)
     assert not [note for note in prose.notes if "could not place" in note.message]
 
 

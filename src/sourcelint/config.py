@@ -26,7 +26,7 @@ import pathspec
 
 from sourcelint.errors import ConfigError, PipelineError
 from sourcelint.findings import Severity
-from sourcelint.readers.base import DEFAULT_LINE_MARKER
+from sourcelint.readers.base import DEFAULT_LINE_MARKER, check_line_marker
 from sourcelint.source import parse_toml, read_text
 from sourcelint.tiers import DEFAULT_TIER, TIERS, tier_name
 
@@ -369,7 +369,11 @@ class _Parser:
         if "html-content" in table:
             self.string(table["html-content"], *parts, "html-content")
         if "line-marker" in table:
-            self.string(table["line-marker"], *parts, "line-marker")
+            marker = self.string(table["line-marker"], *parts, "line-marker")
+            try:
+                check_line_marker(marker)
+            except ConfigError as error:
+                raise self.error(error.message, *parts, "line-marker") from None
         return table
 
     def reader_settings(self, value: object, *parts: str) -> ReaderSettings:

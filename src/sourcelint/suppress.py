@@ -72,7 +72,7 @@ def parse_directives(
     opened with ``disable reportedly``.
     """
     directives: list[Directive] = []
-    open_ranges: list[Directive] = []
+    open_ranges = _OpenRanges(codes_of)
     directive_lines = {
         number
         for comment in comments
@@ -97,7 +97,7 @@ def parse_directives(
             reason=reason,
         )
         if directive.kind == "range":
-            open_ranges.append(directive)
+            open_ranges.add(directive)
         elif directive.kind == "line":
             # Counted from the comment's last line, past blank lines and other directives.
             directive.line = text_line_after(lines.position(comment.end)[0])
@@ -142,9 +142,10 @@ def _first_covering(
 ) -> list[Directive | None]:
     """For each finding, the first directive (in ``directives`` order) that covers it.
 
-    Only the directives that can cover a finding by position are tried: the file ones,
-    the line ones of its line, and the ranges open at its start (a sweep over findings
-    by position), so that many directives do not make every finding try them all.
+    Only the directives that can cover a finding are tried: the file ones, the line ones
+    of its line, and the first open range that covers its code (a sweep over findings by
+    position, with one heap of open ranges per code), so that many directives do not make
+    every finding try them all. ``matches`` depends on the finding's code alone.
     """
     order = {id(directive): index for index, directive in enumerate(directives)}
     files = [d for d in directives if d.kind == "file"]
@@ -153,31 +154,44 @@ def _first_covering(
         if directive.kind == "line":
             by_line[directive.line].append(directive)
     ranges = sorted((d for d in directives if d.kind == "range"), key=lambda d: d.end)
+    # One finding of each code stands for its code when asking which codes a range covers.
+    samples = {finding.code: finding for finding in findings}
+    open_by_code: dict[str, list[tuple[int, float, Directive]]] = defaultdict(list)
     opened = 0
-    open_now: dict[int, Directive] = {}
-    closing: list[tuple[float, int]] = []  # (cover end, order) of the open ranges
     chosen: list[Directive | None] = [None] * len(findings)
     for index in sorted(range(len(findings)), key=lambda i: findings[i].start):
         finding = findings[index]
         while opened < len(ranges) and ranges[opened].end <= finding.start:
             directive = ranges[opened]
-            open_now[order[id(directive)]] = directive
-            heapq.heappush(closing, (directive.cover_end, order[id(directive)]))
+            for code, sample in samples.items():
+                if _selects(directive, sample, matches):
+                    entry = (order[id(directive)], directive.cover_end, directive)
+                    heapq.heappush(open_by_code[code], entry)
             opened += 1
-        while closing and closing[0][0] <= finding.start:
-            open_now.pop(heapq.heappop(closing)[1], None)
-        candidates = [*files, *by_line.get(finding.line, ()), *open_now.values()]
+        heap = open_by_code.get(finding.code, [])
+        while heap and heap[0][1] <= finding.start:  # closed before this finding
+            heapq.heappop(heap)
+        candidates = [*files, *by_line.get(finding.line, ())]
+        if heap:
+            candidates.append(heap[0][2])
         candidates.sort(key=lambda d: order[id(d)])
         chosen[index] = next((d for d in candidates if _covers(d, finding, matches)), None)
     return chosen
 
 
+def _selects(
+    directive: Directive, finding: Finding, matches: Callable[[str, Finding], bool]
+) -> bool:
+    """Whether ``directive`` is about ``finding``'s rule, wherever the two are."""
+    if directive.selectors and not any(matches(s, finding) for s in directive.selectors):
+        return False
+    return finding.code not in directive.excluded
+
+
 def _covers(
     directive: Directive, finding: Finding, matches: Callable[[str, Finding], bool]
 ) -> bool:
-    if directive.selectors and not any(matches(s, finding) for s in directive.selectors):
-        return False
-    if finding.code in directive.excluded:
+    if not _selects(directive, finding, matches):
         return False
     if directive.kind == "file":
         return True
@@ -186,8 +200,46 @@ def _covers(
     return directive.end <= finding.start < directive.cover_end
 
 
+class _OpenRanges:
+    """The ``disable`` ranges not yet ended, found by the codes an ``enable`` names
+    instead of by a scan of every open range."""
+
+    def __init__(self, codes_of: Callable[[str], frozenset[str]]) -> None:
+        self._codes_of = codes_of
+        self._next = 0
+        # Open ranges by the order they opened in, with the codes they cover.
+        self._open: dict[int, tuple[Directive, frozenset[str]]] = {}
+        self._bare: set[int] = set()  # ranges that name no rule: every enable ends them
+        self._by_code: dict[str, set[int]] = defaultdict(set)
+
+    def add(self, directive: Directive) -> None:
+        rank, self._next = self._next, self._next + 1
+        covered = frozenset().union(*(self._codes_of(s) for s in directive.selectors))
+        self._open[rank] = (directive, covered)
+        if not directive.selectors:
+            self._bare.add(rank)
+        for code in covered:
+            self._by_code[code].add(rank)
+
+    def end(self, enabled: frozenset[str] | None) -> list[tuple[Directive, frozenset[str]]]:
+        """Remove and return, in the order they opened, the ranges an enable of
+        ``enabled`` codes (None: every rule) ends."""
+        if enabled is None:
+            ranks = set(self._open)
+        else:
+            ranks = set(self._bare).union(*(self._by_code.get(code, ()) for code in enabled))
+        ended = []
+        for rank in sorted(ranks):
+            directive, covered = self._open.pop(rank)
+            self._bare.discard(rank)
+            for code in covered:
+                self._by_code[code].discard(rank)
+            ended.append((directive, covered))
+        return ended
+
+
 def _close(
-    open_ranges: list[Directive],
+    open_ranges: _OpenRanges,
     selectors: tuple[str, ...],
     enable: Comment,
     codes_of: Callable[[str], frozenset[str]],
@@ -195,12 +247,8 @@ def _close(
     """Close the ranges an ``enable`` ends; return ranges that go on for other codes."""
     enabled = frozenset().union(*(codes_of(s) for s in selectors)) if selectors else None
     continued: list[Directive] = []
-    for directive in list(open_ranges):
-        covered = frozenset().union(*(codes_of(s) for s in directive.selectors))
-        if enabled is not None and directive.selectors and not covered & enabled:
-            continue  # this enable is about other rules
+    for directive, covered in open_ranges.end(enabled):
         directive.cover_end = enable.start
-        open_ranges.remove(directive)
         remaining = covered - enabled if enabled is not None else frozenset()
         if enabled is not None and (remaining or not directive.selectors):
             rest = Directive(
@@ -212,7 +260,7 @@ def _close(
                 excluded=directive.excluded | enabled if not directive.selectors else frozenset(),
                 parent=directive.parent or directive,
             )
-            open_ranges.append(rest)
+            open_ranges.add(rest)
             continued.append(rest)
     return continued
 

@@ -9,7 +9,9 @@ CLI starts without it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from sourcelint.analysis.article import Article
@@ -25,6 +27,14 @@ from sourcelint.tiers import DEFAULT_TIER, tier_name
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+
+# The longest run without white space the tokenizer sees whole (longer than any word or
+# link), and the pieces a longer run is cut into: the tokenizer's work on a run grows with
+# the square of its length (``make_doc``).
+MAX_RUN = 128
+RUN_PIECE = 32
+# A run longer than MAX_RUN, matched from its first character only (linear time).
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_RUN + 1},}}")
 
 # Docs per batch through the model's components. Over PolNeAR train (2 processes) batches
 # of 4 articles linted about 4% faster than one at a time, for about 100 MiB more per
@@ -108,7 +118,7 @@ class Analyzer:
     def parse_many(self, texts: Sequence[tuple[str, tuple[tuple[int, int], ...]]]) -> list[Doc]:
         """``parse`` of several (text, blocks) pairs; the model's components run in batches."""
         nlp = self.nlp
-        docs = [nlp.make_doc(text) for text, _ in texts]
+        docs = [make_doc(nlp, text) for text, _ in texts]
         starts = [
             _block_start_tokens(doc, blocks) for doc, (_, blocks) in zip(docs, texts, strict=True)
         ]
@@ -126,6 +136,50 @@ class Analyzer:
         for _, component in nlp.pipeline:
             stream = component.pipe(stream, batch_size=PARSE_BATCH)
         return list(stream)
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """Tokenize ``text``, cutting over-long runs without white space into pieces first.
+
+    spaCy's tokenizer strips a run's prefixes and suffixes one at a time, each time
+    copying and searching the rest of the run: quadratic in its length (25 KB of "[" took
+    102 s). No word or link runs past ``MAX_RUN`` characters, so text without such runs
+    is tokenized as it always was; a longer run is tokenized in pieces of at most
+    ``RUN_PIECE`` characters. The Doc is then rebuilt from the pieces' words, spaces and
+    norms (the tokenizer's exceptions set norms: "n't" is "not"), so its text, and every
+    token's offset, are exactly those of ``text``.
+    """
+    cuts = [cut for run in _LONG_RUN.finditer(text) for cut in _run_cuts(text, *run.span())]
+    if not cuts:
+        return nlp.make_doc(text)
+    import numpy
+    from spacy.attrs import NORM, ORTH, SPACY
+    from spacy.tokens import Doc
+
+    bounds = [0, *cuts, len(text)]
+    pieces = nlp.tokenizer.pipe(text[start:end] for start, end in pairwise(bounds))
+    values = numpy.concatenate([piece.to_array([ORTH, SPACY, NORM]) for piece in pieces])
+    strings = nlp.vocab.strings
+    doc = Doc(
+        nlp.vocab,
+        words=[strings[orth] for orth in values[:, 0].tolist()],
+        spaces=values[:, 1].astype(bool).tolist(),
+    )
+    doc.from_array([NORM], values[:, 2:3])
+    return doc
+
+
+def _run_cuts(text: str, start: int, end: int) -> Iterator[int]:
+    """Where to cut the run ``text[start:end]`` into pieces of at most ``RUN_PIECE``
+    characters: after a mark near each limit, so that words stay whole when they can."""
+    position = start
+    while end - position > RUN_PIECE:
+        limit = position + RUN_PIECE
+        marks = (
+            cut for cut in range(limit, limit - RUN_PIECE // 2, -1) if not text[cut - 1].isalnum()
+        )
+        position = next(marks, limit)
+        yield position
 
 
 def _block_start_tokens(doc: Doc, blocks: tuple[tuple[int, int], ...]) -> list[int]:

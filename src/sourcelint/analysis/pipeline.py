@@ -10,6 +10,7 @@ CLI starts without it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -26,7 +27,7 @@ from sourcelint.tiers import DEFAULT_TIER, tier_name
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 # The longest run without white space the tokenizer sees whole (longer than any word or
 # link), and the pieces a longer run is cut into: the tokenizer's work on a run grows with
@@ -129,13 +130,16 @@ class Analyzer:
                 for index in doc_starts:
                     doc_tags[index] = True
             sentencizer.set_annotations(docs, tags)
-            return docs
-        for doc, doc_starts in zip(docs, starts, strict=True):
-            _preset_sentence_starts(doc, doc_starts)
-        stream: Iterable[Doc] = docs
-        for _, component in nlp.pipeline:
-            stream = component.pipe(stream, batch_size=PARSE_BATCH)
-        return list(stream)
+        else:
+            for doc, doc_starts in zip(docs, starts, strict=True):
+                _preset_sentence_starts(doc, doc_starts)
+            stream: Iterable[Doc] = docs
+            for _, component in nlp.pipeline:
+                stream = component.pipe(stream, batch_size=PARSE_BATCH)
+            docs = list(stream)
+        for doc in docs:
+            _index_sentences(doc)
+        return docs
 
 
 def make_doc(nlp: Language, text: str) -> Doc:
@@ -180,6 +184,24 @@ def _run_cuts(text: str, start: int, end: int) -> Iterator[int]:
         )
         position = next(marks, limit)
         yield position
+
+
+def _index_sentences(doc: Doc) -> None:
+    """Answer ``token.sent`` and ``span.sent`` by bisection over the sentence starts.
+
+    spaCy finds a token's sentence by walking to both of its ends, as long as the
+    sentence is: asked for every cue, quadratic in a sentence that never ends (a hostile
+    file's one long line). The hooks close over the starts only, not the Doc.
+    """
+    starts = [sentence.start for sentence in doc.sents]
+    bounds = [*starts, len(doc)]
+
+    def sentence_of(owner: Doc, index: int) -> Span:
+        number = bisect_right(starts, index) - 1
+        return owner[bounds[number] : bounds[number + 1]]
+
+    doc.user_token_hooks["sent"] = lambda token: sentence_of(token.doc, token.i)
+    doc.user_span_hooks["sent"] = lambda span: sentence_of(span.doc, span.start)
 
 
 def _block_start_tokens(doc: Doc, blocks: tuple[tuple[int, int], ...]) -> list[int]:

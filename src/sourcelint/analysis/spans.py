@@ -28,8 +28,8 @@ class ByStart(Generic[T]):
         return self.items[low : bisect_left(self.starts, sentence.end, low)]
 
 
-class Enclosing:
-    """Spans ``(start, end)``, asked whether one of them encloses a given span."""
+class SpanSet:
+    """Spans ``(start, end)``, asked whether one of them encloses or overlaps a span."""
 
     def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
         ordered = sorted(spans)
@@ -42,3 +42,8 @@ class Enclosing:
         """Whether a span ``(s, e)`` has ``s <= start`` and ``end <= e``."""
         index = bisect_right(self._starts, start)
         return index > 0 and self._reach[index - 1] >= end
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a span ``(s, e)`` has ``s < end`` and ``start < e``."""
+        index = bisect_left(self._starts, end)
+        return index > 0 and self._reach[index - 1] > start

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from sourcelint.analysis.article import Article
 from sourcelint.analysis.context import BuildContext
 from sourcelint.analysis.phrases import PhraseMatch, PhraseSet
-from sourcelint.analysis.spans import Enclosing
+from sourcelint.analysis.spans import SpanSet
 from sourcelint.analysis.templates import TemplateError
 from sourcelint.checks.params import Params
 from sourcelint.findings import Hit
@@ -65,7 +65,7 @@ def build(context: BuildContext, params: Mapping[str, Any]) -> Check:
     def check(article: Article) -> Iterator[Hit]:
         doc = article.doc
         exceptions = unwanted.all_matches(doc) if unwanted else []
-        excluded = Enclosing((m.start, m.end) for m in exceptions)
+        excluded = SpanSet((m.start, m.end) for m in exceptions)
 
         def wanted(match: PhraseMatch) -> bool:
             inside = excluded.encloses(match.start, match.end)
@@ -130,7 +130,7 @@ def _participle(token: Token) -> bool:
 def _scare_quotes(article: Article, attribution: frozenset[str]) -> Iterator[Hit]:
     """One lower-case quoted word, with no speaker or naming verb in or next to its sentence."""
     doc = article.doc
-    quotes = Enclosing(article.quotes)
+    quotes = SpanSet(article.quotes)
     for start, end in article.quotes:
         inner = article.text[start + 1 : end - 1]
         if end - start < 3 or not _ONE_WORD.fullmatch(inner):

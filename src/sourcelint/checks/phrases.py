@@ -8,7 +8,7 @@ from typing import Any
 from sourcelint.analysis.article import Article
 from sourcelint.analysis.context import BuildContext
 from sourcelint.analysis.phrases import PhraseSet
-from sourcelint.analysis.spans import Enclosing
+from sourcelint.analysis.spans import SpanSet
 from sourcelint.analysis.templates import TemplateError
 from sourcelint.checks.params import Params
 from sourcelint.findings import Hit
@@ -28,7 +28,7 @@ def build(context: BuildContext, params: Mapping[str, Any]) -> Check:
     def check(article: Article) -> Iterator[Hit]:
         doc = article.doc
         exceptions = unwanted.all_matches(doc) if unwanted else []
-        excluded = Enclosing((m.start, m.end) for m in exceptions)
+        excluded = SpanSet((m.start, m.end) for m in exceptions)
         for match in wanted.find(doc):
             if excluded.encloses(match.start, match.end):
                 continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cached_property
 
 _DOUBLE_PAIRS = {"“": "”", "„": "“", "«": "»"}
 # A candidate single quotation: from an opening ‘ at a word start to the first ’, which
@@ -21,7 +22,27 @@ _SINGLE = re.compile(r"(?<![\w’'])‘([^‘’]*)’(?![\w])")
 _WHITE_SPACE = re.compile(r"\s")
 
 
-def quotation_spans(text: str, blocks: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+class Quotations(tuple[tuple[int, int], ...]):
+    """Sorted quotation spans, a tuple; the sets of their starts and ends are built on
+    first use, for passes that ask of every verb whether a quotation opens or closes at
+    a point (a scan of every quotation each time would be quadratic)."""
+
+    @cached_property
+    def starts(self) -> frozenset[int]:
+        return frozenset(start for start, _ in self)
+
+    @cached_property
+    def ends(self) -> frozenset[int]:
+        return frozenset(end for _, end in self)
+
+
+def starts_and_ends(quotes: tuple[tuple[int, int], ...]) -> tuple[frozenset[int], frozenset[int]]:
+    """Where the quotations open and close; built once per ``Quotations``."""
+    quotations = quotes if isinstance(quotes, Quotations) else Quotations(quotes)
+    return quotations.starts, quotations.ends
+
+
+def quotation_spans(text: str, blocks: tuple[tuple[int, int], ...]) -> Quotations:
     """Character spans of quoted passages, quotation marks included, sorted."""
     spans: list[tuple[int, int]] = []
     for block_start, block_end in blocks:
@@ -34,7 +55,7 @@ def quotation_spans(text: str, blocks: tuple[tuple[int, int], ...]) -> tuple[tup
             for match in _SINGLE.finditer(text, block_start, block_end)
             if _speech(match.group(1)) and not _starts_inside(doubles, match.start())
         )
-    return tuple(sorted(spans))
+    return Quotations(sorted(spans))
 
 
 def _speech(inner: str) -> bool:

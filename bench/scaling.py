@@ -87,15 +87,19 @@ def hostile_markdown(size: int) -> str:
     ]
     row = "| " + " | ".join("officials said" for _ in range(50)) + " |\n"
     pieces.append(row * 400)
-    pieces.append("\n" + "".join("  " * depth + "- item said\n" for depth in range(400)))
     for char in "[*`<_~>":
-        pieces.append("\n\n" + char * 200_000 + "\n\n")
-    pieces.append("<!--" * 20_000 + "\n\n" + "<!-- sourcelint: disable=SL201 -->\n" * 5_000)
-    pieces.append("<!-- " + "-" * 100_000 + " --!>\n\n")
+        # Inside a line: a line of backticks or tildes alone would open a code fence.
+        pieces.append("\n\nSo " + char * 200_000 + "\n\n")
+    pieces.append("<!-- sourcelint: disable=SL201 -->\n" * 5_000)
     pieces.append(("x" * 50_000 + "\n") * 20)
     pieces.append(("[a](" * 20_000) + "\n\n" + ("![" * 20_000) + "\n\n")
     pieces.append("A source said *so* [he](x) `did`. " * 20_000 + "\n\n")
-    return _fill(pieces, size, "Officials said `x` *y* [z](w) <b>q</b>.\n\n")
+    # Last, so that the rest is read: deep nesting (markdown-it drops what follows its
+    # nesting limit) and comments that never close (in CommonMark "--!>" closes nothing).
+    tail = "\n" + "".join("  " * depth + "- item said\n" for depth in range(400))
+    tail += "\n\n<!-- " + "-" * 40_000 + " --!>\n\n" + "<!--" * 10_000
+    filler = "Officials said `x` *y* [z](w) <b>q</b>.\n\n"
+    return _fill(pieces, size - len(tail.encode()), filler) + tail
 
 
 def hostile_html(size: int) -> str:

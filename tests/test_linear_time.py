@@ -348,3 +348,32 @@ def test_work_grows_linearly_with_the_text(linter, registry, tier, shape):
 
     small, large = work(size), work(4 * size)
     assert large <= 4.4 * small, f"4 times the text, {large / small:.1f} times the work"
+
+
+def test_a_long_text_reaches_the_model_in_pieces_annotated_alike(monkeypatch):
+    from sourcelint.analysis import pipeline
+
+    analyzer = Analyzer("parse")
+    text = news(30)
+    blocks = tuple((m.start(), m.end()) for m in re.finditer(r"[^\n]+", text))
+    whole = analyzer.parse(text, blocks)
+    handed: list[int] = []
+    real = pipeline._model_pieces
+
+    def spy(doc: Any, starts: list[int]) -> list[Any]:
+        pieces = real(doc, starts)
+        handed.extend(len(piece) for piece in pieces)
+        return pieces
+
+    monkeypatch.setattr(pipeline, "MODEL_PIECE", 200)
+    monkeypatch.setattr(pipeline, "_model_pieces", spy)
+    pieces = analyzer.parse(text, blocks)
+    assert len(handed) > 3 and max(handed) < len(whole)
+
+    def annotations(doc: Any) -> list[tuple[Any, ...]]:
+        return [
+            (t.text, t.idx, t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_, t.is_sent_start)
+            for t in doc
+        ]
+
+    assert annotations(pieces) == annotations(whole)

@@ -37,6 +37,12 @@ RUN_PIECE = 32
 # A run longer than MAX_RUN, matched from its first character only (linear time).
 _LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_RUN + 1},}}")
 
+# One very long Doc costs the model more than its parts: a 100,000-word file took tok2vec
+# 23 times and NER 14 times what 10,000 words took. A Doc of twice this many tokens or more
+# goes through the model in pieces of whole blocks (no sentence crosses a block), each of
+# this many tokens or more; annotations came out the same token for token.
+MODEL_PIECE = 5000
+
 # Docs per batch through the model's components. Over PolNeAR train (2 processes) batches
 # of 4 articles linted about 4% faster than one at a time, for about 100 MiB more per
 # process; batches of 8 were no faster and took 130 MiB more.
@@ -131,12 +137,15 @@ class Analyzer:
                     doc_tags[index] = True
             sentencizer.set_annotations(docs, tags)
         else:
+            pieces = []
             for doc, doc_starts in zip(docs, starts, strict=True):
                 _preset_sentence_starts(doc, doc_starts)
-            stream: Iterable[Doc] = docs
+                pieces.append(_model_pieces(doc, doc_starts))
+            stream: Iterable[Doc] = (piece for doc_pieces in pieces for piece in doc_pieces)
             for _, component in nlp.pipeline:
                 stream = component.pipe(stream, batch_size=PARSE_BATCH)
-            docs = list(stream)
+            parsed = iter(list(stream))
+            docs = [_joined([next(parsed) for _ in doc_pieces]) for doc_pieces in pieces]
         for doc in docs:
             _index_sentences(doc)
         return docs
@@ -184,6 +193,32 @@ def _run_cuts(text: str, start: int, end: int) -> Iterator[int]:
         )
         position = next(marks, limit)
         yield position
+
+
+def _model_pieces(doc: Doc, block_starts: list[int]) -> list[Doc]:
+    """A long Doc cut at block starts into pieces of ``MODEL_PIECE`` tokens or more; an
+    article shorter than two pieces stays whole, the same Doc."""
+    if len(doc) < 2 * MODEL_PIECE:
+        return [doc]
+    cuts = [0]
+    for start in block_starts:
+        if start - cuts[-1] >= MODEL_PIECE and len(doc) - start >= MODEL_PIECE:
+            cuts.append(start)
+    if len(cuts) == 1:
+        return [doc]
+    head = doc._get_array_attrs()
+    array = doc.to_array(head)  # once: each piece would otherwise convert the whole Doc
+    bounds = [*cuts, len(doc)]
+    return [doc[a:b].as_doc(array_head=head, array=array) for a, b in pairwise(bounds)]
+
+
+def _joined(pieces: list[Doc]) -> Doc:
+    """The pieces of one text as one Doc, annotations kept."""
+    if len(pieces) == 1:
+        return pieces[0]
+    from spacy.tokens import Doc
+
+    return Doc.from_docs(pieces, ensure_whitespace=False)
 
 
 def _index_sentences(doc: Doc) -> None:

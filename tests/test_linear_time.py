@@ -117,6 +117,13 @@ def test_the_tokenizer_never_sees_a_run_longer_than_max_run(fast_analyzer):
     assert doc.text == text
 
 
+def test_a_run_of_marks_is_one_token_a_piece(fast_analyzer):
+    text = "So " + "[*<" * 1_000 + " said."
+    doc = make_doc(fast_analyzer.nlp, text)
+    assert doc.text == text
+    assert len(doc) < 3_000 // 16  # not one token per mark
+
+
 _HOSTILE = st.text(alphabet="[]*`<>'\"“”‘’-._/:ab1é", min_size=1, max_size=400)
 _WORDS = st.text(alphabet="abc. ,", min_size=0, max_size=40)
 

@@ -36,6 +36,8 @@ MAX_RUN = 128
 RUN_PIECE = 32
 # A run longer than MAX_RUN, matched from its first character only (linear time).
 _LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_RUN + 1},}}")
+# No letter, digit or space: a piece of a run that holds no word.
+_MARKS = re.compile(r"[^\w\s]+")
 
 # One very long Doc costs the model more than its parts: a 100,000-word file took tok2vec
 # 23 times and NER 14 times what 10,000 words took. A Doc of twice this many tokens or more
@@ -158,9 +160,10 @@ def make_doc(nlp: Language, text: str) -> Doc:
     copying and searching the rest of the run: quadratic in its length (25 KB of "[" took
     102 s). No word or link runs past ``MAX_RUN`` characters, so text without such runs
     is tokenized as it always was; a longer run is tokenized in pieces of at most
-    ``RUN_PIECE`` characters. The Doc is then rebuilt from the pieces' words, spaces and
-    norms (the tokenizer's exceptions set norms: "n't" is "not"), so its text, and every
-    token's offset, are exactly those of ``text``.
+    ``RUN_PIECE`` characters (a piece of marks alone is one token). The Doc is then
+    rebuilt from the pieces' words, spaces and norms (the tokenizer's exceptions set
+    norms: "n't" is "not"), so its text, and every token's offset, are exactly those of
+    ``text``.
     """
     cuts = [cut for run in _LONG_RUN.finditer(text) for cut in _run_cuts(text, *run.span())]
     if not cuts:
@@ -169,10 +172,21 @@ def make_doc(nlp: Language, text: str) -> Doc:
     from spacy.attrs import NORM, ORTH, SPACY
     from spacy.tokens import Doc
 
-    bounds = [0, *cuts, len(text)]
-    pieces = nlp.tokenizer.pipe(text[start:end] for start, end in pairwise(bounds))
-    values = numpy.concatenate([piece.to_array([ORTH, SPACY, NORM]) for piece in pieces])
+    texts = [text[start:end] for start, end in pairwise([0, *cuts, len(text)])]
+    # A piece of marks alone holds no word: it is one token, and the tokenizer, slowest on
+    # marks, is spared it (10 MB of "[" would otherwise be 10 million tokens to analyse).
+    marks = [_MARKS.fullmatch(piece) is not None for piece in texts]
+    others = (piece for piece, mark in zip(texts, marks, strict=True) if not mark)
+    tokenized = iter(nlp.tokenizer.pipe(others))
     strings = nlp.vocab.strings
+    values = numpy.concatenate(
+        [
+            numpy.array([[strings.add(piece), 0, strings.add(piece)]], dtype="uint64")
+            if mark
+            else next(tokenized).to_array([ORTH, SPACY, NORM])
+            for piece, mark in zip(texts, marks, strict=True)
+        ]
+    )
     doc = Doc(
         nlp.vocab,
         words=[strings[orth] for orth in values[:, 0].tolist()],

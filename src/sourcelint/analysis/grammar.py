@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from sourcelint.analysis.records import CueType, SourceKind
@@ -252,10 +251,12 @@ def outlet_key(name: str) -> str:
     return name.lower().removeprefix("the ").strip()
 
 
-def within(items: list, sentence: Span) -> list:
-    """The items (sorted, starting with a token index) that start inside ``sentence``."""
-    starts = [item[0] if isinstance(item, tuple) else item.start for item in items]
-    return items[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+def on_record_after(on_record_starts: set[int], cue_end: int, sentence_end: int) -> bool:
+    """An on-record setting ("on the record") within four tokens after a cue, in its
+    sentence: the few candidate tokens are looked up, not every setting of the Doc."""
+    return any(
+        start in on_record_starts for start in range(cue_end, min(cue_end + 5, sentence_end))
+    )
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from sourcelint.analysis.grammar import (
@@ -36,6 +39,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from sourcelint.analysis.words import SourcingWords
+
+# Overlapping, so that "\n\n\n" is a break at either of its first two characters.
+_BLANK_LINE = re.compile(r"(?=\n\n)")
 
 
 class KindMixin:
@@ -347,7 +353,15 @@ class KindMixin:
 
     def _same_block(self, first: int, second: int) -> bool:
         """No paragraph break between two tokens (blocks are joined by a blank line)."""
-        return "\n\n" not in self.doc.text[self.doc[first].idx : self.doc[second].idx]
+        start, end = self.doc[first].idx, self.doc[second].idx
+        index = bisect_left(self._paragraph_breaks, start)
+        return index == len(self._paragraph_breaks) or self._paragraph_breaks[index] + 2 > end
+
+    @cached_property
+    def _paragraph_breaks(self) -> list[int]:
+        """Where each blank line ("\\n\\n") starts: the Doc's text is rebuilt on every
+        read, so it is read once, not once per pronoun."""
+        return [match.start() for match in _BLANK_LINE.finditer(self.doc.text)]
 
     # ------------------------------------------------------------------ memory
     def _learn_roles(self, sentence: Span) -> None:

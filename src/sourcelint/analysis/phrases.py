@@ -9,6 +9,7 @@ proper name such as "Reuters" or "the Hill") must start with a capital in the te
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -65,7 +66,7 @@ class PhraseSet:
             self._keys[nlp.vocab.strings[key]] = (step_id, cased)
 
     def all_matches(self, doc: Doc) -> list[PhraseMatch]:
-        """Every template match in ``doc``, overlaps included."""
+        """Every template match in ``doc``, overlaps included (each once per template)."""
         ends: _StepEnds = defaultdict(lambda: defaultdict(list))
         for key, start, end in self._matcher(doc):
             step_id, cased = self._keys[key]
@@ -75,8 +76,8 @@ class PhraseSet:
         for template in self._templates:
             ids = [self._step_ids[step] for step in template.steps]
             for start in _candidate_starts(template, ids, ends):
-                for path in _chains(template, ids, ends, 0, start, ()):
-                    found.append(_match(doc, template, path))
+                # Two ways through may report alike when the marked steps are skipped.
+                found.extend(dict.fromkeys(_template_matches(doc, template, ids, ends, start)))
         return found
 
     def find(self, doc: Doc) -> list[PhraseMatch]:
@@ -101,29 +102,55 @@ def _candidate_starts(template: Template, ids: list[int], ends: _StepEnds) -> se
     return starts
 
 
-def _chains(
-    template: Template,
-    ids: list[int],
-    ends: _StepEnds,
-    index: int,
-    position: int,
-    path: tuple[tuple[int, int], ...],
-) -> Iterator[tuple[tuple[int, int], ...]]:
-    """Every way to match steps ``index..`` from token ``position``; spans per step."""
-    if index == len(ids):
-        if any(start < end for start, end in path):
-            yield path
-        return
-    if template.steps[index].optional:
-        yield from _chains(template, ids, ends, index + 1, position, (*path, (position, position)))
-    for end in ends[ids[index]].get(position, ()):
-        yield from _chains(template, ids, ends, index + 1, end, (*path, (position, end)))
+def _template_matches(
+    doc: Doc, template: Template, ids: list[int], ends: _StepEnds, start: int
+) -> Iterator[PhraseMatch]:
+    """The matches of ``template`` from token ``start`` (one may come twice when its
+    marked steps can all be skipped at two places).
+
+    A match is fixed by four positions: its start, where the marked steps begin and end,
+    and its end (skipped steps do not move). Each is reached step by step as a set, not
+    path by path, so optional steps cost a factor each, never a doubling: 30 optional
+    steps that all match the same words used to mean 2**30 paths.
+    """
+    reach = functools.partial(_reach, template, ids, ends)
+    middle: dict[int, list[int]] = {}
+    tail: dict[int, list[int]] = {}
+    for mark_start in reach(0, template.mark_from, start):
+        if mark_start not in middle:
+            middle[mark_start] = reach(template.mark_from, template.mark_to, mark_start)
+        for mark_end in middle[mark_start]:
+            if mark_end not in tail:
+                tail[mark_end] = reach(template.mark_to, len(ids), mark_end)
+            for end in tail[mark_end]:
+                if end > start:  # something matched: every phrase has a word
+                    yield _match(doc, start, end, mark_start, mark_end)
 
 
-def _match(doc: Doc, template: Template, path: tuple[tuple[int, int], ...]) -> PhraseMatch:
-    start = next(s for s, e in path if s < e)
-    end = max(e for s, e in path if s < e)
-    marked = [(s, e) for s, e in path[template.mark_from : template.mark_to] if s < e]
-    mark_start, mark_end = (marked[0][0], marked[-1][1]) if marked else (start, end)
+def _reach(
+    template: Template, ids: list[int], ends: _StepEnds, first: int, last: int, position: int
+) -> list[int]:
+    """Where steps ``first..last-1`` can end when matched from token ``position``.
+
+    Each position once, in the order a depth-first search (skip an optional step first,
+    then each of its matches) would first reach it, so matches keep their old order.
+    """
+    current = [position]
+    for index in range(first, last):
+        step_ends = ends[ids[index]]
+        optional = template.steps[index].optional
+        following: dict[int, None] = {}
+        for at in current:
+            if optional:
+                following.setdefault(at)
+            for end in step_ends.get(at, ()):
+                following.setdefault(end)
+        current = list(following)
+    return current
+
+
+def _match(doc: Doc, start: int, end: int, mark_start: int, mark_end: int) -> PhraseMatch:
+    if mark_start == mark_end:  # the marked steps were all skipped: report the whole match
+        mark_start, mark_end = start, end
     last = doc[mark_end - 1]
     return PhraseMatch(start, end, doc[mark_start].idx, last.idx + len(last.text))

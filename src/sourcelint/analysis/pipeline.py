@@ -9,7 +9,10 @@ CLI starts without it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from sourcelint.analysis.article import Article
@@ -24,7 +27,23 @@ from sourcelint.tiers import DEFAULT_TIER, tier_name
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
+
+# The longest run without white space the tokenizer sees whole (longer than any word or
+# link), and the pieces a longer run is cut into: the tokenizer's work on a run grows with
+# the square of its length (``make_doc``).
+MAX_RUN = 128
+RUN_PIECE = 32
+# A run longer than MAX_RUN, matched from its first character only (linear time).
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_RUN + 1},}}")
+# No letter, digit or space: a piece of a run that holds no word.
+_MARKS = re.compile(r"[^\w\s]+")
+
+# One very long Doc costs the model more than its parts: a 100,000-word file took tok2vec
+# 23 times and NER 14 times what 10,000 words took. A Doc of twice this many tokens or more
+# goes through the model in pieces of whole blocks (no sentence crosses a block), each of
+# this many tokens or more; annotations came out the same token for token.
+MODEL_PIECE = 5000
 
 # Docs per batch through the model's components. Over PolNeAR train (2 processes) batches
 # of 4 articles linted about 4% faster than one at a time, for about 100 MiB more per
@@ -108,7 +127,7 @@ class Analyzer:
     def parse_many(self, texts: Sequence[tuple[str, tuple[tuple[int, int], ...]]]) -> list[Doc]:
         """``parse`` of several (text, blocks) pairs; the model's components run in batches."""
         nlp = self.nlp
-        docs = [nlp.make_doc(text) for text, _ in texts]
+        docs = [make_doc(nlp, text) for text, _ in texts]
         starts = [
             _block_start_tokens(doc, blocks) for doc, (_, blocks) in zip(docs, texts, strict=True)
         ]
@@ -119,13 +138,119 @@ class Analyzer:
                 for index in doc_starts:
                     doc_tags[index] = True
             sentencizer.set_annotations(docs, tags)
-            return docs
-        for doc, doc_starts in zip(docs, starts, strict=True):
-            _preset_sentence_starts(doc, doc_starts)
-        stream: Iterable[Doc] = docs
-        for _, component in nlp.pipeline:
-            stream = component.pipe(stream, batch_size=PARSE_BATCH)
-        return list(stream)
+        else:
+            pieces = []
+            for doc, doc_starts in zip(docs, starts, strict=True):
+                _preset_sentence_starts(doc, doc_starts)
+                pieces.append(_model_pieces(doc, doc_starts))
+            stream: Iterable[Doc] = (piece for doc_pieces in pieces for piece in doc_pieces)
+            for _, component in nlp.pipeline:
+                stream = component.pipe(stream, batch_size=PARSE_BATCH)
+            parsed = iter(list(stream))
+            docs = [_joined([next(parsed) for _ in doc_pieces]) for doc_pieces in pieces]
+        for doc in docs:
+            _index_sentences(doc)
+        return docs
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """Tokenize ``text``, cutting over-long runs without white space into pieces first.
+
+    spaCy's tokenizer strips a run's prefixes and suffixes one at a time, each time
+    copying and searching the rest of the run: quadratic in its length (25 KB of "[" took
+    102 s). No word or link runs past ``MAX_RUN`` characters, so text without such runs
+    is tokenized as it always was; a longer run is tokenized in pieces of at most
+    ``RUN_PIECE`` characters (a piece of marks alone is one token). The Doc is then
+    rebuilt from the pieces' words, spaces and norms (the tokenizer's exceptions set
+    norms: "n't" is "not"), so its text, and every token's offset, are exactly those of
+    ``text``.
+    """
+    cuts = [cut for run in _LONG_RUN.finditer(text) for cut in _run_cuts(text, *run.span())]
+    if not cuts:
+        return nlp.make_doc(text)
+    import numpy
+    from spacy.attrs import NORM, ORTH, SPACY
+    from spacy.tokens import Doc
+
+    texts = [text[start:end] for start, end in pairwise([0, *cuts, len(text)])]
+    # A piece of marks alone holds no word: it is one token, and the tokenizer, slowest on
+    # marks, is spared it (10 MB of "[" would otherwise be 10 million tokens to analyse).
+    marks = [_MARKS.fullmatch(piece) is not None for piece in texts]
+    others = (piece for piece, mark in zip(texts, marks, strict=True) if not mark)
+    tokenized = iter(nlp.tokenizer.pipe(others))
+    strings = nlp.vocab.strings
+    values = numpy.concatenate(
+        [
+            numpy.array([[strings.add(piece), 0, strings.add(piece)]], dtype="uint64")
+            if mark
+            else next(tokenized).to_array([ORTH, SPACY, NORM])
+            for piece, mark in zip(texts, marks, strict=True)
+        ]
+    )
+    doc = Doc(
+        nlp.vocab,
+        words=[strings[orth] for orth in values[:, 0].tolist()],
+        spaces=values[:, 1].astype(bool).tolist(),
+    )
+    doc.from_array([NORM], values[:, 2:3])
+    return doc
+
+
+def _run_cuts(text: str, start: int, end: int) -> Iterator[int]:
+    """Where to cut the run ``text[start:end]`` into pieces of at most ``RUN_PIECE``
+    characters: after a mark near each limit, so that words stay whole when they can."""
+    position = start
+    while end - position > RUN_PIECE:
+        limit = position + RUN_PIECE
+        marks = (
+            cut for cut in range(limit, limit - RUN_PIECE // 2, -1) if not text[cut - 1].isalnum()
+        )
+        position = next(marks, limit)
+        yield position
+
+
+def _model_pieces(doc: Doc, block_starts: list[int]) -> list[Doc]:
+    """A long Doc cut at block starts into pieces of ``MODEL_PIECE`` tokens or more; an
+    article shorter than two pieces stays whole, the same Doc."""
+    if len(doc) < 2 * MODEL_PIECE:
+        return [doc]
+    cuts = [0]
+    for start in block_starts:
+        if start - cuts[-1] >= MODEL_PIECE and len(doc) - start >= MODEL_PIECE:
+            cuts.append(start)
+    if len(cuts) == 1:
+        return [doc]
+    head = doc._get_array_attrs()
+    array = doc.to_array(head)  # once: each piece would otherwise convert the whole Doc
+    bounds = [*cuts, len(doc)]
+    return [doc[a:b].as_doc(array_head=head, array=array) for a, b in pairwise(bounds)]
+
+
+def _joined(pieces: list[Doc]) -> Doc:
+    """The pieces of one text as one Doc, annotations kept."""
+    if len(pieces) == 1:
+        return pieces[0]
+    from spacy.tokens import Doc
+
+    return Doc.from_docs(pieces, ensure_whitespace=False)
+
+
+def _index_sentences(doc: Doc) -> None:
+    """Answer ``token.sent`` and ``span.sent`` by bisection over the sentence starts.
+
+    spaCy finds a token's sentence by walking to both of its ends, as long as the
+    sentence is: asked for every cue, quadratic in a sentence that never ends (a hostile
+    file's one long line). The hooks close over the starts only, not the Doc.
+    """
+    starts = [sentence.start for sentence in doc.sents]
+    bounds = [*starts, len(doc)]
+
+    def sentence_of(owner: Doc, index: int) -> Span:
+        number = bisect_right(starts, index) - 1
+        return owner[bounds[number] : bounds[number + 1]]
+
+    doc.user_token_hooks["sent"] = lambda token: sentence_of(token.doc, token.i)
+    doc.user_span_hooks["sent"] = lambda span: sentence_of(span.doc, span.start)
 
 
 def _block_start_tokens(doc: Doc, blocks: tuple[tuple[int, int], ...]) -> list[int]:

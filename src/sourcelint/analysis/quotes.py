@@ -10,23 +10,62 @@ quotation left open runs to the end of its block, as multi-paragraph quotes do.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import cached_property
 
 _DOUBLE_PAIRS = {"“": "”", "„": "“", "«": "»"}
-# Two words at least: a single scare-quoted word (‘own’) is a doubt marker, not speech.
-_SINGLE = re.compile(r"(?<![\w’'])‘[^‘’\n]*?\s[^‘’\n]*?’(?![\w])")
+# A candidate single quotation: from an opening ‘ at a word start to the first ’, which
+# closes before a non-letter. One quantifier, so a long run without a closing mark costs
+# one scan; ``_speech`` then asks for two words at least (a single scare-quoted word,
+# ‘own’, is a doubt marker, not speech) and one line break at most.
+_SINGLE = re.compile(r"(?<![\w’'])‘([^‘’]*)’(?![\w])")
+_WHITE_SPACE = re.compile(r"\s")
 
 
-def quotation_spans(text: str, blocks: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+class Quotations(tuple[tuple[int, int], ...]):
+    """Sorted quotation spans, a tuple; the sets of their starts and ends are built on
+    first use, for passes that ask of every verb whether a quotation opens or closes at
+    a point (a scan of every quotation each time would be quadratic)."""
+
+    @cached_property
+    def starts(self) -> frozenset[int]:
+        return frozenset(start for start, _ in self)
+
+    @cached_property
+    def ends(self) -> frozenset[int]:
+        return frozenset(end for _, end in self)
+
+
+def starts_and_ends(quotes: tuple[tuple[int, int], ...]) -> tuple[frozenset[int], frozenset[int]]:
+    """Where the quotations open and close; built once per ``Quotations``."""
+    quotations = quotes if isinstance(quotes, Quotations) else Quotations(quotes)
+    return quotations.starts, quotations.ends
+
+
+def quotation_spans(text: str, blocks: tuple[tuple[int, int], ...]) -> Quotations:
     """Character spans of quoted passages, quotation marks included, sorted."""
     spans: list[tuple[int, int]] = []
     for block_start, block_end in blocks:
-        spans.extend(_double(text, block_start, block_end))
+        doubles = _double(text, block_start, block_end)
+        spans.extend(doubles)
+        # Only this block's double quotations can hold a single one that starts in it
+        # (none crosses a block), and they are sorted and disjoint: a bisect decides.
         spans.extend(
             (match.start(), match.end())
             for match in _SINGLE.finditer(text, block_start, block_end)
-            if not any(start <= match.start() < end for start, end in spans)
+            if _speech(match.group(1)) and not _starts_inside(doubles, match.start())
         )
-    return tuple(sorted(spans))
+    return Quotations(sorted(spans))
+
+
+def _speech(inner: str) -> bool:
+    return inner.count("\n") <= 1 and _WHITE_SPACE.search(inner) is not None
+
+
+def _starts_inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` lies in one of ``spans`` (sorted, disjoint), marks included."""
+    index = bisect_right(spans, (offset, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= offset < spans[index][1]
 
 
 def _double(text: str, block_start: int, block_end: int) -> list[tuple[int, int]]:

@@ -29,16 +29,17 @@ from sourcelint.analysis.grammar import (
     end_char,
     house_style,
     number,
+    on_record_after,
     outlet_key,
     reason_given,
     standalone,
     trim,
-    within,
 )
 from sourcelint.analysis.kinds import KindMixin
 from sourcelint.analysis.mentions import Mention, MentionKind, find_mentions, title_case
 from sourcelint.analysis.records import Attribution, CueType, SourceKind
 from sourcelint.analysis.sources import SourceMixin
+from sourcelint.analysis.spans import ByStart
 from sourcelint.analysis.words import SourcingWords
 
 if TYPE_CHECKING:
@@ -134,15 +135,17 @@ class _Builder(CueMixin, SourceMixin, KindMixin):
             for index in range(mention.start, mention.end):
                 self.mention_at[index] = mention
         outlet_ends = {end for _, end in outlet_spans}
-        self.recipient_spans = [
-            (m.start, m.end, m.mark_start, m.mark_end)
-            for m in model.recipients.find(doc)
-            if m.end
-            in outlet_ends  # the outlet is a name of its own, not "the Independent Police …"
-        ]
+        self.recipient_spans = ByStart(
+            [
+                (m.start, m.end, m.mark_start, m.mark_end)
+                for m in model.recipients.find(doc)
+                if m.end
+                in outlet_ends  # the outlet is a name of its own, not "the Independent Police …"
+            ]
+        )
         self.reason_sentences = {doc[m.start].sent.start for m in model.reasons.all_matches(doc)}
         self.on_record_starts = {m.start for m in model.on_record.all_matches(doc)}
-        self.hearsay_matches = model.hearsay.find(doc)
+        self.hearsay_matches = ByStart(model.hearsay.find(doc))
         self.named_roles: set[str] = set()
         self.journalists: set[str] = set()  # surnames of people who speak for an outlet
         self.last_person: int | None = None  # token index of the latest person mention
@@ -236,7 +239,7 @@ class _Builder(CueMixin, SourceMixin, KindMixin):
         doc = self.doc
         found = []
         headline = sentence.start in self.headlines  # no names: "Amid Allegations of"
-        for match in within(self.hearsay_matches, sentence):
+        for match in self.hearsay_matches.within(sentence):
             before = doc[match.start - 1] if match.start > sentence.start else None
             if before is not None and (
                 before.lower_ in POSSESSIVES | {"'s", "’s"}
@@ -261,7 +264,7 @@ class _Builder(CueMixin, SourceMixin, KindMixin):
 
     def _attach_recipients(self, sentence: Span, found: list[Attribution]) -> list[Attribution]:
         """Give each "told Reuters" / "asked by Reuters" to the nearest cue of its sentence."""
-        for start, _end, mark_start, mark_end in within(self.recipient_spans, sentence):
+        for start, _end, mark_start, mark_end in self.recipient_spans.within(sentence):
             near = [i for i in range(len(found)) if abs(found[i].cue_tokens[0] - start) <= 25]
             if near:
                 nearest = min(near, key=lambda i: abs(found[i].cue_tokens[0] - start))
@@ -287,10 +290,7 @@ class _Builder(CueMixin, SourceMixin, KindMixin):
         doc = self.doc
         cue = (doc[cue_start].idx, end_char(doc, cue_end))
         source_chars = (doc[source[0]].idx, end_char(doc, source[1])) if source else None
-        on_record = any(
-            cue_end <= start <= cue_end + 4 and start < sentence.end
-            for start in self.on_record_starts
-        )
+        on_record = on_record_after(self.on_record_starts, cue_end, sentence.end)
         if on_record and kind is SourceKind.ANONYMOUS:
             kind = SourceKind.ORGANIZATION
         if (

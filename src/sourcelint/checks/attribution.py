@@ -21,13 +21,16 @@ Parameters (``[rule.check]``):
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from sourcelint.analysis.article import Article
 from sourcelint.analysis.context import BuildContext
 from sourcelint.analysis.grammar import skippable
 from sourcelint.analysis.sourcing import Attribution, CueType, SourceKind
+from sourcelint.analysis.spans import SpanSet
 from sourcelint.checks.params import Params
 from sourcelint.findings import Hit, Severity
 from sourcelint.rule import Check
@@ -63,7 +66,7 @@ def build(context: BuildContext, params: Mapping[str, Any]) -> Check:
     quoted_severity = reader.optional_choice("quoted-severity", tuple(s.value for s in Severity))
     reader.finish()
 
-    def wanted(article: Article, attribution: Attribution) -> bool:
+    def wanted(article: Article, attribution: Attribution, places: _WordPlaces) -> bool:
         if attribution.quoted and not include_quoted:
             return False
         if attribution.cue_type not in cue_types or attribution.kind not in kinds:
@@ -78,19 +81,23 @@ def build(context: BuildContext, params: Mapping[str, Any]) -> Check:
             return False
         if head in skip_bare_heads and _is_bare(article, attribution):
             return False
-        if content_words is not None and not _mentions(article, attribution, content_words):
+        if content_words is not None and not _mentions(article, attribution, places):
             return False
         return bare is None or _is_bare(article, attribution) == bare
 
     def check(article: Article) -> Iterator[Hit]:
+        # Each attribution asks about its own content, which may run to the end of a very
+        # long sentence: the words and quotations are indexed once per article instead.
+        places = _WordPlaces(article, content_words or frozenset())
+        quotations = SpanSet(article.quotes)
         for attribution in article.attributions:
             if recipients and attribution.recipient and not attribution.quoted:
                 yield Hit(*attribution.recipient)
-            elif wanted(article, attribution):
+            elif wanted(article, attribution, places):
                 severity = (
                     Severity(reason_severity) if reason_severity and attribution.reason else None
                 )
-                if quoted_severity and _quotes_content(article, attribution):
+                if quoted_severity and _quotes_content(attribution, quotations):
                     severity = Severity(quoted_severity)
                 yield Hit(*_span(article, attribution, report), severity=severity)
 
@@ -134,18 +141,32 @@ def _relative_between(doc: Doc, start: int, end: int) -> bool:
     return set_off and all(skippable(token) for token in gap[last + 1 :])
 
 
-def _mentions(article: Article, attribution: Attribution, words: frozenset[str]) -> bool:
+class _WordPlaces:
+    """The indices of an article's tokens whose word is in a list, found on first use."""
+
+    def __init__(self, article: Article, words: frozenset[str]) -> None:
+        self._article = article
+        self._words = words
+
+    @cached_property
+    def _places(self) -> list[int]:
+        return [token.i for token in self._article.doc if token.lower_ in self._words]
+
+    def any_within(self, start: int, end: int) -> bool:
+        """Whether such a token stands at ``start <= i < end``."""
+        index = bisect_left(self._places, start)
+        return index < len(self._places) and self._places[index] < end
+
+
+def _mentions(article: Article, attribution: Attribution, places: _WordPlaces) -> bool:
     if attribution.content is None:
         return False
     span = article.doc.char_span(*attribution.content, alignment_mode="expand")
-    return span is not None and any(token.lower_ in words for token in span)
+    return span is not None and places.any_within(span.start, span.end)
 
 
-def _quotes_content(article: Article, attribution: Attribution) -> bool:
-    if attribution.content is None:
-        return False
-    start, end = attribution.content
-    return any(q_start < end and start < q_end for q_start, q_end in article.quotes)
+def _quotes_content(attribution: Attribution, quotations: SpanSet) -> bool:
+    return attribution.content is not None and quotations.overlaps(*attribution.content)
 
 
 def _is_bare(article: Article, attribution: Attribution) -> bool:

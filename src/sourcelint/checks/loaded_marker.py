@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from sourcelint.analysis.article import Article
 from sourcelint.analysis.context import BuildContext
 from sourcelint.analysis.phrases import PhraseMatch, PhraseSet
+from sourcelint.analysis.spans import SpanSet
 from sourcelint.analysis.templates import TemplateError
 from sourcelint.checks.params import Params
 from sourcelint.findings import Hit
@@ -63,10 +64,11 @@ def build(context: BuildContext, params: Mapping[str, Any]) -> Check:
 
     def check(article: Article) -> Iterator[Hit]:
         doc = article.doc
-        excluded = [(m.start, m.end) for m in unwanted.all_matches(doc)] if unwanted else []
+        exceptions = unwanted.all_matches(doc) if unwanted else []
+        excluded = SpanSet((m.start, m.end) for m in exceptions)
 
         def wanted(match: PhraseMatch) -> bool:
-            inside = any(start <= match.start and match.end <= end for start, end in excluded)
+            inside = excluded.encloses(match.start, match.end)
             return not inside and not article.in_quote(match.mark_start, match.mark_end)
 
         found: list[Hit] = []
@@ -128,6 +130,7 @@ def _participle(token: Token) -> bool:
 def _scare_quotes(article: Article, attribution: frozenset[str]) -> Iterator[Hit]:
     """One lower-case quoted word, with no speaker or naming verb in or next to its sentence."""
     doc = article.doc
+    quotes = SpanSet(article.quotes)
     for start, end in article.quotes:
         inner = article.text[start + 1 : end - 1]
         if end - start < 3 or not _ONE_WORD.fullmatch(inner):
@@ -135,7 +138,9 @@ def _scare_quotes(article: Article, attribution: frozenset[str]) -> Iterator[Hit
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        if _nested(article, start, end) or _credited(span.sent, span.start, attribution):
+        # Inside a longer quotation, one starting before it: the quoted speaker's marks.
+        nested = quotes.encloses(start - 1, end)
+        if nested or _credited(span.sent, span.start, attribution):
             continue
         # Scare quotes sit where a noun phrase starts ("the “experts”", "their “reforms”");
         # a quoted word elsewhere ("to “win”", "is “ready”") is more often a quotation.
@@ -143,11 +148,6 @@ def _scare_quotes(article: Article, attribution: frozenset[str]) -> Iterator[Hit
         if before is None or before.lower_ not in _NOUN_PHRASE_OPENERS:
             continue
         yield Hit(start, end)
-
-
-def _nested(article: Article, start: int, end: int) -> bool:
-    """Inside a longer quotation: the quoted speaker's own marks."""
-    return any(s < start and end <= e for s, e in article.quotes if (s, e) != (start, end))
 
 
 def _credited(sent: Span, quote_start: int, attribution: frozenset[str]) -> bool:

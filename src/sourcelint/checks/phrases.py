@@ -8,6 +8,7 @@ from typing import Any
 from sourcelint.analysis.article import Article
 from sourcelint.analysis.context import BuildContext
 from sourcelint.analysis.phrases import PhraseSet
+from sourcelint.analysis.spans import SpanSet
 from sourcelint.analysis.templates import TemplateError
 from sourcelint.checks.params import Params
 from sourcelint.findings import Hit
@@ -26,9 +27,10 @@ def build(context: BuildContext, params: Mapping[str, Any]) -> Check:
 
     def check(article: Article) -> Iterator[Hit]:
         doc = article.doc
-        excluded = [(m.start, m.end) for m in unwanted.all_matches(doc)] if unwanted else []
+        exceptions = unwanted.all_matches(doc) if unwanted else []
+        excluded = SpanSet((m.start, m.end) for m in exceptions)
         for match in wanted.find(doc):
-            if any(start <= match.start and match.end <= end for start, end in excluded):
+            if excluded.encloses(match.start, match.end):
                 continue
             if skip_quotes and article.in_quote(match.mark_start, match.mark_end):
                 continue

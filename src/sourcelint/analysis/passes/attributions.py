@@ -18,6 +18,7 @@ from sourcelint.analysis.grammar import (
     end_char,
     house_style,
     number,
+    on_record_after,
     outlet_key,
     reason_given,
 )
@@ -178,7 +179,7 @@ def _record(
         kind = SourceKind.OTHER  # "was reported to police": nothing is relayed
     if cue.cue_type is CueType.VERB and (source is None or _negated(doc[cue.word])):
         kind = SourceKind.OTHER  # "an aide did not respond": nothing was given, nobody to flag
-    on = any(cue.end <= s <= cue.end + 4 and s < sentence.end for s in on_record)
+    on = on_record_after(on_record, cue.end, sentence.end)
     if on and kind is SourceKind.ANONYMOUS:
         kind = SourceKind.ORGANIZATION
     lemma = doc[cue.word].lemma_.lower()

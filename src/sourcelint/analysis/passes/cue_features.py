@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from sourcelint.analysis.passes.frames import SUBJECT_DEPS, frame, is_according_to
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 # Auxiliaries belong to the verb they help ("has said"): the verb is the candidate.
 _HELPERS = frozenset({"aux", "auxpass"})
@@ -45,9 +45,19 @@ def context_features(token: Token) -> list[str]:
         features.append("negated")
     if any(child.tag_ == "MD" for child in children):
         features.append("modal")
-    if token.sent.text.rstrip().endswith("?"):
+    if _question(token.sent):
         features.append("question")
     return features
+
+
+def _question(sentence: Span) -> bool:
+    """Whether the sentence's text ends with "?", white space aside: read from its last
+    words, not its whole text, which each cue of a very long sentence would rebuild."""
+    for index in range(sentence.end - 1, sentence.start - 1, -1):
+        token = sentence.doc[index]
+        if not token.text.isspace():
+            return token.text.endswith("?")
+    return False
 
 
 def subject_class(token: Token) -> str:

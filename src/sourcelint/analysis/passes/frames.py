@@ -23,6 +23,7 @@ from sourcelint.analysis.grammar import (
     TOPICS,
     clause_after_aside,
 )
+from sourcelint.analysis.quotes import starts_and_ends
 from sourcelint.analysis.words import Use
 
 if TYPE_CHECKING:
@@ -194,7 +195,7 @@ def _quotation_follows(token: Token, quotes: tuple[tuple[int, int], ...]) -> boo
     end = _verb_end(token)
     if end < len(doc) and doc[end].text in {":", ","}:
         end += 1
-    return end < len(doc) and any(start == doc[end].idx for start, _ in quotes)
+    return end < len(doc) and doc[end].idx in starts_and_ends(quotes)[0]
 
 
 def _after_quotation(token: Token, quotes: tuple[tuple[int, int], ...]) -> bool:
@@ -209,7 +210,7 @@ def _after_quotation(token: Token, quotes: tuple[tuple[int, int], ...]) -> bool:
     if index < 0:
         return False
     mark = doc[index]
-    return any(end == mark.idx + len(mark.text) for _, end in quotes)
+    return mark.idx + len(mark.text) in starts_and_ends(quotes)[1]
 
 
 def contracted_has(token: Token) -> bool:

@@ -408,3 +408,9 @@ def test_an_invisible_character_in_the_markup_changes_nothing(reader, char):
     prose = READERS[reader](markup)
     assert (prose.text, prose.blocks) == (clean.text, clean.blocks)
     assert original_of(prose, markup, "reportedly") == "reportedly"
+
+
+def test_a_note_names_a_huge_fence_by_its_length():
+    prose = read_markdown("`" * 200_000 + "\n\nThe mayor reportedly resigned.\n")
+    (note,) = prose.notes
+    assert note.message == "unterminated code fence (200,000 '`'): lines 1-3 not linted"

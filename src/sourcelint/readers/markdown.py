@@ -272,7 +272,8 @@ class _MarkdownReader:
             self.notes.append(
                 Note(
                     self._line_start(first) + max(self._line_text(first).find(marker), 0),
-                    f"unterminated code fence ('{marker}'): lines {first + 1}-{last} not linted",
+                    f"unterminated code fence ({_fence_name(marker)}): lines {first + 1}-{last} "
+                    "not linted",
                 )
             )
 
@@ -563,3 +564,8 @@ def _join_hyphenated(pieces: list[_Piece]) -> list[_Piece]:
 
 def _ends_hyphenated(text: str) -> bool:
     return len(text) >= 2 and text[-1] == "-" and text[-2].isalpha()
+
+
+def _fence_name(marker: str) -> str:
+    """A fence as a note names it; a fence of thousands of backticks by its length."""
+    return f"'{marker}'" if len(marker) <= 10 else f"{len(marker):,} '{marker[0]}'"

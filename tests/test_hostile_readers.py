@@ -99,7 +99,7 @@ def test_line_markers_keep_their_meaning():
 
 @pytest.mark.parametrize("marker", ["=", "  = ", "lint:\n off="])
 def test_a_line_marker_that_cannot_work_is_refused(marker):
-    from sourcelint.readers.base import check_line_marker
+    from sourcelint.readers.line_markers import check_line_marker
 
     with pytest.raises(ConfigError) as refused:
         check_line_marker(marker)

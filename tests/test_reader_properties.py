@@ -18,8 +18,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sourcelint.readers.base import INVISIBLE, Prose, ReaderOptions, line_markers
+from sourcelint.readers.base import Prose, ReaderOptions
 from sourcelint.readers.html import read_html
+from sourcelint.readers.invisible import INVISIBLE
+from sourcelint.readers.line_markers import line_markers
 from sourcelint.readers.markdown import read_markdown
 from sourcelint.readers.plain import read_plain
 

@@ -26,7 +26,7 @@ import pathspec
 
 from sourcelint.errors import ConfigError, PipelineError
 from sourcelint.findings import Severity
-from sourcelint.readers.base import DEFAULT_LINE_MARKER, check_line_marker
+from sourcelint.readers.line_markers import DEFAULT_LINE_MARKER, check_line_marker
 from sourcelint.source import parse_toml, read_text
 from sourcelint.tiers import DEFAULT_TIER, TIERS, tier_name
 

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 
 from sourcelint.findings import Finding
 from sourcelint.positions import LineIndex
-from sourcelint.readers.base import Comment, line_markers
+from sourcelint.readers.base import Comment
+from sourcelint.readers.line_markers import line_markers
 
 _COMMENT_DIRECTIVE = re.compile(
     r"^\s*sourcelint-(?P<kind>disable-next-line|disable-file|disable|enable)\b(?P<rest>.*)$", re.S

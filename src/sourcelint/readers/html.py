@@ -31,16 +31,9 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
 from sourcelint.errors import ConfigError
-from sourcelint.readers.base import (
-    INVISIBLE,
-    Comment,
-    Note,
-    Prose,
-    ProseBuilder,
-    ReaderOptions,
-    comment_end,
-    without_invisible,
-)
+from sourcelint.readers.base import Comment, Note, Prose, ProseBuilder, ReaderOptions
+from sourcelint.readers.comments import comment_end
+from sourcelint.readers.invisible import INVISIBLE, without_invisible
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -22,17 +22,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from sourcelint.positions import LineIndex
-from sourcelint.readers.base import (
-    INVISIBLE,
-    Comment,
-    Note,
-    Prose,
-    ProseBuilder,
-    ReaderOptions,
-    comment_close,
-    comment_end,
-    without_invisible,
-)
+from sourcelint.readers.base import Comment, Note, Prose, ProseBuilder, ReaderOptions
+from sourcelint.readers.comments import comment_close, comment_end
+from sourcelint.readers.invisible import INVISIBLE, without_invisible
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt

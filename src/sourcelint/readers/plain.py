@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from sourcelint.readers.base import DEFAULT_LINE_MARKER, Prose, line_markers, without_invisible
+from sourcelint.readers.base import Prose
+from sourcelint.readers.invisible import without_invisible
+from sourcelint.readers.line_markers import DEFAULT_LINE_MARKER, line_markers
 
 # A blank line: a line break, then any number of whitespace-only lines.
 _PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r(?!\n)|\n)[^\S\r\n]*(?:\r\n|\r(?!\n)|\n)\s*")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -52,3 +54,25 @@ def shared_model() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(pipeline, "load_model", load_once)
         yield
+
+
+@contextmanager
+def hang_guard(seconds: int = 60) -> Iterator[None]:
+    """Fail, rather than hang, if the block runs for minutes: a guard around inputs that
+    once took minutes and now take well under a second, not a timing assertion.
+
+    ``pytest.fail`` is no ``Exception``, so sourcelint's own error handling cannot turn
+    the expiry into a reported error and let the test pass."""
+    if not hasattr(signal, "SIGALRM"):
+        pytest.skip("needs SIGALRM")
+
+    def expire(signum: int, frame: object) -> None:
+        pytest.fail(f"still running after {seconds} s: the work is not linear")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

@@ -172,3 +172,21 @@ class _Stdin:
         import io
 
         self.buffer = io.BytesIO(data)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_report_to_a_pipe_or_device_is_written_in_place(tmp_path):
+    """``-o /dev/stdout`` or a FIFO: a rename would replace the special file itself."""
+    import stat
+    import threading
+
+    fifo = tmp_path / "report.fifo"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text()), daemon=True)
+    reader.start()
+    write_atomically(fifo, "the report\n", "report")
+    reader.join(timeout=30)
+    assert received == ["the report\n"]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.fifo"]

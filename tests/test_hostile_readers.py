@@ -6,9 +6,7 @@ guard (an alarm that fails the test): a guard, not a timing assertion.
 
 from __future__ import annotations
 
-import signal
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -23,28 +21,14 @@ from sourcelint.readers.markdown import read_markdown
 from sourcelint.readers.plain import read_plain
 from sourcelint.suppress import Directive, _covers, apply, parse_directives
 
+from conftest import hang_guard
+
 READERS: dict[str, Callable[[str], Prose]] = {
     "plain": read_plain,
     "markdown": read_markdown,
     "html": read_html,
 }
 SENTENCE = "The rebels reportedly advanced on the city."
-
-
-@contextmanager
-def hang_guard(seconds: int = 60) -> Iterator[None]:
-    """Fail, rather than hang, if the block runs for minutes."""
-
-    def expire(signum: int, frame: object) -> None:
-        pytest.fail(f"still running after {seconds} s: the work is not linear")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def original_of(prose: Prose, source: str, needle: str) -> str:

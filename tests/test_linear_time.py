@@ -9,11 +9,9 @@ beyond what the input now takes.
 from __future__ import annotations
 
 import re
-import signal
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -25,6 +23,8 @@ from sourcelint.analysis.phrases import PhraseSet
 from sourcelint.analysis.pipeline import MAX_RUN, Analyzer, make_doc
 from sourcelint.analysis.spans import ByStart, SpanSet
 from sourcelint.analysis.templates import Step, Template
+
+from conftest import hang_guard
 
 _RUN = re.compile(r"\S+")
 _SENTENCES = [
@@ -43,24 +43,6 @@ def news(paragraphs: int) -> str:
     return "\n\n".join(
         " ".join(_SENTENCES[(p + k) % len(_SENTENCES)] for k in range(4)) for p in range(paragraphs)
     )
-
-
-@contextmanager
-def hang_guard(seconds: int) -> Iterator[None]:
-    """Fail instead of hanging: the input used to take minutes, now well under a second."""
-    if not hasattr(signal, "SIGALRM"):
-        pytest.skip("needs SIGALRM")
-
-    def fail(*_: Any) -> None:
-        raise TimeoutError(f"still running after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, fail)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def calls_made(function: Callable[[], object]) -> int:

@@ -336,3 +336,40 @@ def test_config_show_names_files_without_sending_control_characters(tmp_path):
     text = describe_settings(newsroom / "a.md", cwd=tmp_path)
     assert "# config file: news\\x1b]0;owned\\x07room/sourcelint.toml" in text
     assert _CONTROL.search(text.replace("\n", "")) is None
+
+
+def test_text_output_copies_a_long_line_once_for_all_its_findings(monkeypatch):
+    """A 2 MB line holding thousands of findings: copied per finding, the report was
+    quadratic (findings x line length)."""
+    from sourcelint.positions import LineIndex
+
+    sentence = "the official said that "
+    text = sentence * 2_000 + ".\n"
+    findings = [
+        Finding(
+            "SL102",
+            "x",
+            Category.ANONYMOUS,
+            Severity.WARNING,
+            "m",
+            1,
+            start + 1,
+            1,
+            start + 13,
+            start,
+            start + 12,
+            "the official",
+        )
+        for start in range(0, len(sentence) * 2_000, len(sentence))
+    ]
+    copies = []
+    line_text = LineIndex.line_text
+
+    def counted(self, line):
+        copies.append(line)
+        return line_text(self, line)
+
+    monkeypatch.setattr(LineIndex, "line_text", counted)
+    output = render("text", Report(files=[FileResult("a.md", findings, text)]))
+    assert output.count("^^^^^^^^^^^^") == 2_000
+    assert copies == [1]

@@ -12,8 +12,6 @@ do not bring an old finding back. The file is JSON, sorted and stable so it diff
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -23,6 +21,7 @@ from sourcelint.errors import ConfigError, InputError
 from sourcelint.fingerprint import fingerprint
 from sourcelint.formats import FileResult, unsurrogate
 from sourcelint.source import read_text
+from sourcelint.writes import write_atomically
 
 BASELINE_VERSION = 1
 TOOL = "sourcelint"
@@ -88,36 +87,13 @@ def dumps_baseline(baseline: Baseline) -> str:
 
 
 def write_baseline(path: Path, results: Iterable[FileResult]) -> Baseline:
-    """Record the findings of ``results`` in ``path``, atomically; return what was written.
-
-    The text goes to a temporary file in the same directory, is flushed and synced, then
-    renamed over ``path``: a failure leaves any old baseline intact and no temporary file.
+    """Record the findings of ``results`` in ``path``, atomically (``write_atomically``: a
+    failure leaves any old baseline intact and no temporary file); return what was written.
     """
     results = list(results)
     baseline = build_baseline(results)
     _carry_over(path, baseline, {normalize_path(result.path) for result in results})
-    text = dumps_baseline(baseline)
-    directory = path.parent if str(path.parent) else Path()
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    except OSError as error:
-        raise InputError(
-            f"cannot write the baseline: {error.strerror or error}", path=path
-        ) from None
-    temp_path = Path(temporary)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        temp_path.replace(path)
-    except BaseException as error:
-        temp_path.unlink(missing_ok=True)
-        if isinstance(error, OSError):
-            raise InputError(
-                f"cannot write the baseline: {error.strerror or error}", path=path
-            ) from None
-        raise
+    write_atomically(path, dumps_baseline(baseline), "baseline")
     return baseline
 
 

@@ -8,6 +8,7 @@ target and is renamed over it, so a crash or a full disk leaves the old file who
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -37,9 +38,18 @@ def is_linted(output: Path, linted: Iterable[Path]) -> bool:
 def write_atomically(path: Path, text: str, what: str = "file") -> None:
     """Write ``text`` to ``path`` (through a symlink, to its target) in one rename.
 
-    Raises ``InputError`` naming ``path`` when it cannot be written; the temporary file
-    is removed then, and the old ``path`` is left as it was.
+    A path that is not a regular file (``/dev/stdout``, a FIFO, ``/dev/null``) is written
+    in place: renaming over it would replace the device. Raises ``InputError`` naming
+    ``path`` when it cannot be written; the temporary file is removed then, and the old
+    ``path`` is left as it was.
     """
+    if _is_special(path):
+        try:
+            with path.open("w", encoding="utf-8", errors="backslashreplace", newline="\n") as file:
+                file.write(text)
+        except OSError as error:
+            raise InputError(f"cannot write the {what}: {_reason(error)}", path=path) from None
+        return
     try:
         target = path.resolve()
         handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
@@ -47,8 +57,12 @@ def write_atomically(path: Path, text: str, what: str = "file") -> None:
         raise InputError(f"cannot write the {what}: {_reason(error)}", path=path) from None
     temporary = Path(name)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", errors="backslashreplace") as file:
+        with os.fdopen(
+            handle, "w", encoding="utf-8", errors="backslashreplace", newline="\n"
+        ) as file:
             file.write(text)
+            file.flush()
+            os.fsync(file.fileno())  # on disk before the rename makes it the file
         temporary.chmod(_mode_for(target))
         temporary.replace(target)
     except OSError as error:
@@ -57,6 +71,14 @@ def write_atomically(path: Path, text: str, what: str = "file") -> None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def _is_special(path: Path) -> bool:
+    """Whether ``path`` exists and is not a regular file (a device, FIFO, directory…)."""
+    try:
+        return not stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
 
 
 def _mode_for(target: Path) -> int:

@@ -32,9 +32,14 @@ class TextFormatter:
         paint = _painter(color)
         for result in report.files:
             lines = LineIndex(result.text)
+            # Each line copied once, however many findings it holds (a 2 MB line may).
+            texts: dict[int, str] = {}
             for finding in result.findings:
+                text = texts.get(finding.line)
+                if text is None:
+                    text = texts[finding.line] = lines.line_text(finding.line).replace("\t", " ")
                 out.write(_header(result, finding, paint))
-                out.write(_excerpt(lines, finding, paint))
+                out.write(_excerpt(text, finding, paint))
         if report.statistics:
             out.write(_statistics(report, paint))
         if not report.quiet:
@@ -57,8 +62,7 @@ def _header(result: FileResult, finding: Finding, paint: Paint) -> str:
     return f"{location} {code} {severity} {visible(finding.message)}\n"
 
 
-def _excerpt(lines: LineIndex, finding: Finding, paint: Paint) -> str:
-    line_text = lines.line_text(finding.line).replace("\t", " ")
+def _excerpt(line_text: str, finding: Finding, paint: Paint) -> str:
     start = finding.column - 1
     end = finding.end_column - 1 if finding.end_line == finding.line else len(line_text)
     end = max(start, end)

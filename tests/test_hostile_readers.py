@@ -146,8 +146,30 @@ def test_many_disable_and_enable_comments_are_paired_in_linear_time():
     assert all(d.cover_end == float("inf") for d in directives)  # none was enabled again
 
 
+def test_ranges_naming_no_rule_stay_one_directive_whatever_the_enables():
+    """Open ranges naming no rule, each re-enabled rule by rule: the directives stay as
+    many as the comments (they once split into one more per range and enable)."""
+    count = 5_000
+    text = "<!-- sourcelint-disable -->\n" * count + "<!-- sourcelint-enable SL204 -->\n" * count
+    text += "Officials reportedly said it.\n"
+    comments = read_markdown(text).comments
+    with hang_guard():
+        directives = parse_directives(
+            text, comments, None, LineIndex(text), lambda s: frozenset([s])
+        )
+    assert len(directives) == count
+    at = text.index("Officials")
+    anonymous, unsourced = (
+        _finding("SL102", 2 * count + 1, at),
+        _finding("SL204", 2 * count + 1, at),
+    )
+    outcome = apply([anonymous, unsourced], directives, _matches, lambda s: True)
+    assert outcome.kept == [unsourced]  # re-enabled: reported again
+    assert [finding for finding, _ in outcome.suppressed] == [anonymous]
+
+
 _DIRECTIVES = st.builds(
-    lambda kind, start, size, codes, line, cover, excluded: Directive(
+    lambda kind, start, size, codes, line, cover, reenabled: Directive(
         kind,
         start,
         start + size,
@@ -155,7 +177,7 @@ _DIRECTIVES = st.builds(
         None,
         line=line,
         cover_end=start + size + cover,
-        excluded=excluded,
+        reenabled=reenabled if kind == "range" and not codes else {},
     ),
     st.sampled_from(["file", "line", "range"]),
     st.integers(0, 40),
@@ -163,7 +185,9 @@ _DIRECTIVES = st.builds(
     st.lists(st.sampled_from(["SL1", "SL2"]), max_size=2).map(tuple),
     st.integers(1, 6),
     st.integers(0, 30) | st.just(float("inf")),
-    st.frozensets(st.sampled_from(["SL1", "SL2"]), max_size=1),
+    st.dictionaries(
+        st.sampled_from(["SL1", "SL2"]), st.lists(st.integers(0, 70), max_size=3).map(sorted)
+    ),
 )
 _FINDINGS = st.builds(
     _finding, st.sampled_from(["SL1", "SL2"]), st.integers(1, 6), st.integers(0, 60)

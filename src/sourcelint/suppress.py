@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import heapq
 import re
+from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sourcelint.findings import Finding
@@ -34,8 +35,9 @@ class Directive:
     """One suppression: the original span it was written at, and what it covers.
 
     A range covers findings from the end of its comment up to the matching ``enable``;
-    a line directive covers one line; a file directive everything. ``excluded`` holds
-    codes re-enabled inside a range that named no codes.
+    a line directive covers one line; a file directive everything. A range that names
+    no rule ends only at an ``enable`` that names none either; an ``enable`` naming rules
+    ends it for those rules alone (``reenabled``).
     """
 
     kind: str  # "range", "line", "file"
@@ -45,7 +47,9 @@ class Directive:
     reason: str | None
     line: int = 0  # for "line"
     cover_end: float = float("inf")  # for "range": where the matching enable starts
-    excluded: frozenset[str] = frozenset()
+    # Where an ``enable`` names each code, in order (one mapping shared by a file's
+    # directives, so many enables and many open ranges cost no more than either).
+    reenabled: Mapping[str, Sequence[int]] = field(default_factory=dict)
     parent: Directive | None = None  # a range split by a partial enable continues its parent
     used: bool = False
 
@@ -74,6 +78,7 @@ def parse_directives(
     """
     directives: list[Directive] = []
     open_ranges = _OpenRanges(codes_of)
+    reenabled: dict[str, list[int]] = defaultdict(list)
     directive_lines = {
         number
         for comment in comments
@@ -88,7 +93,7 @@ def parse_directives(
         selectors, reason = _selectors_and_reason(match["rest"])
         kind = match["kind"]
         if kind == "enable":
-            directives.extend(_close(open_ranges, selectors, comment, codes_of))
+            directives.extend(_close(open_ranges, selectors, comment, codes_of, reenabled))
             continue
         directive = Directive(
             kind={"disable": "range", "disable-next-line": "line", "disable-file": "file"}[kind],
@@ -96,6 +101,7 @@ def parse_directives(
             end=comment.end,
             selectors=selectors,
             reason=reason,
+            reenabled=reenabled if kind == "disable" and not selectors else {},
         )
         if directive.kind == "range":
             open_ranges.add(directive)
@@ -166,7 +172,7 @@ def _first_covering(
             directive = ranges[opened]
             for code, sample in samples.items():
                 if _selects(directive, sample, matches):
-                    entry = (order[id(directive)], directive.cover_end, directive)
+                    entry = (order[id(directive)], _range_end(directive, code), directive)
                     heapq.heappush(open_by_code[code], entry)
             opened += 1
         heap = open_by_code.get(finding.code, [])
@@ -184,9 +190,18 @@ def _selects(
     directive: Directive, finding: Finding, matches: Callable[[str, Finding], bool]
 ) -> bool:
     """Whether ``directive`` is about ``finding``'s rule, wherever the two are."""
-    if directive.selectors and not any(matches(s, finding) for s in directive.selectors):
-        return False
-    return finding.code not in directive.excluded
+    return not directive.selectors or any(matches(s, finding) for s in directive.selectors)
+
+
+def _range_end(directive: Directive, code: str) -> float:
+    """Where a range stops covering ``code``: its ``enable``, or an earlier one naming it."""
+    positions = directive.reenabled.get(code, ())
+    index = bisect_left(positions, directive.end)
+    return (
+        min(directive.cover_end, positions[index])
+        if index < len(positions)
+        else directive.cover_end
+    )
 
 
 def _covers(
@@ -198,7 +213,7 @@ def _covers(
         return True
     if directive.kind == "line":
         return finding.line == directive.line
-    return directive.end <= finding.start < directive.cover_end
+    return directive.end <= finding.start < _range_end(directive, finding.code)
 
 
 class _OpenRanges:
@@ -210,29 +225,26 @@ class _OpenRanges:
         self._next = 0
         # Open ranges by the order they opened in, with the codes they cover.
         self._open: dict[int, tuple[Directive, frozenset[str]]] = {}
-        self._bare: set[int] = set()  # ranges that name no rule: every enable ends them
         self._by_code: dict[str, set[int]] = defaultdict(set)
 
     def add(self, directive: Directive) -> None:
         rank, self._next = self._next, self._next + 1
         covered = frozenset().union(*(self._codes_of(s) for s in directive.selectors))
         self._open[rank] = (directive, covered)
-        if not directive.selectors:
-            self._bare.add(rank)
         for code in covered:
             self._by_code[code].add(rank)
 
     def end(self, enabled: frozenset[str] | None) -> list[tuple[Directive, frozenset[str]]]:
         """Remove and return, in the order they opened, the ranges an enable of
-        ``enabled`` codes (None: every rule) ends."""
+        ``enabled`` codes (None: every rule) ends; ranges naming no rule stay open for
+        the rules not enabled (their ``reenabled`` says which)."""
         if enabled is None:
             ranks = set(self._open)
         else:
-            ranks = set(self._bare).union(*(self._by_code.get(code, ()) for code in enabled))
+            ranks = set().union(*(self._by_code.get(code, ()) for code in enabled))
         ended = []
         for rank in sorted(ranks):
             directive, covered = self._open.pop(rank)
-            self._bare.discard(rank)
             for code in covered:
                 self._by_code[code].discard(rank)
             ended.append((directive, covered))
@@ -244,21 +256,23 @@ def _close(
     selectors: tuple[str, ...],
     enable: Comment,
     codes_of: Callable[[str], frozenset[str]],
+    reenabled: dict[str, list[int]],
 ) -> list[Directive]:
     """Close the ranges an ``enable`` ends; return ranges that go on for other codes."""
     enabled = frozenset().union(*(codes_of(s) for s in selectors)) if selectors else None
+    for code in enabled or ():
+        reenabled[code].append(enable.start)
     continued: list[Directive] = []
     for directive, covered in open_ranges.end(enabled):
         directive.cover_end = enable.start
         remaining = covered - enabled if enabled is not None else frozenset()
-        if enabled is not None and (remaining or not directive.selectors):
+        if remaining:
             rest = Directive(
                 kind="range",
                 start=enable.start,
                 end=enable.end,
                 selectors=tuple(sorted(remaining)),
                 reason=directive.reason,
-                excluded=directive.excluded | enabled if not directive.selectors else frozenset(),
                 parent=directive.parent or directive,
             )
             open_ranges.add(rest)

@@ -32,6 +32,7 @@ BUILTIN = {
     "github": "sourcelint.formats.github:GithubFormatter",
     "gitlab": "sourcelint.formats.gitlab:GitlabFormatter",
     "junit": "sourcelint.formats.junit:JunitFormatter",
+    "html": "sourcelint.formats.html:HtmlFormatter",
 }
 
 

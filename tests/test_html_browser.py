@@ -1,0 +1,112 @@
+"""The HTML report in a real browser (headless Chromium through Selenium): highlights
+as many as the findings, a tip on hover and on keyboard focus, nothing from an article
+running. Screenshots are kept in each test's temporary folder."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sourcelint.cli import app
+
+# CI installs Chromium and sets this: there, a missing browser fails instead of skipping.
+REQUIRED = os.environ.get("SOURCELINT_REQUIRE_BROWSER") == "1"
+ARTICLE = (
+    "A senior official said the plan had failed.\n\n"
+    "According to Reuters, the minister reportedly resigned.\n"
+)
+HOSTILE = (
+    "<script>window.pwned = 1; alert(1)</script> A senior official said so.\n\n"
+    '"><img src=x onerror="window.pwned = 2"> Officials reportedly left.\n'
+)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    try:
+        from selenium import webdriver
+    except ImportError:
+        webdriver = None
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver_path = shutil.which("chromedriver")
+    if webdriver is None or not (chromium and driver_path):
+        if REQUIRED:
+            pytest.fail("selenium, chromium and chromedriver are required here")
+        pytest.skip("needs selenium, chromium and chromium-driver")
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900"):
+        options.add_argument(argument)
+    service = webdriver.ChromeService(executable_path=driver_path)
+    driver = webdriver.Chrome(options=options, service=service)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def _report(text: str, tmp_path: Path) -> tuple[Path, int]:
+    """The HTML report of one article, and how many findings JSON gives for it."""
+    article = tmp_path / "article.md"
+    article.write_text(text, encoding="utf-8")
+    report = tmp_path / "report.html"
+    runner = CliRunner()
+    runner.invoke(app, ["check", "-f", "html", "-o", str(report), str(article)])
+    result = runner.invoke(app, ["check", "-f", "json", str(article)])
+    return report, len(json.loads(result.stdout)["files"][0]["findings"])
+
+
+def test_each_finding_is_highlighted_and_shows_its_message(browser, tmp_path):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    report, findings = _report(ARTICLE, tmp_path)
+    browser.get(report.as_uri())
+    marks = browser.find_elements(By.CSS_SELECTOR, ".article mark")
+    named = {n for mark in marks for n in mark.get_attribute("data-findings").split()}
+    assert len(named) == findings >= 3
+    tip = marks[0].find_element(By.CSS_SELECTOR, ".tip")
+    assert not tip.is_displayed()
+    ActionChains(browser).move_to_element(marks[0]).perform()
+    assert tip.is_displayed()
+    assert "Anonymous source" in tip.text
+    browser.save_screenshot(str(tmp_path / "hover.png"))
+    assert (tmp_path / "hover.png").stat().st_size > 0
+
+
+def test_a_highlight_is_reached_and_explained_by_keyboard(browser, tmp_path):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    report, _ = _report(ARTICLE, tmp_path)
+    browser.get(report.as_uri())
+    body = browser.find_element(By.TAG_NAME, "body")
+    for _ in range(20):  # past the index links, to the first highlight
+        body.send_keys(Keys.TAB)
+        focused = browser.switch_to.active_element
+        if focused.tag_name == "mark":
+            break
+    assert focused.tag_name == "mark"
+    assert focused.find_element(By.CSS_SELECTOR, ".tip").is_displayed()
+    browser.save_screenshot(str(tmp_path / "focus.png"))
+
+
+def test_an_article_s_markup_never_runs(browser, tmp_path):
+    from selenium.common.exceptions import NoAlertPresentException
+    from selenium.webdriver.common.by import By
+
+    report, _ = _report(HOSTILE, tmp_path)
+    browser.get(report.as_uri())
+    with pytest.raises(NoAlertPresentException):
+        browser.switch_to.alert.text  # noqa: B018 - reading it is the check
+    assert browser.execute_script("return window.pwned === undefined")
+    assert browser.find_elements(By.CSS_SELECTOR, "script, img") == []
+    article = browser.find_element(By.CSS_SELECTOR, ".article")
+    assert "<script>window.pwned = 1; alert(1)</script>" in article.text
+    browser.save_screenshot(str(tmp_path / "hostile.png"))

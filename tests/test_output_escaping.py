@@ -21,15 +21,9 @@ from sourcelint.cli import app
 from sourcelint.config import load_config
 from sourcelint.configshow import describe_settings
 from sourcelint.errors import ConfigError, InputError
+from sourcelint.escapes import file_name_bytes, unsurrogate, visible
 from sourcelint.findings import Category, Finding, Severity
-from sourcelint.formats import (
-    FileResult,
-    Report,
-    file_name_bytes,
-    get_formatter,
-    unsurrogate,
-    visible,
-)
+from sourcelint.formats import FileResult, Report, get_formatter
 from sourcelint.formats.sarif import posix_path
 from sourcelint.positions import LineIndex
 from sourcelint.rule import RuleMeta

@@ -18,8 +18,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sourcelint.errors import ConfigError, InputError
+from sourcelint.escapes import unsurrogate
 from sourcelint.fingerprint import fingerprint
-from sourcelint.formats import FileResult, unsurrogate
+from sourcelint.formats import FileResult
 from sourcelint.source import read_text
 from sourcelint.writes import write_atomically
 

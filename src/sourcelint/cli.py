@@ -219,7 +219,6 @@ def check(
         baseline=baseline,
         write_baseline=write_baseline,
         jobs=jobs,
-        verbose=verbose,
     )
     color = output_file is None and _use_color(sys.stdout)
     code = run_check(options, output_format, color=color, output_file=output_file)
@@ -311,5 +310,5 @@ def main() -> None:
     try:
         app()
     except Exception as error:  # a bug: one line and exit 2, never a bare traceback and 1
-        report(internal_error(error), verbose=Verbosity.tracebacks)
+        report(internal_error(error))
         sys.exit(EXIT_ERROR)

@@ -8,7 +8,7 @@ from enum import Enum
 from pathlib import Path
 
 from sourcelint.config import ConfigResolver, Settings, _display, _key, normalize_path
-from sourcelint.formats import visible
+from sourcelint.escapes import visible
 
 __all__ = ["describe_settings", "settings_rows"]
 

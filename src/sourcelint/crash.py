@@ -42,9 +42,9 @@ def internal_error(error: BaseException, path: Path | str | None = None) -> Inte
     )
 
 
-def report(error: SourcelintError, *, verbose: bool = False) -> None:
+def report(error: SourcelintError) -> None:
     """Print ``error`` as one line on standard error; an internal error's traceback too
-    when ``verbose``."""
+    under ``--verbose``."""
     print(error.render(), file=sys.stderr)
-    if verbose and isinstance(error, InternalError) and error.details:
+    if Verbosity.tracebacks and isinstance(error, InternalError) and error.details:
         print(error.details.rstrip("\n"), file=sys.stderr)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sourcelint.escapes import visible
+
 
 class SourcelintError(Exception):
     """Base error; ``code`` is stable so users and tests can rely on it."""
@@ -29,8 +31,6 @@ class SourcelintError(Exception):
 
         A control character from a file name, key or value is shown as an escape (``\\x1b``),
         never sent to the terminal."""
-        from sourcelint.formats import visible  # not at the top: sourcelint.formats imports this
-
         return f"error[{self.code}]: {visible(str(self))}"
 
 

@@ -31,8 +31,9 @@ from sourcelint.crash import report as report_error
 from sourcelint.discovery import Target, collect_targets, forced_out
 from sourcelint.engine import Linter, LintRequest, LintResult
 from sourcelint.errors import ConfigError, InputError, PipelineError, SourcelintError
+from sourcelint.escapes import visible
 from sourcelint.findings import Finding, Severity
-from sourcelint.formats import FileResult, Report, format_names, get_formatter, visible
+from sourcelint.formats import FileResult, Report, format_names, get_formatter
 from sourcelint.positions import LineIndex
 from sourcelint.readers import ReaderOptions, reader_for
 from sourcelint.registry import Registry, load_registry
@@ -72,8 +73,6 @@ class CliOptions:
     write_baseline: Path | None = None
     # Processes to lint in; None: the config's ``jobs``, else every core when it pays.
     jobs: int | None = None
-    # Show the traceback of an internal error.
-    verbose: bool = False
 
     def apply(self, settings: Settings) -> Settings:
         """The file's settings with the command line's choices laid over them."""
@@ -263,7 +262,7 @@ class _Session:
         )
 
     def fail(self, error: SourcelintError) -> None:
-        report_error(error, verbose=self.options.verbose)
+        report_error(error)
         self.errors.append(error)
 
     def stdin_job(self) -> _Job | None:

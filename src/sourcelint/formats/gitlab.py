@@ -15,9 +15,10 @@ import hashlib
 from collections import Counter
 from typing import TextIO
 
+from sourcelint.escapes import unsurrogate
 from sourcelint.findings import Finding
 from sourcelint.fingerprint import fingerprint
-from sourcelint.formats import FileResult, Report, to_json, unsurrogate
+from sourcelint.formats import FileResult, Report, to_json
 from sourcelint.formats.sarif import posix_path
 
 SEVERITIES = {"info": "info", "warning": "major", "error": "critical"}

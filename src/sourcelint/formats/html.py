@@ -12,8 +12,9 @@ from html import escape
 from itertools import pairwise
 from typing import TextIO
 
+from sourcelint.escapes import unsurrogate
 from sourcelint.findings import Category, Finding
-from sourcelint.formats import FileResult, Report, unsurrogate
+from sourcelint.formats import FileResult, Report
 from sourcelint.profile import Profile
 from sourcelint.rule import RuleMeta
 
@@ -47,7 +48,7 @@ h1,h2,h3{font-family:system-ui,sans-serif;line-height:1.25}
 .file{display:grid;grid-template-columns:minmax(0,3fr) minmax(14rem,1fr);gap:2rem;
  border-top:1px solid #d0d5dd;padding-top:1rem}
 .article{white-space:pre-wrap;overflow-wrap:anywhere}
-mark{color:inherit;position:relative;border-bottom:2px solid;padding:0 .05rem}
+mark{color:inherit;position:relative;padding:0 .05rem}
 mark:focus{outline:2px solid #101828;outline-offset:1px}
 .tip{display:none;position:absolute;left:0;top:1.6em;z-index:2;width:22rem;
  max-width:80vw;background:#101828;color:#fff;font:14px/1.4 system-ui,sans-serif;
@@ -59,6 +60,12 @@ table{border-collapse:collapse}td,th{padding:.2rem .6rem;text-align:left}
 @media print{.tip{display:none}.file{display:block}mark{border-bottom-width:1px}}
 """
 
+# One class a category, so a highlight names its colours instead of repeating them.
+_CATEGORY_STYLE = "".join(
+    f".c-{category.value}{{background:{background};border-bottom:2px solid {line}}}"
+    for category, (background, line) in COLORS.items()
+)
+
 
 class HtmlFormatter:
     """One HTML document for the whole run: an index, then each file's article."""
@@ -69,7 +76,8 @@ class HtmlFormatter:
             '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
             f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>sourcelint report</title><style>{_STYLE}</style></head><body>\n"
+            f"<title>sourcelint report</title><style>{_STYLE}{_CATEGORY_STYLE}</style>"
+            "</head><body>\n"
         )
         out.write(_header(report))
         out.write("<main>\n")
@@ -83,11 +91,7 @@ def _text(value: object) -> str:
 
 
 def _header(report: Report) -> str:
-    legend = "".join(
-        f'<span style="background:{COLORS[c][0]};border-bottom:2px solid {COLORS[c][1]}">'
-        f"{LABELS[c]}</span>"
-        for c in Category
-    )
+    legend = "".join(f'<span class="c-{c.value}">{LABELS[c]}</span>' for c in Category)
     rows = "".join(
         f'<tr><td><a href="#file-{number}">{_text(result.path)}</a></td>'
         f"<td>{len(result.findings)}</td><td>{_share(result.profile)}</td></tr>"
@@ -153,14 +157,13 @@ def _highlighted(number: int, result: FileResult, rules: dict[str, RuleMeta]) ->
             pieces.append(chunk)
             continue
         covering = sorted(active)
-        background, line = COLORS[result.findings[covering[0]].category]
+        category = result.findings[covering[0]].category.value
         # Each finding starting here: an anchor for the panel's link, and its tip.
         anchors = "".join(f'<span id="f{number}-{i}"></span>' for i in opened)
         tips = "".join(_tip(result.findings[i], rules) for i in opened)
         pieces.append(
-            f'<mark tabindex="0" data-findings="{" ".join(map(str, covering))}" '
-            f'style="background:{background};border-bottom-color:{line}">'
-            f"{anchors}{chunk}{tips}</mark>"
+            f'<mark tabindex="0" class="c-{category}" '
+            f'data-findings="{" ".join(map(str, covering))}">{anchors}{chunk}{tips}</mark>'
         )
     return "".join(pieces)
 

@@ -12,9 +12,10 @@ from typing import TextIO
 from urllib.parse import quote
 
 from sourcelint.errors import SourcelintError
+from sourcelint.escapes import file_name_bytes
 from sourcelint.findings import Finding
 from sourcelint.fingerprint import fingerprint
-from sourcelint.formats import FileResult, Report, file_name_bytes, to_json
+from sourcelint.formats import FileResult, Report, to_json
 from sourcelint.rule import RuleMeta
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

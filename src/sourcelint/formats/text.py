@@ -11,8 +11,9 @@ from collections.abc import Callable
 from typing import TextIO
 
 from sourcelint.baseline import stale_message
+from sourcelint.escapes import visible
 from sourcelint.findings import Finding, Severity
-from sourcelint.formats import FileResult, Report, visible
+from sourcelint.formats import FileResult, Report
 from sourcelint.positions import LineIndex
 from sourcelint.profile import Profile
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from sourcelint.engine import Linter, original_span
+from sourcelint.engine import Linter, placed_attributions
 from sourcelint.positions import LineIndex
 from sourcelint.readers import read_prose
 from sourcelint.source import read_text
@@ -18,14 +18,7 @@ def describe_file(linter: Linter, path: Path, tier: str, model: str | None) -> d
     text = read_text(path)
     prose = read_prose(text)
     article = linter.analyzer(tier, model).analyze(prose)
-    lines = LineIndex(text)
-
-    def place(span: tuple[int, int]) -> dict[str, object]:
-        start, end = original_span(prose, article, *span)
-        line, column = lines.position(start)
-        return {"text": text[start:end], "line": line, "column": column, "start": start, "end": end}
-
-    records = [attribution.to_dict(text, place) for attribution in article.attributions]
+    records = placed_attributions(text, prose, article, LineIndex(text))
     return {"path": str(path), "attributions": records}
 
 

@@ -13,6 +13,7 @@ from sourcelint.positions import LineIndex
 from sourcelint.profile import Profile, build_profile
 from sourcelint.readers import read_prose
 from sourcelint.readers.base import Note, ReaderOptions
+from sourcelint.reading import ReadingView
 from sourcelint.registry import Registry
 from sourcelint.rule import Check, Rule, RuleMeta
 from sourcelint.suppress import Suppression, apply, parse_directives
@@ -80,11 +81,14 @@ class Linter:
         reader_options: ReaderOptions | None = None,
         severities: Mapping[str, Severity] | None = None,
         own_outlet: tuple[str, ...] = (),
+        keep_view: bool = False,
     ) -> LintResult:
-        """Findings of ``rules`` in ``text``, after inline suppressions, and the profile."""
+        """Findings of ``rules`` in ``text``, after inline suppressions, and the profile;
+        with ``keep_view``, the article as its reader sees it too."""
         request = LintRequest(
-            text, rules, tier, model, reader, reader_options, severities or {}, own_outlet
-        )
+            text, rules, tier, model, reader, reader_options, severities or {}, own_outlet,
+            keep_view,
+        )  # fmt: skip
         outcome = self.lint_many([request])[0]
         if isinstance(outcome, SourcelintError):
             raise outcome
@@ -131,7 +135,11 @@ class Linter:
         outcome = apply(findings, directives, self._matches, self.registry.is_known)
         kept = outcome.kept + self._meta_findings(outcome, rules, text, lines, severities)
         kept.sort(key=lambda f: (f.start, f.end, f.code))
-        return LintResult(kept, build_profile(article, kept), outcome.suppressed, prose.notes)
+        view = None
+        if request.keep_view:
+            attributions = tuple(placed_attributions(text, prose, article, lines))
+            view = ReadingView(prose, request.reader == "plain", attributions)
+        return LintResult(kept, build_profile(article, kept), outcome.suppressed, prose.notes, view)
 
     def _findings(
         self,
@@ -217,6 +225,20 @@ def original_span(prose: Prose, article: Article, start: int, end: int) -> tuple
     return prose.offsets.span_to_original(*article.offsets.span_to_original(start, end))
 
 
+def placed_attributions(
+    text: str, prose: Prose, article: Article, lines: LineIndex
+) -> list[dict[str, object]]:
+    """Every attribution of ``article`` as plain data, each span placed in ``text`` (the
+    original file): its words, line, column, start and end."""
+
+    def place(span: tuple[int, int]) -> dict[str, object]:
+        start, end = original_span(prose, article, *span)
+        line, column = lines.position(start)
+        return {"text": text[start:end], "line": line, "column": column, "start": start, "end": end}
+
+    return [attribution.to_dict(text, place) for attribution in article.attributions]
+
+
 @dataclass(frozen=True)
 class LintRequest:
     """One text to lint, and how: the arguments of ``Linter.lint``."""
@@ -229,6 +251,8 @@ class LintRequest:
     reader_options: ReaderOptions | None = None
     severities: Mapping[str, Severity] = field(default_factory=dict)
     own_outlet: tuple[str, ...] = ()
+    # Keep the article as its reader sees it (``LintResult.view``), for reports showing it.
+    keep_view: bool = False
 
 
 @dataclass
@@ -239,6 +263,7 @@ class LintResult:
     profile: Profile
     suppressed: list[tuple[Finding, str | None]] = field(default_factory=list)
     notes: tuple[Note, ...] = ()
+    view: ReadingView | None = None
 
 
 def _finding(

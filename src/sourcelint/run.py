@@ -73,6 +73,8 @@ class CliOptions:
     write_baseline: Path | None = None
     # Processes to lint in; None: the config's ``jobs``, else every core when it pays.
     jobs: int | None = None
+    # Keep each article as its reader sees it, for a format that shows it (HTML).
+    reading_view: bool = False
 
     def apply(self, settings: Settings) -> Settings:
         """The file's settings with the command line's choices laid over them."""
@@ -108,6 +110,8 @@ def run_check(
         if options.pipeline:
             options = replace(options, pipeline=tier_name(options.pipeline))
         formatter = get_formatter(output_format)
+        if getattr(formatter, "shows_reading", False):
+            options = replace(options, reading_view=True)
         resolver = ConfigResolver(options.config)
         baseline = _baseline_for(options)
     except KeyError:
@@ -334,8 +338,9 @@ class _Session:
             line = lines.position(note.offset)[0]  # type: ignore[union-attr]
             print(f"warning: {visible(job.display)}:{line}: {note.message}", file=sys.stderr)
         found = FileResult(
-            job.display, result.findings, outcome.text, result.profile, result.suppressed
-        )
+            job.display, result.findings, outcome.text, result.profile, result.suppressed,
+            result.view,
+        )  # fmt: skip
         self.results.append(found)
         self.thresholds.append((settings.fail_on or DEFAULT_FAIL_ON).rank)
 
@@ -460,6 +465,7 @@ class _Worker:
             reader_options=_reader_options(settings),
             severities=linter.registry.severity_overrides(settings.severity.items()),
             own_outlet=settings.own_outlet,
+            keep_view=self.options.reading_view,
         )
         return linter, request
 
@@ -505,6 +511,36 @@ def _lint_batch(
         if len(batch) == 1:
             return [internal_error(error, batch[0][0])]
     return [result for one in batch for result in _lint_batch(linter, [one])]
+
+
+class DraftLinter:
+    """Lints one text at a time as ``check`` lints the file at its path: that path's
+    configuration, reader, rules and inline suppressions, keeping the reading view (for
+    ``serve``). Models and rules are built once, on first use."""
+
+    def __init__(self, options: CliOptions) -> None:
+        self.options = replace(options, reading_view=True)
+        self.resolver = ConfigResolver(options.config)
+        self._worker = _Worker(self.options)
+
+    def lint(self, path: Path, text: str, display: str | None = None) -> FileResult:
+        """``text`` linted as if it were the file at ``path``; raises what ``check``
+        would report for it."""
+        settings = self.options.apply(self.resolver.settings_for(path))
+        job = _Job(display or _display(path), path, settings, text)
+        outcome = self._worker.lint([job])[0]
+        if outcome.error is not None:
+            raise outcome.error
+        result = outcome.result
+        assert result is not None, "an outcome holds a result or an error"
+        return FileResult(
+            job.display, result.findings, text, result.profile, result.suppressed, result.view
+        )
+
+    def rules(self, path: Path) -> list[RuleMeta]:
+        """Metadata of every rule the file at ``path`` may be linted with."""
+        settings = self.resolver.settings_for(path)
+        return [rule.meta for rule in self._worker.registry(settings.extend_rules).rules]
 
 
 class _WorkerDied(Exception):

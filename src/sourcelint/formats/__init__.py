@@ -19,6 +19,7 @@ from sourcelint.errors import SourcelintError
 from sourcelint.escapes import unsurrogate
 from sourcelint.findings import Finding
 from sourcelint.profile import Profile
+from sourcelint.reading import ReadingView
 from sourcelint.rule import RuleMeta
 from sourcelint.tiers import DEFAULT_TIER
 
@@ -45,6 +46,8 @@ class FileResult:
     text: str = ""
     profile: Profile | None = None
     suppressed: list[tuple[Finding, str | None]] = field(default_factory=list)
+    # The article as its reader sees it, when the format asked for it (``shows_reading``).
+    view: ReadingView | None = None
 
 
 @dataclass
@@ -81,7 +84,11 @@ class Report:
 
 
 class Formatter(Protocol):
-    """Writes a report to a text stream."""
+    """Writes a report to a text stream.
+
+    A formatter whose class sets ``shows_reading = True`` gets each file's
+    ``FileResult.view``: its article as the reader sees it, and every attribution.
+    """
 
     def write(self, report: Report, out: TextIO, *, color: bool) -> None: ...
 

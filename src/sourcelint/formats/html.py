@@ -65,10 +65,14 @@ _CATEGORY_STYLE = "".join(
     f".c-{category.value}{{background:{background};border-bottom:2px solid {line}}}"
     for category, (background, line) in COLORS.items()
 )
+# Every rule of the report's look: ``serve`` shows its articles with the same.
+STYLE = _STYLE + _CATEGORY_STYLE
 
 
 class HtmlFormatter:
     """One HTML document for the whole run: an index, then each file's article."""
+
+    shows_reading = True
 
     def write(self, report: Report, out: TextIO, *, color: bool) -> None:
         rules = {rule.code: rule for rule in report.rules}
@@ -76,13 +80,13 @@ class HtmlFormatter:
             '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
             f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>sourcelint report</title><style>{_STYLE}{_CATEGORY_STYLE}</style>"
+            f"<title>sourcelint report</title><style>{STYLE}</style>"
             "</head><body>\n"
         )
         out.write(_header(report))
         out.write("<main>\n")
         for number, result in enumerate(report.files):
-            out.write(_file(number, result, rules))
+            out.write(file_section(number, result, rules))
         out.write("</main></body></html>\n")
 
 
@@ -90,8 +94,12 @@ def _text(value: object) -> str:
     return escape(unsurrogate(str(value)))
 
 
+def legend() -> str:
+    """One sample of each category's highlight, named."""
+    return "".join(f'<span class="c-{c.value}">{LABELS[c]}</span>' for c in Category)
+
+
 def _header(report: Report) -> str:
-    legend = "".join(f'<span class="c-{c.value}">{LABELS[c]}</span>' for c in Category)
     rows = "".join(
         f'<tr><td><a href="#file-{number}">{_text(result.path)}</a></td>'
         f"<td>{len(result.findings)}</td><td>{_share(result.profile)}</td></tr>"
@@ -102,7 +110,7 @@ def _header(report: Report) -> str:
         f"<header><h1>sourcelint report</h1><p>sourcelint {_text(report.version)}, "
         f"{_text(report.pipeline)} pipeline: {len(report.findings)} findings in "
         f"{len(report.files)} files.</p>"
-        f'<p class="legend">{legend}</p>'
+        f'<p class="legend">{legend()}</p>'
         "<table><thead><tr><th>file</th><th>findings</th><th>weak sourcing</th></tr>"
         f"</thead><tbody>{rows}</tbody></table>"
         + (f"<h2>Not linted</h2><ul>{errors}</ul>" if errors else "")
@@ -115,7 +123,9 @@ def _share(profile: Profile | None) -> str:
     return "–" if share is None else f"{share:.0%}"
 
 
-def _file(number: int, result: FileResult, rules: dict[str, RuleMeta]) -> str:
+def file_section(number: int, result: FileResult, rules: dict[str, RuleMeta]) -> str:
+    """One file's ``<section>``: its article highlighted and its panel; ``number`` keeps
+    its ids apart from other files' on one page."""
     listed = "".join(
         f'<li><a href="#f{number}-{index}">{finding.line}:{finding.column} '
         f"{_text(finding.code)}</a> {_text(finding.message)}</li>"

@@ -14,6 +14,23 @@ from dataclasses import dataclass, field
 
 from sourcelint.readers.line_markers import DEFAULT_LINE_MARKER
 
+# What a block is to a reader, for showing it as they see it: a paragraph, a heading of
+# a level, a list item, a quotation, a table cell, or a front-matter field.
+PARAGRAPH = "p"
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+BLOCK_KINDS = frozenset({PARAGRAPH, *_HEADINGS, "li", "quote", "cell", "field"})
+
+
+def block_kind(open_tags: list[str]) -> str:
+    """What a block is, from the HTML tags (outermost first) around its text."""
+    for tag in reversed(open_tags):
+        if tag in _HEADINGS:
+            return tag
+    for tags, kind in ((("td", "th"), "cell"), (("blockquote",), "quote"), (("li",), "li")):
+        if any(tag in tags for tag in open_tags):
+            return kind
+    return PARAGRAPH
+
 
 @dataclass(frozen=True, slots=True)
 class OffsetMap:
@@ -42,6 +59,41 @@ class OffsetMap:
         if not self.references:
             return first, last
         return self._widen(first)[0], self._widen(last - 1)[1]
+
+    def span_to_prose(self, start: int, end: int, length: int) -> tuple[int, int]:
+        """The prose span showing the original span ``[start, end)`` of a prose of
+        ``length`` code points: markup at either edge is left out, so a span of markup
+        alone comes back empty."""
+        pieces = self._pieces(length)
+        originals = [original for original, _, _ in pieces]
+        first = self._prose_at(pieces, originals, start, edge="start")
+        last = self._prose_at(pieces, originals, max(end - 1, start), edge="end")
+        return (first, max(first, last))
+
+    def _pieces(self, length: int) -> list[tuple[int, int, int]]:
+        """``(original_start, prose_start, size)`` of each segment, in original order."""
+        ends = [start for start, _ in self.segments[1:]] + [length]
+        return sorted(
+            (original, prose, max(end - prose, 0))
+            for (prose, original), end in zip(self.segments, ends, strict=True)
+        )
+
+    @staticmethod
+    def _prose_at(
+        pieces: list[tuple[int, int, int]], originals: list[int], offset: int, *, edge: str
+    ) -> int:
+        index = bisect_right(originals, offset) - 1
+        if index >= 0:
+            original, prose, size = pieces[index]
+            if offset < original + size:
+                return prose + offset - original + (edge == "end")
+            if edge == "end":
+                return prose + size
+        if edge == "end":
+            return pieces[0][1]
+        if index + 1 < len(pieces):
+            return pieces[index + 1][1]  # markup before text: the text after it
+        return pieces[-1][1] + pieces[-1][2]
 
     def _widen(self, offset: int) -> tuple[int, int]:
         index = bisect_right(self.references, (offset, float("inf"))) - 1
@@ -91,7 +143,8 @@ class Prose:
     """What a reader hands to the analyzer.
 
     ``blocks`` are spans of ``text`` (paragraphs, headings, list items) that no sentence
-    crosses; ``comments`` and ``notes`` are positioned in the original file.
+    crosses, ``kinds`` what each block is to a reader (``BLOCK_KINDS``); ``comments`` and
+    ``notes`` are positioned in the original file.
     """
 
     text: str
@@ -99,6 +152,10 @@ class Prose:
     offsets: OffsetMap = OffsetMap()
     comments: tuple[Comment, ...] = ()
     notes: tuple[Note, ...] = ()
+    kinds: tuple[str, ...] = ()
+
+    def kind_of(self, block: int) -> str:
+        return self.kinds[block] if block < len(self.kinds) else PARAGRAPH
 
 
 @dataclass
@@ -112,6 +169,7 @@ class ProseBuilder:
     _parts: list[str] = field(default_factory=list)
     _segments: list[tuple[int, int]] = field(default_factory=list)
     _blocks: list[tuple[int, int]] = field(default_factory=list)
+    _kinds: list[str] = field(default_factory=list)
     # (prose offset, original start, original end) of each piece added as a unit.
     _references: list[tuple[int, int, int]] = field(default_factory=list)
     _length: int = 0
@@ -145,12 +203,14 @@ class ProseBuilder:
             if self._next_original is not None:
                 self._next_original += 1
 
-    def end_block(self) -> None:
-        """Close the current block; the next text starts a new one."""
+    def end_block(self, kind: str = PARAGRAPH) -> None:
+        """Close the current block, a ``kind`` of ``BLOCK_KINDS``; the next text starts
+        a new one."""
         if self._block_start is not None:
             self._strip_tail()
             if self._length > self._block_start:
                 self._blocks.append((self._block_start, self._length))
+                self._kinds.append(kind)
         self._block_start = None
         if self._parts and not self._parts[-1].endswith("\n\n"):
             self._parts.append("\n\n")
@@ -187,4 +247,5 @@ class ProseBuilder:
             ),
             comments=comments,
             notes=notes,
+            kinds=tuple(self._kinds),
         )

@@ -31,7 +31,14 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
 from sourcelint.errors import ConfigError
-from sourcelint.readers.base import Comment, Note, Prose, ProseBuilder, ReaderOptions
+from sourcelint.readers.base import (
+    Comment,
+    Note,
+    Prose,
+    ProseBuilder,
+    ReaderOptions,
+    block_kind,
+)
 from sourcelint.readers.comments import comment_end
 from sourcelint.readers.invisible import INVISIBLE, without_invisible
 
@@ -567,7 +574,7 @@ class _Walker:
             self._after_break = self._open
 
     def _end_block(self) -> None:
-        self.builder.end_block()
+        self.builder.end_block(block_kind([element.tag for element in self.stack]))
         self._open = False
         self._after_break = False
 

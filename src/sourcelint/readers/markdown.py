@@ -22,7 +22,14 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from sourcelint.positions import LineIndex
-from sourcelint.readers.base import Comment, Note, Prose, ProseBuilder, ReaderOptions
+from sourcelint.readers.base import (
+    Comment,
+    Note,
+    Prose,
+    ProseBuilder,
+    ReaderOptions,
+    block_kind,
+)
 from sourcelint.readers.comments import comment_close, comment_end
 from sourcelint.readers.invisible import INVISIBLE, without_invisible
 
@@ -207,12 +214,17 @@ class _MarkdownReader:
                 continue
             start, end = span
             self.builder.add(value[start:end], self._line_start(line) + value_start + start)
-            self.builder.end_block()
+            self.builder.end_block("field")
 
     # Blocks
 
     def _blocks(self, tokens: list[Token], first_line: int) -> None:
+        open_tags: list[str] = []  # the containers around the token, outermost first
         for token in tokens:
+            if token.nesting == 1:
+                open_tags.append(token.tag)
+            elif token.nesting == -1 and open_tags:
+                open_tags.pop()
             if token.map is None:
                 continue
             start = self._line_start(token.map[0] + first_line)
@@ -220,7 +232,7 @@ class _MarkdownReader:
             self.cursor = max(self.cursor, start)
             if token.type == "inline":
                 self._inline(token.children or [], end)
-                self.builder.end_block()
+                self.builder.end_block(block_kind(open_tags))
             elif token.type == "fence":
                 self._check_fence(token, token.map[0] + first_line, token.map[1] + first_line)
                 self.cursor = end

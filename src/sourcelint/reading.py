@@ -1,0 +1,26 @@
+"""An article as its reader sees it, for the reports that show it (HTML, ``serve``).
+
+The reader's prose, block by block, and every attribution of the sourcing model placed
+in the file: who is credited, by which cue, and what kind of source they are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sourcelint.readers.base import Prose
+
+
+@dataclass(frozen=True)
+class ReadingView:
+    """``prose`` as a reader reads it; ``attributions`` as ``Attribution.to_dict`` gives
+    them, each span with its ``start`` and ``end`` in the original file."""
+
+    prose: Prose
+    # Plain text: its line breaks are the writer's and are shown; markup's are not.
+    preformatted: bool = False
+    attributions: tuple[dict[str, object], ...] = ()
+
+    def to_prose(self, start: int, end: int) -> tuple[int, int]:
+        """The prose span showing the original span ``[start, end)`` (empty: markup)."""
+        return self.prose.offsets.span_to_prose(start, end, len(self.prose.text))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,6 +18,35 @@ from sourcelint.registry import Registry, load_registry
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 SEED = EXAMPLES / "iran-russia-assad.txt"
+
+
+# CI installs Chromium and sets this: there, a missing browser fails instead of skipping.
+BROWSER_REQUIRED = os.environ.get("SOURCELINT_REQUIRE_BROWSER") == "1"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Headless Chromium through Selenium (skips without it, except in CI)."""
+    try:
+        from selenium import webdriver
+    except ImportError:
+        webdriver = None
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver_path = shutil.which("chromedriver")
+    if webdriver is None or not (chromium and driver_path):
+        if BROWSER_REQUIRED:
+            pytest.fail("selenium, chromium and chromedriver are required here")
+        pytest.skip("needs selenium, chromium and chromium-driver")
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900"):
+        options.add_argument(argument)
+    service = webdriver.ChromeService(executable_path=driver_path)
+    driver = webdriver.Chrome(options=options, service=service)
+    try:
+        yield driver
+    finally:
+        driver.quit()
 
 
 @pytest.fixture

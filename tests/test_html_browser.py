@@ -5,9 +5,6 @@ running. Screenshots are kept in each test's temporary folder."""
 from __future__ import annotations
 
 import json
-import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,8 +12,6 @@ from typer.testing import CliRunner
 
 from sourcelint.cli import app
 
-# CI installs Chromium and sets this: there, a missing browser fails instead of skipping.
-REQUIRED = os.environ.get("SOURCELINT_REQUIRE_BROWSER") == "1"
 ARTICLE = (
     "A senior official said the plan had failed.\n\n"
     "According to Reuters, the minister reportedly resigned.\n"
@@ -25,30 +20,6 @@ HOSTILE = (
     "<script>window.pwned = 1; alert(1)</script> A senior official said so.\n\n"
     '"><img src=x onerror="window.pwned = 2"> Officials reportedly left.\n'
 )
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    try:
-        from selenium import webdriver
-    except ImportError:
-        webdriver = None
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    driver_path = shutil.which("chromedriver")
-    if webdriver is None or not (chromium and driver_path):
-        if REQUIRED:
-            pytest.fail("selenium, chromium and chromedriver are required here")
-        pytest.skip("needs selenium, chromium and chromium-driver")
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900"):
-        options.add_argument(argument)
-    service = webdriver.ChromeService(executable_path=driver_path)
-    driver = webdriver.Chrome(options=options, service=service)
-    try:
-        yield driver
-    finally:
-        driver.quit()
 
 
 def _report(text: str, tmp_path: Path) -> tuple[Path, int]:

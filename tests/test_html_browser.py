@@ -22,9 +22,9 @@ HOSTILE = (
 )
 
 
-def _report(text: str, tmp_path: Path) -> tuple[Path, int]:
+def _report(text: str, tmp_path: Path, suffix: str = ".md") -> tuple[Path, int]:
     """The HTML report of one article, and how many findings JSON gives for it."""
-    article = tmp_path / "article.md"
+    article = tmp_path / f"article{suffix}"
     article.write_text(text, encoding="utf-8")
     report = tmp_path / "report.html"
     runner = CliRunner()
@@ -72,7 +72,7 @@ def test_an_article_s_markup_never_runs(browser, tmp_path):
     from selenium.common.exceptions import NoAlertPresentException
     from selenium.webdriver.common.by import By
 
-    report, _ = _report(HOSTILE, tmp_path)
+    report, _ = _report(HOSTILE, tmp_path, ".txt")  # plain text: shown character for character
     browser.get(report.as_uri())
     with pytest.raises(NoAlertPresentException):
         browser.switch_to.alert.text  # noqa: B018 - reading it is the check
@@ -81,3 +81,80 @@ def test_an_article_s_markup_never_runs(browser, tmp_path):
     article = browser.find_element(By.CSS_SELECTOR, ".article")
     assert "<script>window.pwned = 1; alert(1)</script>" in article.text
     browser.save_screenshot(str(tmp_path / "hostile.png"))
+
+
+def test_the_attribution_view_is_one_click_or_key_away(browser, tmp_path):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    report, _ = _report(ARTICLE, tmp_path)
+    browser.get(report.as_uri())
+    article = browser.find_element(By.CSS_SELECTOR, ".article")
+    view = browser.find_element(By.CSS_SELECTOR, ".who-view")
+    assert article.is_displayed() and not view.is_displayed()
+    browser.find_element(By.CSS_SELECTOR, "label[for=who-0]").click()
+    assert view.is_displayed() and not article.is_displayed()
+    source = view.find_element(By.CSS_SELECTOR, "mark.k-anonymous")
+    ActionChains(browser).move_to_element(source).perform()
+    tip = source.find_element(By.CSS_SELECTOR, ".tip")
+    assert "Who: A senior official" in tip.text and "Cue: said" in tip.text
+    browser.save_screenshot(str(tmp_path / "who.png"))
+    browser.find_element(By.ID, "who-0").send_keys(Keys.SPACE)  # the keyboard turns it back
+    assert article.is_displayed() and not view.is_displayed()
+
+
+def _rgb(value: str) -> tuple[float, ...]:
+    return tuple(float(part) for part in value[value.index("(") + 1 : -1].split(",")[:3])
+
+
+def _luminance(rgb: tuple[float, ...]) -> float:
+    linear = [(c / 255) / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4
+              for c in rgb]  # fmt: skip
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+# The text colour and the nearest opaque background of each element, as the browser paints.
+_PAINTED = """
+return Array.from(document.querySelectorAll(arguments[0])).map(e => {
+  let b = e, bg = 'rgba(0, 0, 0, 0)';
+  while (b && (bg = getComputedStyle(b).backgroundColor).startsWith('rgba') && bg.endsWith(', 0)'))
+    b = b.parentElement;
+  return [getComputedStyle(e).color, b ? bg : 'rgb(255, 255, 255)', e.textContent.slice(0, 30)];
+});
+"""
+
+
+def test_every_text_keeps_wcag_aa_contrast_as_painted(browser, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    report, _ = _report(ARTICLE, tmp_path)
+    browser.get(report.as_uri())
+    browser.find_element(By.CSS_SELECTOR, "label[for=who-0]").click()  # both views' marks
+    selectors = "mark, .legend span, .kinds span, .tip, .tip b, a, p, td, th, li, label, h1, h2"
+    painted = browser.execute_script(_PAINTED, selectors)
+    assert len(painted) > 30
+    for color, background, words in painted:
+        light, dark = sorted((_luminance(_rgb(color)), _luminance(_rgb(background))))[::-1]
+        assert (light + 0.05) / (dark + 0.05) >= 4.5, (words, color, background)
+
+
+def test_it_prints_the_article_with_its_highlights_and_without_tips(browser, tmp_path):
+    import base64
+
+    from selenium.webdriver.common.by import By
+
+    report, _ = _report(ARTICLE, tmp_path)
+    browser.get(report.as_uri())
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        mark = browser.find_element(By.CSS_SELECTOR, ".article mark")
+        mark.click()  # focused: on screen its tip would show
+        assert not mark.find_element(By.CSS_SELECTOR, ".tip").is_displayed()
+        assert not browser.find_element(By.CSS_SELECTOR, "label[for=who-0]").is_displayed()
+        assert mark.value_of_css_property("background-color") != "rgba(0, 0, 0, 0)"
+        pdf = base64.b64decode(browser.print_page())
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert pdf.startswith(b"%PDF")
+    (tmp_path / "report.pdf").write_bytes(pdf)

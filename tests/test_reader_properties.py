@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sourcelint.readers.base import Prose, ReaderOptions
+from sourcelint.readers.base import BLOCK_KINDS, Prose, ProseIndex, ReaderOptions
 from sourcelint.readers.html import read_html
 from sourcelint.readers.invisible import INVISIBLE
 from sourcelint.readers.line_markers import line_markers
@@ -115,12 +115,31 @@ def check(reader: str, source: str, prose: Prose) -> None:
         assert _same(reader, source[first:last], char), (index, char, source[first:last])
         assert first >= previous, (index, char)  # in order (a reference may map twice)
         previous = first
+    check_way_back(prose)
     for comment in prose.comments:
         written = INVISIBLE.sub("", source[comment.start : comment.end])
         assert written.startswith("<!--")
         assert comment.body in written
     for note in prose.notes:
         assert 0 <= note.offset <= len(source)
+
+
+def check_way_back(prose: Prose) -> None:
+    """What a reader sees, found again from the original: each block's kind is known,
+    each block maps back onto itself and each character that is not white space onto a
+    span holding it (itself, or the whole decoded reference it is part of)."""
+    assert len(prose.kinds) in (0, len(prose.blocks))
+    assert set(prose.kinds) <= BLOCK_KINDS
+    index = ProseIndex(prose)
+    for start, end in prose.blocks:
+        assert index.span(*prose.offsets.span_to_original(start, end)) == (start, end)
+    shown = {position for start, end in prose.blocks for position in range(start, end)}
+    for position, char in enumerate(prose.text):
+        if position in shown and not char.isspace():
+            original = prose.offsets.span_to_original(position, position + 1)
+            first, last = index.span(*original)
+            assert first <= position < last, (position, char)
+            assert prose.offsets.span_to_original(first, last) == original, (position, char)
 
 
 def _same(reader: str, original: str, char: str) -> bool:

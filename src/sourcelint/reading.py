@@ -7,8 +7,9 @@ in the file: who is credited, by which cue, and what kind of source they are.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
-from sourcelint.readers.base import Prose
+from sourcelint.readers.base import Prose, ProseIndex
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,10 @@ class ReadingView:
     preformatted: bool = False
     attributions: tuple[dict[str, object], ...] = ()
 
+    @cached_property
+    def _index(self) -> ProseIndex:
+        return ProseIndex(self.prose)
+
     def to_prose(self, start: int, end: int) -> tuple[int, int]:
         """The prose span showing the original span ``[start, end)`` (empty: markup)."""
-        return self.prose.offsets.span_to_prose(start, end, len(self.prose.text))
+        return self._index.span(start, end)

@@ -58,48 +58,66 @@ class OffsetMap:
         first, last = self.to_original(start), self.to_original(end - 1) + 1
         if not self.references:
             return first, last
-        return self._widen(first)[0], self._widen(last - 1)[1]
+        return self.widen(first)[0], self.widen(last - 1)[1]
 
-    def span_to_prose(self, start: int, end: int, length: int) -> tuple[int, int]:
-        """The prose span showing the original span ``[start, end)`` of a prose of
-        ``length`` code points: markup at either edge is left out, so a span of markup
-        alone comes back empty."""
-        pieces = self._pieces(length)
-        originals = [original for original, _, _ in pieces]
-        first = self._prose_at(pieces, originals, start, edge="start")
-        last = self._prose_at(pieces, originals, max(end - 1, start), edge="end")
-        return (first, max(first, last))
-
-    def _pieces(self, length: int) -> list[tuple[int, int, int]]:
-        """``(original_start, prose_start, size)`` of each segment, in original order."""
-        ends = [start for start, _ in self.segments[1:]] + [length]
-        return sorted(
-            (original, prose, max(end - prose, 0))
-            for (prose, original), end in zip(self.segments, ends, strict=True)
-        )
-
-    @staticmethod
-    def _prose_at(
-        pieces: list[tuple[int, int, int]], originals: list[int], offset: int, *, edge: str
-    ) -> int:
-        index = bisect_right(originals, offset) - 1
-        if index >= 0:
-            original, prose, size = pieces[index]
-            if offset < original + size:
-                return prose + offset - original + (edge == "end")
-            if edge == "end":
-                return prose + size
-        if edge == "end":
-            return pieces[0][1]
-        if index + 1 < len(pieces):
-            return pieces[index + 1][1]  # markup before text: the text after it
-        return pieces[-1][1] + pieces[-1][2]
-
-    def _widen(self, offset: int) -> tuple[int, int]:
+    def widen(self, offset: int) -> tuple[int, int]:
+        """The character reference holding an original offset, or that offset's own span."""
         index = bisect_right(self.references, (offset, float("inf"))) - 1
         if index >= 0 and self.references[index][0] <= offset < self.references[index][1]:
             return self.references[index]
         return offset, offset + 1
+
+
+class ProseIndex:
+    """An ``OffsetMap`` read backwards: the prose that shows a span of the original.
+
+    Only the text of blocks is shown; block separators and markup are not.
+    """
+
+    def __init__(self, prose: Prose) -> None:
+        self._offsets = prose.offsets
+        segments = prose.offsets.segments
+        ends = [start for start, _ in segments[1:]] + [len(prose.text)]
+        block_ends = [end for _, end in prose.blocks]
+        # (original start, prose start, prose end) of each segment's part in each block.
+        pieces = []
+        for (prose_start, original), segment_end in zip(segments, ends, strict=True):
+            index = bisect_right(block_ends, prose_start)
+            while index < len(prose.blocks) and prose.blocks[index][0] < segment_end:
+                block_start, block_end = prose.blocks[index]
+                start, end = max(prose_start, block_start), min(segment_end, block_end)
+                if start < end:
+                    pieces.append((original + start - prose_start, start, end))
+                index += 1
+        self._pieces = sorted(pieces)
+        self._originals = [original for original, _, _ in self._pieces]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The prose span showing the original ``[start, end)``: markup at either edge is
+        left out, so a span of markup alone comes back empty."""
+        if not self._pieces:
+            return 0, 0
+        first = self._at(start, edge="start")
+        last = self._at(max(end - 1, start), edge="end")
+        return first, max(first, last)
+
+    def _at(self, offset: int, *, edge: str) -> int:
+        pieces = self._pieces
+        # A character reference is one unit: a span touching it covers its decoding.
+        reference_start, reference_end = self._offsets.widen(offset)
+        offset = reference_start if edge == "start" else reference_end - 1
+        index = bisect_right(self._originals, offset) - 1
+        if index >= 0:
+            original, prose, prose_end = pieces[index]
+            if offset < original + prose_end - prose:
+                return prose + offset - original + (edge == "end")
+            if edge == "end":
+                return prose_end  # markup after text: the text before it
+        if edge == "end":
+            return pieces[0][1]
+        if index + 1 < len(pieces):
+            return pieces[index + 1][1]  # markup before text: the text after it
+        return pieces[-1][2]
 
 
 @dataclass(frozen=True, slots=True)

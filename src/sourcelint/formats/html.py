@@ -317,10 +317,12 @@ def _tip(finding: Finding, rules: dict[str, RuleMeta]) -> str:
 def _who_toggle(number: int, view: ReadingView | None) -> str:
     if view is None:
         return ""
+    quoted = sum(1 for attribution in view.attributions if attribution["quoted"])
+    inside = f", {quoted} inside quotations" if quoted else ""
     return (
         f'<input type="checkbox" class="who" id="who-{number}">'
         f'<label class="toggle" for="who-{number}"> Show who says what: every attribution '
-        f"({len(view.attributions)}), not only findings</label>"
+        f"({len(view.attributions)}{inside}), not only findings</label>"
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from typer.testing import CliRunner
 
 from sourcelint.cli import app
@@ -116,3 +117,41 @@ def test_show_suppressed_in_json(tmp_path, monkeypatch):
         ("SL204", "two sources confirmed")
     ]
     assert result.exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "reader,text",
+    [
+        ("markdown", "A senior official said so. <!-- sourcelint-disable-line SL102 -->\n"),
+        ("html", "<p>A senior official said so. <!-- sourcelint-disable-line SL102 --></p>\n"),
+        ("markdown", "A senior official said so. <!-- sourcelint-disable-line SL102\n-- why -->\n"),
+    ],
+)
+def test_disable_line_covers_the_line_the_comment_starts_on(linter, registry, reader, text):
+    rules = [r for s in ("SL102", "SL9") for r in registry.select(s)]
+    found = linter.lint_text(text + "Two aides said it.\n", rules, reader=reader)
+    assert [(f.code, f.line) for f in found] == [("SL102", text.count("\n") + 1)]
+
+
+def test_disable_line_on_a_line_of_its_own_suppresses_nothing(linter, registry):
+    md = "A senior official said so.\n<!-- sourcelint-disable-line SL102 -->\n"
+    rules = [r for s in ("SL102", "SL9") for r in registry.select(s)]
+    found = [(f.code, f.line) for f in linter.lint_text(md, rules, reader="markdown")]
+    assert found == [("SL102", 1), ("SL901", 2)]
+
+
+def test_a_misspelled_directive_is_reported_not_ignored(linter, registry):
+    md = "<!-- sourcelint-disable-linex SL102 -->\nA senior official said so.\n"
+    rules = [r for s in ("SL102", "SL9") for r in registry.select(s)]
+    found = linter.lint_text(md, rules, reader="markdown")
+    assert [(f.code, f.line) for f in found] == [("SL902", 1), ("SL102", 2)]
+    assert "sourcelint-disable-linex" in found[0].message
+
+
+@pytest.mark.parametrize("ignored,expected", [(True, []), (False, ["SL901"])])
+def test_a_directive_for_a_switched_off_rule_is_not_unused(tmp_path, ignored, expected):
+    path = tmp_path / "a.md"
+    path.write_text("<!-- sourcelint-disable SL204 -->\nThe mayor said the budget was late.\n")
+    options = ["--ignore", "SL204"] if ignored else []
+    result = CliRunner().invoke(app, ["check", "-f", "json", *options, str(path)])
+    assert [f["code"] for f in json.loads(result.stdout)["files"][0]["findings"]] == expected

@@ -183,9 +183,13 @@ class Linter:
         """SL901 and SL902, when selected: suppressions that do nothing or name no rule."""
         chosen = {rule.code: rule.meta for rule in rules}
         found = []
-        problems = [
-            (UNUSED_SUPPRESSION, d, ", ".join(d.selectors) or "any rule") for d in outcome.unused
+        # A directive for rules that are switched off here is not unused: it waits for them.
+        unused = [
+            d
+            for d in outcome.unused
+            if not d.selectors or any(self._codes_of(s) & chosen.keys() for s in d.selectors)
         ]
+        problems = [(UNUSED_SUPPRESSION, d, ", ".join(d.selectors) or "any rule") for d in unused]
         problems += [(UNKNOWN_SUPPRESSION, d, selector) for d, selector in outcome.unknown]
         for code, directive, subject in problems:
             meta = chosen.get(code)

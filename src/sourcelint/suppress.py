@@ -3,6 +3,7 @@
 Directives (codes or rule names; none means every rule; an optional reason after ``--``):
 
 - ``sourcelint-disable SL102 SL204 -- reason`` … ``sourcelint-enable [codes]``: a range;
+- ``sourcelint-disable-line SL201``: the line the comment starts on (after the text);
 - ``sourcelint-disable-next-line SL201``: the next line holding text;
 - ``sourcelint-disable-file``: the whole file;
 - in plain text, ``sourcelint: disable=SL204,SL102 -- reason`` at the end of a line: that
@@ -26,8 +27,17 @@ from sourcelint.readers.base import Comment
 from sourcelint.readers.line_markers import line_markers
 
 _COMMENT_DIRECTIVE = re.compile(
-    r"^\s*sourcelint-(?P<kind>disable-next-line|disable-file|disable|enable)\b(?P<rest>.*)$", re.S
+    r"^\s*sourcelint-(?P<kind>disable-next-line|disable-line|disable-file|disable|enable)"
+    r"(?![\w-])(?P<rest>.*)$",
+    re.S,
 )
+
+
+# A comment that means to be a directive but names no kind of one: "sourcelint-disabel".
+_MISSPELLED = re.compile(r"^\s*(sourcelint-[\w-]*)")
+_KINDS = {
+    "disable": "range", "disable-line": "line", "disable-next-line": "line", "disable-file": "file",
+}  # fmt: skip
 
 
 @dataclass
@@ -89,6 +99,11 @@ def parse_directives(
     for comment in comments:
         match = _COMMENT_DIRECTIVE.match(comment.body)
         if match is None:
+            misspelled = _MISSPELLED.match(comment.body)
+            if misspelled is not None:
+                # Reported as a suppression naming no rule (SL902); it covers nothing.
+                selectors = (misspelled[1],)
+                directives.append(Directive("line", comment.start, comment.end, selectors, None))
             continue
         selectors, reason = _selectors_and_reason(match["rest"])
         kind = match["kind"]
@@ -96,7 +111,7 @@ def parse_directives(
             directives.extend(_close(open_ranges, selectors, comment, codes_of, reenabled))
             continue
         directive = Directive(
-            kind={"disable": "range", "disable-next-line": "line", "disable-file": "file"}[kind],
+            kind=_KINDS[kind],
             start=comment.start,
             end=comment.end,
             selectors=selectors,
@@ -105,6 +120,8 @@ def parse_directives(
         )
         if directive.kind == "range":
             open_ranges.add(directive)
+        elif kind == "disable-line":
+            directive.line = lines.position(comment.start)[0]
         elif directive.kind == "line":
             # Counted from the comment's last line, past blank lines and other directives.
             directive.line = text_line_after(lines.position(comment.end)[0])

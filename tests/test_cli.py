@@ -251,13 +251,23 @@ def test_output_file_never_overwrites_a_linted_file(runner, tmp_path):
     assert draft.read_text() == ANONYMOUS
 
 
-@pytest.mark.parametrize("where", ["missing-dir/report.txt", "."])
+@pytest.mark.parametrize("where", [".", "draft.md/report.txt"])
 def test_unwritable_output_file_is_an_error(runner, tmp_path, where):
     draft = tmp_path / "draft.md"
     draft.write_text(ANONYMOUS)
     result = run(runner, "check", str(draft), "-o", str(tmp_path / where))
     assert result.exit_code == 2
     assert "cannot write the report" in result.stderr
+    assert draft.read_text() == ANONYMOUS
+
+
+def test_output_file_in_missing_folders_makes_them(runner, tmp_path):
+    draft = tmp_path / "draft.md"
+    draft.write_text(ANONYMOUS)
+    target = tmp_path / "reports" / "today" / "report.json"
+    result = run(runner, "check", "-f", "json", str(draft), "-o", str(target))
+    assert result.exit_code == 1
+    assert json.loads(target.read_text())["summary"]["findings"] >= 1
 
 
 def test_file_over_a_million_characters_is_linted(runner, tmp_path):

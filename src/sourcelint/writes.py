@@ -36,7 +36,8 @@ def is_linted(output: Path, linted: Iterable[Path]) -> bool:
 
 
 def write_atomically(path: Path, text: str, what: str = "file") -> None:
-    """Write ``text`` to ``path`` (through a symlink, to its target) in one rename.
+    """Write ``text`` to ``path`` (through a symlink, to its target) in one rename,
+    making the folders it needs.
 
     A path that is not a regular file (``/dev/stdout``, a FIFO, ``/dev/null``) is written
     in place: renaming over it would replace the device. Raises ``InputError`` naming
@@ -52,6 +53,8 @@ def write_atomically(path: Path, text: str, what: str = "file") -> None:
         return
     try:
         target = path.resolve()
+        # Missing folders are made, as ``ruff --output-file`` and pytest's --junitxml do.
+        target.parent.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except (OSError, RuntimeError) as error:
         raise InputError(f"cannot write the {what}: {_reason(error)}", path=path) from None

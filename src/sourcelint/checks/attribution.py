@@ -16,7 +16,10 @@ Parameters (``[rule.check]``):
 - ``reason-severity``: the severity when a reason for anonymity is given;
 - ``include-quoted``: also flag attributions inside quotations (default false);
 - ``content-words``: only attributions whose content holds one of these words; with
-  ``quoted-severity`` the severity when that content is a direct quotation.
+  ``quoted-severity`` the severity when that content is a direct quotation;
+- ``unless-relayed-by``: leave out attributions whose cue stands inside the content of
+  an attribution to a source of one of these kinds ("According to CNN, the mayor
+  reportedly resigned": the report has its reporter, and the relay is flagged itself).
 """
 
 from __future__ import annotations
@@ -64,6 +67,7 @@ def build(context: BuildContext, params: Mapping[str, Any]) -> Check:
     reason_severity = reader.optional_choice("reason-severity", tuple(s.value for s in Severity))
     content_words = _words(context, reader, "content-words")
     quoted_severity = reader.optional_choice("quoted-severity", tuple(s.value for s in Severity))
+    relayed_by = _choices(reader, "unless-relayed-by", SourceKind, ())
     reader.finish()
 
     def wanted(article: Article, attribution: Attribution, places: _WordPlaces) -> bool:
@@ -90,10 +94,13 @@ def build(context: BuildContext, params: Mapping[str, Any]) -> Check:
         # long sentence: the words and quotations are indexed once per article instead.
         places = _WordPlaces(article, content_words or frozenset())
         quotations = SpanSet(article.quotes)
+        relays = SpanSet(
+            a.content for a in article.attributions if a.kind in relayed_by and a.content
+        )
         for attribution in article.attributions:
             if recipients and attribution.recipient and not attribution.quoted:
                 yield Hit(*attribution.recipient)
-            elif wanted(article, attribution, places):
+            elif wanted(article, attribution, places) and not relays.encloses(*attribution.cue):
                 severity = (
                     Severity(reason_severity) if reason_severity and attribution.reason else None
                 )

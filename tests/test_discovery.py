@@ -6,8 +6,10 @@ import os
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from sourcelint import discovery
+from sourcelint.cli import app
 from sourcelint.config import ConfigResolver
 from sourcelint.discovery import LINTABLE_SUFFIXES, Target, collect_targets
 from sourcelint.errors import InputError
@@ -20,6 +22,11 @@ def touch(path: Path, text: str = "text") -> Path:
 
 
 def collect(cwd: Path, *paths: str, explicit: Path | None = None, **kwargs):
+    collected = collected_in(cwd, *paths, explicit=explicit, **kwargs)
+    return collected.targets, collected.errors
+
+
+def collected_in(cwd: Path, *paths: str, explicit: Path | None = None, **kwargs):
     resolver = ConfigResolver(explicit=explicit, cwd=cwd)
     return collect_targets([Path(p) for p in paths], resolver, **kwargs)
 
@@ -65,11 +72,35 @@ def test_walk_picks_lintable_suffixes_in_deterministic_order(repo):
 
 
 def test_explicit_file_is_linted_whatever_its_suffix(repo):
-    touch(repo / "story.rst")
+    touch(repo / "story.text")
     touch(repo / "NOTES")
-    targets, errors = collect(repo, "story.rst", "NOTES")
+    targets, errors = collect(repo, "story.text", "NOTES")
     assert errors == []
-    assert names(targets) == ["story.rst", "NOTES"]
+    assert names(targets) == ["story.text", "NOTES"]
+
+
+def test_markup_no_reader_reads_is_skipped_and_said(repo):
+    for name in ["story.rst", "guide.adoc", "draft.mdx", "a.md"]:
+        touch(repo / name)
+    named = collected_in(repo, "story.rst", "guide.adoc")
+    assert named.targets == [] and named.errors == []
+    assert [(s.path.as_posix(), s.markup, s.named) for s in named.skipped] == [
+        ("story.rst", "reStructuredText", True),
+        ("guide.adoc", "AsciiDoc", True),
+    ]
+    walked = collected_in(repo, ".")
+    assert names(walked.targets) == ["a.md", "draft.mdx"]  # MDX is read as Markdown
+    assert [(s.path.as_posix(), s.named) for s in walked.skipped] == [
+        ("guide.adoc", False),
+        ("story.rst", False),
+    ]
+
+
+def test_a_configured_reader_takes_a_suffix_in(repo):
+    touch(repo / ".sourcelint.toml", '[readers.extensions]\n".rst" = "plain"\n')
+    touch(repo / "docs" / "story.rst")
+    walked = collected_in(repo, ".")
+    assert names(walked.targets) == ["docs/story.rst"] and walked.skipped == []
 
 
 def test_targets_carry_the_nearest_settings(repo):
@@ -315,3 +346,16 @@ def test_unreadable_directory_is_an_error(repo, monkeypatch):
     targets, errors = collect(repo, ".")
     assert names(targets) == ["a.md"]
     assert [str(e) for e in errors] == ["locked: cannot read directory: Permission denied"]
+
+
+def test_skipped_markup_is_said_when_named_and_in_a_walk_with_verbose(repo, monkeypatch):
+    touch(repo / "story.rst", "A senior official said so.\n")
+    monkeypatch.chdir(repo)
+    runner = CliRunner()
+    named = runner.invoke(app, ["check", "story.rst"])
+    assert named.exit_code == 0 and "SL102" not in named.stdout
+    assert "story.rst: reStructuredText is not read by sourcelint: skipped" in named.stderr
+    quiet = runner.invoke(app, ["check", "."])
+    assert "story.rst" not in quiet.stderr
+    verbose = runner.invoke(app, ["check", "--verbose", "."])
+    assert "story.rst: reStructuredText is not read" in verbose.stderr

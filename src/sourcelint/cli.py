@@ -195,13 +195,17 @@ def check(
         ),
     ] = None,
     verbose: Annotated[
-        bool, typer.Option("--verbose", help="Show the traceback of an internal error.")
+        bool,
+        typer.Option(
+            "--verbose",
+            help="Show the traceback of an internal error, and the files a walk skips.",
+        ),
     ] = False,
 ) -> None:
     """Lint files and directories for weak sourcing and loaded language."""
     from sourcelint.run import CliOptions, run_check
 
-    Verbosity.tracebacks = verbose
+    Verbosity.verbose = verbose
 
     options = CliOptions(
         paths=[str(path) for path in paths or [Path()]],

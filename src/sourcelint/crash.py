@@ -26,7 +26,7 @@ class Verbosity:
     """Whether the running command was given ``--verbose`` (set by the command line,
     read where a crash that escaped every command is reported)."""
 
-    tracebacks = False
+    verbose = False
 
 
 def internal_error(error: BaseException, path: Path | str | None = None) -> InternalError:
@@ -46,5 +46,5 @@ def report(error: SourcelintError) -> None:
     """Print ``error`` as one line on standard error; an internal error's traceback too
     under ``--verbose``."""
     print(error.render(), file=sys.stderr)
-    if Verbosity.tracebacks and isinstance(error, InternalError) and error.details:
+    if Verbosity.verbose and isinstance(error, InternalError) and error.details:
         print(error.details.rstrip("\n"), file=sys.stderr)

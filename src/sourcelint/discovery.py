@@ -13,10 +13,11 @@ import pathspec
 
 from sourcelint.config import ConfigResolver, Settings, normalize_path
 from sourcelint.errors import ConfigError, InputError, SourcelintError
+from sourcelint.readers import unread_format
 
-__all__ = ["LINTABLE_SUFFIXES", "Target", "collect_targets", "forced_out"]
+__all__ = ["LINTABLE_SUFFIXES", "Collected", "Skipped", "Target", "collect_targets", "forced_out"]
 
-LINTABLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
+LINTABLE_SUFFIXES = (".md", ".markdown", ".mdx", ".txt", ".html", ".htm")
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,30 @@ def _read_gitignore(directory: Path) -> _Gitignore | None:
     return _Gitignore(directory, spec)
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """A file left out because no reader reads its markup; ``named``: on the command line."""
+
+    path: Path
+    markup: str
+    named: bool
+
+    def message(self) -> str:
+        return (
+            f"{self.markup} is not read by sourcelint: skipped (lint an HTML or Markdown "
+            "export, or name a reader for it in [readers] extensions)"
+        )
+
+
+@dataclass
+class Collected:
+    """What the paths given expand to: files to lint, errors, files skipped."""
+
+    targets: list[Target]
+    errors: list[SourcelintError]
+    skipped: list[Skipped]
+
+
 class _Collector:
     """Accumulates targets and errors over the paths given on the command line."""
 
@@ -74,6 +99,7 @@ class _Collector:
         self.force_exclude = force_exclude
         self.targets: list[Target] = []
         self.errors: list[SourcelintError] = []
+        self.skipped: list[Skipped] = []
         self._seen: set[Path] = set()
         self._gitignores: dict[Path, _Gitignore | None] = {}
 
@@ -116,8 +142,14 @@ class _Collector:
                 self.walk(absolute, self.display(absolute, given))
             return
         settings = self.settings(absolute.parent)
-        if settings is not None and not self.forced_out(settings, absolute, is_dir=False):
-            self.add_target(absolute.resolve(), self.display(absolute, given), settings)
+        if settings is None or self.forced_out(settings, absolute, is_dir=False):
+            return
+        display = self.display(absolute, given)
+        markup = _unread(settings, absolute.name)
+        if markup is not None:
+            self.skipped.append(Skipped(display, markup, named=True))
+            return
+        self.add_target(absolute.resolve(), display, settings)
 
     def gitignore(self, directory: Path) -> _Gitignore | None:
         if directory not in self._gitignores:
@@ -176,8 +208,9 @@ class _Collector:
         )
         excluded = _exclude_matcher(settings, start, directory)
         subdirs = []
+        configured = tuple(settings.readers.extensions)
         for entry in entries:
-            lintable = entry.name.lower().endswith(LINTABLE_SUFFIXES)
+            lintable = entry.name.lower().endswith((*LINTABLE_SUFFIXES, *configured))
             try:
                 is_dir = entry.is_dir(follow_symlinks=False)
                 is_file = not is_dir and lintable and entry.is_file()
@@ -185,10 +218,13 @@ class _Collector:
                 message = f"cannot read: {exc.strerror or exc}"
                 self.errors.append(InputError(message, path=shown / entry.name))
                 continue
-            if not (is_dir or is_file):
-                continue  # symlinked directories (loops), sockets, other suffixes
             if excluded(entry.name, is_dir) or (ignored and ignored(entry.name, is_dir)):
                 continue
+            if not (is_dir or is_file):
+                markup = _unread(settings, entry.name)
+                if markup is not None:
+                    self.skipped.append(Skipped(shown / entry.name, markup, named=False))
+                continue  # symlinked directories (loops), sockets, other suffixes
             if is_dir:
                 subdirs.append(
                     (directory / entry.name, shown / entry.name, real / entry.name, chain)
@@ -252,14 +288,24 @@ def _exclude_matcher(
     return excluded
 
 
+def _unread(settings: Settings, name: str) -> str | None:
+    """The markup of a file no reader reads (``UNREAD_FORMATS``) and no config maps."""
+    if Path(name).suffix.lower() in settings.readers.extensions:
+        return None
+    return unread_format(name)
+
+
 def collect_targets(
     paths: Sequence[Path], resolver: ConfigResolver, *, force_exclude: bool | None = None
-) -> tuple[list[Target], list[SourcelintError]]:
+) -> Collected:
     """Expand ``paths`` into files to lint, in a deterministic order.
 
     Files named explicitly are linted whatever their suffix unless ``force_exclude``
-    (default: each file's ``settings.force_exclude``) is on and they are excluded.
-    Directories are walked for ``LINTABLE_SUFFIXES``, honouring exclude patterns and
+    (default: each file's ``settings.force_exclude``) is on and they are excluded, or
+    their suffix says they hold markup no reader reads (reStructuredText, AsciiDoc…: they
+    are ``skipped``, unless ``[readers] extensions`` maps the suffix to a reader).
+    Directories are walked for ``LINTABLE_SUFFIXES`` and configured suffixes, honouring
+    exclude patterns and
     ``.gitignore``; symlinked directories inside them are not followed. A missing path
     becomes an ``InputError``, a broken config a ``ConfigError`` (its files are skipped),
     and the other paths are still collected.
@@ -267,4 +313,4 @@ def collect_targets(
     collector = _Collector(resolver, force_exclude)
     for path in paths:
         collector.add(path)
-    return collector.targets, collector.errors
+    return Collected(collector.targets, collector.errors, collector.skipped)

@@ -26,7 +26,7 @@ from sourcelint.baseline import (
     write_baseline,
 )
 from sourcelint.config import ConfigResolver, Settings, check_selectors, normalize_path
-from sourcelint.crash import internal_error
+from sourcelint.crash import Verbosity, internal_error
 from sourcelint.crash import report as report_error
 from sourcelint.discovery import Target, collect_targets, forced_out
 from sourcelint.engine import Linter, LintRequest, LintResult
@@ -123,9 +123,14 @@ def run_check(
         return EXIT_ERROR
     session = _Session(options, resolver)
     files = [Path(path) for path in options.paths if path != STDIN]
-    targets, collect_errors = collect_targets(files, resolver, force_exclude=session.force_exclude)
-    for error in collect_errors:
+    collected = collect_targets(files, resolver, force_exclude=session.force_exclude)
+    for error in collected.errors:
         session.fail(error)
+    for skipped in collected.skipped:
+        # Named on the command line: always said; met in a walk: with --verbose.
+        if skipped.named or Verbosity.verbose:
+            print(f"warning: {visible(str(skipped.path))}: {skipped.message()}", file=sys.stderr)
+    targets = collected.targets
     stdin = session.stdin_job() if STDIN in options.paths else None
     jobs = [stdin] if stdin is not None else []
     jobs += [session.file_job(target) for target in targets]

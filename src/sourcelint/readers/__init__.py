@@ -29,12 +29,24 @@ READERS: dict[str, Callable[[str, ReaderOptions], Prose]] = {
     "html": _read_html,
 }
 
-# File extensions (lower case) of the markup readers; anything else is plain text.
+# File extensions (lower case) of the markup readers; anything else is plain text. MDX is
+# CommonMark with JSX blocks, which the Markdown reader skips as it skips HTML blocks.
 _EXTENSIONS = {
     ".md": "markdown",
     ".markdown": "markdown",
+    ".mdx": "markdown",
     ".html": "html",
     ".htm": "html",
+}
+# Markup no reader reads: as plain text, its syntax would be linted as prose. Files of
+# these kinds are skipped unless ``[readers] extensions`` names a reader for them.
+UNREAD_FORMATS = {
+    ".rst": "reStructuredText",
+    ".rest": "reStructuredText",
+    ".adoc": "AsciiDoc",
+    ".asciidoc": "AsciiDoc",
+    ".tex": "LaTeX",
+    ".org": "Org",
 }
 
 
@@ -43,9 +55,17 @@ def reader_for(path: str) -> str:
     return _EXTENSIONS.get(PurePath(path).suffix.lower(), "plain")
 
 
+def unread_format(path: str) -> str | None:
+    """The name of the markup a file name says it holds, when no reader reads it."""
+    return UNREAD_FORMATS.get(PurePath(path).suffix.lower())
+
+
 def read_prose(text: str, reader: str = "plain", options: ReaderOptions | None = None) -> Prose:
     """Run the named reader over decoded file text."""
     return READERS[reader](text, options or ReaderOptions())
 
 
-__all__ = ["READERS", "OffsetMap", "Prose", "ReaderOptions", "read_prose", "reader_for"]
+__all__ = [
+    "READERS", "UNREAD_FORMATS", "OffsetMap", "Prose", "ReaderOptions", "read_prose",
+    "reader_for", "unread_format",
+]  # fmt: skip

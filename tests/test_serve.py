@@ -22,6 +22,7 @@ import pytest
 
 from sourcelint.cli import app
 from sourcelint.errors import InputError
+from sourcelint.serve.command import banner
 from sourcelint.serve.safety import MAX_BODY_BYTES, SECURITY_HEADERS, is_loopback
 
 from conftest import ROOT, SECRET, make_site, serving
@@ -47,7 +48,8 @@ def call(server, method, target, body=None, headers=None, host=None):
     try:
         connection.putrequest(method, target, skip_host=True, skip_accept_encoding=True)
         connection.putheader("Host", f"127.0.0.1:{server.port}" if host is None else host)
-        for name, value in (headers or {}).items():
+        pairs = headers.items() if isinstance(headers, dict) else headers or ()
+        for name, value in pairs:  # a list of pairs may name a header twice
             connection.putheader(name, value)
         connection.endheaders(body)
         response = connection.getresponse()
@@ -193,19 +195,29 @@ def test_an_oversize_body_is_refused_before_it_is_sent(server):
         ({"Content-Type": "application/json"}, 411),
         ({"Content-Type": "application/json", "Transfer-Encoding": "chunked"}, 411),
         ({"Content-Type": "application/json", "Content-Length": "+12"}, 400),
+        ([("Content-Type", "application/json"), ("Content-Length", "2")] * 2, 400),
         ({"Content-Type": "text/plain", "Content-Length": "2"}, 415),
         ({"Content-Type": "application/x-www-form-urlencoded", "Content-Length": "2"}, 415),
     ],
 )
 def test_a_body_must_say_its_length_and_be_json(server, headers, status):
-    body = b"{}" if headers.get("Content-Length") == "2" else None
+    body = b"{}" if ("Content-Length", "2") in dict(headers).items() else None
     answer, _, reply = call(server, "POST", "/api/lint", body, headers)
     assert answer == status
     assert "error" in json.loads(reply)
 
 
 def test_a_body_that_is_not_a_draft_is_refused(server):
-    for body in (b"not json", b"[1, 2]", b'{"text": 5}', b"[" * 100_000, b"\xff\xfe"):
+    for body in (
+        b"not json",
+        b"[1, 2]",
+        b'{"text": 5}',
+        b"[" * 100_000,
+        b"\xff\xfe",
+        # JSON can carry a lone surrogate; no file check reads can.
+        b'{"text": "A senior official \\ud800 said so."}',
+        b'{"text": "", "name": "\\udcff.md"}',
+    ):
         headers = {"Content-Type": "application/json", "Content-Length": str(len(body))}
         status, _, reply = call(server, "POST", "/api/lint", body, headers)
         assert status == 400, body[:10]
@@ -227,6 +239,8 @@ def test_a_host_that_does_not_name_the_server_is_refused(server, host):
     status, _, body = call(server, "GET", "/api/files", host=host.format(port=server.port))
     assert status == 421
     assert b"story.md" not in body
+    # Two Host headers (this server's first): which one counts is not for a client to choose.
+    assert call(server, "GET", "/api/files", headers=[("Host", "evil.example")])[0] == 421
     for own in (f"localhost:{server.port}", f"127.0.0.1:{server.port}"):
         assert call(server, "GET", "/api/files", host=own)[0] == 200
 
@@ -361,6 +375,18 @@ def test_the_command_refuses_a_missing_directory_or_a_broken_config(runner, tmp_
 def test_only_loopback_addresses_count_as_local():
     assert all(map(is_loopback, ["127.0.0.1", "127.0.0.2", "::1", "localhost"]))
     assert not any(map(is_loopback, ["0.0.0.0", "::", "192.0.2.1", "example.org"]))
+
+
+def test_listening_beyond_loopback_is_announced_with_a_warning(server, site, monkeypatch):
+    # Not by binding 0.0.0.0 in a test: the same server, as if it were on the network.
+    assert banner(site, server) == [
+        f"Serving {site} at http://127.0.0.1:{server.port}/ (read only; Ctrl-C to stop)"
+    ]
+    monkeypatch.setattr(server, "loopback", False)
+    monkeypatch.setattr(server, "host", "0.0.0.0")
+    warning = banner(site, server)[1]
+    assert warning.startswith("warning: listening on 0.0.0.0:")
+    assert "reachable from the network" in warning
 
 
 def test_the_page_ships_as_package_data():

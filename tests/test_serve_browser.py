@@ -5,6 +5,7 @@ draft's markup never runs. Screenshots are kept in each test's temporary folder.
 from __future__ import annotations
 
 import json
+import threading
 
 import pytest
 from typer.testing import CliRunner
@@ -113,3 +114,65 @@ def test_a_draft_s_markup_never_runs(browser, server, tmp_path):
     report = browser.find_element(By.ID, "report")
     assert report.find_elements(By.CSS_SELECTOR, "script, img, a[href^='javascript']") == []
     browser.save_screenshot(str(tmp_path / "hostile.png"))
+
+
+def test_a_stale_answer_never_overwrites_a_newer_one(browser, server, monkeypatch, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    arrived, release = threading.Event(), threading.Event()
+    lint_draft = server.workspace.lint_draft
+
+    def held_back(text, name):
+        if text.startswith("First"):  # the first draft's answer comes last
+            arrived.set()
+            release.wait(WAIT)
+        return lint_draft(text, name)
+
+    monkeypatch.setattr(server.workspace, "lint_draft", held_back)
+    type_in = "const d = document.getElementById('draft'); d.value = arguments[0];"
+    type_in += "d.dispatchEvent(new Event('input'));"
+    browser.get(server.url)
+    try:
+        browser.execute_script(type_in, "First draft: a senior official said so.")
+        assert arrived.wait(WAIT)
+        browser.execute_script(type_in, "Second draft: the mayor said so.")
+        _linted(browser, "Second draft")
+        release.set()
+        # Both answers in, and a moment for the page to handle the late one.
+        _wait(browser, lambda b: b.execute_script(_LINTS_DONE) == 2)
+        browser.execute_async_script("setTimeout(arguments[0], 200)")
+    finally:
+        release.set()
+    shown = browser.find_element(By.CSS_SELECTOR, "#report .article").text
+    assert shown.startswith("Second draft")
+    assert _status(browser) == "draft.md: 0 findings"
+    browser.save_screenshot(str(tmp_path / "stale.png"))
+
+
+# How many lint requests have had their whole answer.
+_LINTS_DONE = """return performance.getEntriesByType('resource')
+    .filter(e => e.name.endsWith('/api/lint') && e.responseEnd > 0).length"""
+
+
+def test_the_page_is_usable_by_keyboard(browser, server, tmp_path):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(server.url)
+    for field in browser.find_elements(By.CSS_SELECTOR, "input, select, textarea"):
+        labels = browser.find_elements(By.CSS_SELECTOR, f"label[for='{field.get_attribute('id')}']")
+        assert labels, field.get_attribute("id")
+    # The editor has the focus at once.
+    focused = browser.switch_to.active_element
+    assert focused.get_attribute("id") == "draft"
+    focused.send_keys("A senior official said the plan had failed.")
+    _linted(browser, "plan had failed.")
+    # From the editor, Tab reaches the first highlight, which shows its tip on focus.
+    for _ in range(10):
+        browser.switch_to.active_element.send_keys(Keys.TAB)
+        focused = browser.switch_to.active_element
+        if focused.tag_name == "mark":
+            break
+    assert focused.tag_name == "mark"
+    assert focused.find_element(By.CSS_SELECTOR, ".tip").is_displayed()
+    browser.save_screenshot(str(tmp_path / "keyboard.png"))

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import socket
 import socketserver
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from html import escape
@@ -37,6 +38,7 @@ from sourcelint.serve.safety import (
     allowed_hosts,
     body_length,
     check_origin,
+    encodable,
     is_json,
     is_loopback,
 )
@@ -98,6 +100,14 @@ class Server(ThreadingHTTPServer):
         self.loopback = is_loopback(host)
         # On the network, names vary (a LAN name, an IP): the Host header is not checked.
         self.hosts = allowed_hosts(host, port) if self.loopback else None
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that went away is nothing to tell; anything else is a bug, reported in
+        one line (its traceback under --verbose), never socketserver's traceback."""
+        error = sys.exc_info()[1]
+        if error is None or isinstance(error, (ConnectionError, TimeoutError)):
+            return
+        report(internal_error(error))
 
     def server_bind(self) -> None:
         # HTTPServer's own looks up the host's domain name, which may wait on DNS.
@@ -174,8 +184,8 @@ class Handler(BaseHTTPRequestHandler):
         name at 127.0.0.1 (DNS rebinding) is refused before anything is read."""
         if self.server.hosts is None:
             return
-        host = (self.headers.get("Host") or "").lower()
-        if host not in self.server.hosts:
+        hosts = self.headers.get_all("Host") or []
+        if len(hosts) != 1 or hosts[0].lower() not in self.server.hosts:
             raise Refused(421, "the Host header does not name this server")
 
     def handle_expect_100(self) -> bool:
@@ -269,7 +279,7 @@ def _draft(data: bytes) -> tuple[str, str | None]:
     name = request.get("name")
     if name is not None and not isinstance(name, str):
         raise Refused(400, "name must be a string")
-    return request["text"], name
+    return encodable(request["text"], "text"), name and encodable(name, "name")
 
 
 def _has_body(headers: Mapping[str, str]) -> bool:

@@ -34,6 +34,18 @@ def start(
         raise InputError(f"cannot listen on {host}:{port}: {reason}") from None
 
 
+def banner(directory: Path, server: Server) -> list[str]:
+    """What ``serve`` says once it listens: the address first, on one line (scripts and
+    tests read it), then a warning when the page is reachable from other machines."""
+    lines = [f"Serving {visible(str(directory))} at {server.url} (read only; Ctrl-C to stop)"]
+    if not server.loopback:
+        lines.append(
+            f"warning: listening on {visible(server.host)}: the page and every file it lists "
+            "are reachable from the network, without a password"
+        )
+    return lines
+
+
 def run_serve(
     directory: Path,
     host: str,
@@ -50,15 +62,8 @@ def run_serve(
         report(error)
         return EXIT_ERROR
     with server:
-        # One line, at once: scripts and tests read the address from it.
-        shown = visible(str(directory))
-        print(f"Serving {shown} at {server.url} (read only; Ctrl-C to stop)", file=sys.stderr)
-        if not server.loopback:
-            print(
-                f"warning: listening on {visible(server.host)}: the page and every file it "
-                "lists are reachable from the network, without a password",
-                file=sys.stderr,
-            )
+        for line in banner(directory, server):
+            print(line, file=sys.stderr)
         # The rules (and the model) load while the reporter opens the page.
         threading.Thread(target=server.workspace.warm, daemon=True).start()
         if open_browser:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from collections.abc import Mapping
+from email.message import Message
 from pathlib import Path, PurePosixPath
 
 from sourcelint.discovery import LINTABLE_SUFFIXES
@@ -52,14 +53,18 @@ class Refused(Exception):
         self.code = code
 
 
-def body_length(headers: Mapping[str, str]) -> int:
+def body_length(headers: Message) -> int:
     """The declared length of a request body, checked against the cap before any of the
-    body is read; a chunked body (no length to check in advance) is refused."""
+    body is read; a chunked body (no length to check in advance) is refused, and so are
+    two lengths (which one a proxy in front would believe is anyone's guess)."""
     if headers.get("Transfer-Encoding"):
         raise Refused(411, "send the body with a Content-Length, not chunked")
-    declared = headers.get("Content-Length")
-    if declared is None:
+    lengths = headers.get_all("Content-Length") or []
+    if not lengths:
         raise Refused(411, "a Content-Length header is required")
+    if len(lengths) > 1:
+        raise Refused(400, "give one Content-Length")
+    declared = lengths[0].strip()
     # int() would accept "+5", " 5" and "5_0"; only plain digits are a length.
     if not declared.isascii() or not declared.isdigit():
         raise Refused(400, "Content-Length is not a number")
@@ -74,6 +79,16 @@ def is_json(content_type: str | None) -> bool:
     without a CORS preflight, which this server never grants."""
     media = (content_type or "").split(";", 1)[0].strip().lower()
     return media == "application/json"
+
+
+def encodable(text: str, what: str) -> str:
+    """``text`` when a UTF-8 file could hold it: JSON can carry a lone surrogate
+    (``\\ud800``), which no file that ``check`` reads can."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise Refused(400, f"{what} holds a lone surrogate, which is not text") from None
+    return text
 
 
 def is_loopback(address: str) -> bool:

@@ -129,6 +129,22 @@ def assert_tip_on_hover(browser: object, mark: object, expected: str, screenshot
     assert screenshot.stat().st_size > 0
 
 
+def assert_tab_reaches_a_tip(browser: object, screenshot: Path, presses: int = 20) -> None:
+    """Tab, from where the focus is, reaches a highlight within ``presses``, and its tip
+    shows on focus; the page is saved to ``screenshot`` then."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    for _ in range(presses):
+        browser.switch_to.active_element.send_keys(Keys.TAB)
+        focused = browser.switch_to.active_element
+        if focused.tag_name == "mark":
+            break
+    assert focused.tag_name == "mark"
+    assert focused.find_element(By.CSS_SELECTOR, ".tip").is_displayed()
+    browser.save_screenshot(str(screenshot))
+
+
 # A folder of drafts for ``sourcelint serve``: what check lints, what it leaves out
 # (.gitignore, exclude), and a file beside the folder that must never be served.
 SERVED_STORY = (

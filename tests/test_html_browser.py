@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from sourcelint.cli import app
 
-from conftest import assert_tip_on_hover
+from conftest import assert_tab_reaches_a_tip, assert_tip_on_hover
 
 ARTICLE = (
     "A senior official said the plan had failed.\n\n"
@@ -47,20 +47,11 @@ def test_each_finding_is_highlighted_and_shows_its_message(browser, tmp_path):
 
 
 def test_a_highlight_is_reached_and_explained_by_keyboard(browser, tmp_path):
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.common.keys import Keys
 
     report, _ = _report(ARTICLE, tmp_path)
     browser.get(report.as_uri())
-    body = browser.find_element(By.TAG_NAME, "body")
-    for _ in range(20):  # past the index links, to the first highlight
-        body.send_keys(Keys.TAB)
-        focused = browser.switch_to.active_element
-        if focused.tag_name == "mark":
-            break
-    assert focused.tag_name == "mark"
-    assert focused.find_element(By.CSS_SELECTOR, ".tip").is_displayed()
-    browser.save_screenshot(str(tmp_path / "focus.png"))
+    # Past the index links, to the first highlight.
+    assert_tab_reaches_a_tip(browser, tmp_path / "focus.png")
 
 
 def test_an_article_s_markup_never_runs(browser, tmp_path):

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from sourcelint.cli import app
 
-from conftest import assert_tip_on_hover, make_site, serving
+from conftest import assert_tab_reaches_a_tip, assert_tip_on_hover, make_site, serving
 
 WAIT = 30
 HOSTILE = (
@@ -156,7 +156,6 @@ _LINTS_DONE = """return performance.getEntriesByType('resource')
 
 def test_the_page_is_usable_by_keyboard(browser, server, tmp_path):
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.common.keys import Keys
 
     browser.get(server.url)
     for field in browser.find_elements(By.CSS_SELECTOR, "input, select, textarea"):
@@ -168,11 +167,4 @@ def test_the_page_is_usable_by_keyboard(browser, server, tmp_path):
     focused.send_keys("A senior official said the plan had failed.")
     _linted(browser, "plan had failed.")
     # From the editor, Tab reaches the first highlight, which shows its tip on focus.
-    for _ in range(10):
-        browser.switch_to.active_element.send_keys(Keys.TAB)
-        focused = browser.switch_to.active_element
-        if focused.tag_name == "mark":
-            break
-    assert focused.tag_name == "mark"
-    assert focused.find_element(By.CSS_SELECTOR, ".tip").is_displayed()
-    browser.save_screenshot(str(tmp_path / "keyboard.png"))
+    assert_tab_reaches_a_tip(browser, tmp_path / "keyboard.png", presses=10)

@@ -137,11 +137,12 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         self._dispatch("POST")
 
-    def _not_allowed(self) -> None:
+    def _read_only(self) -> None:
+        """No route takes these methods: 405 on a known path (404 on any other)."""
         self._dispatch(self.command)
 
-    # Read only: nothing here changes anything.
-    do_PUT = do_DELETE = do_PATCH = do_OPTIONS = do_HEAD = _not_allowed
+    # Read only: nothing here changes anything, and nothing answers a CORS preflight.
+    do_PUT = do_DELETE = do_PATCH = do_OPTIONS = do_HEAD = _read_only
 
     def version_string(self) -> str:
         return "sourcelint"  # not the Python version: nothing a probe could use

@@ -5,15 +5,20 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from typer.testing import CliRunner
 
 from sourcelint.engine import Linter
 from sourcelint.registry import Registry, load_registry
+
+if TYPE_CHECKING:
+    from sourcelint.serve.app import Server
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -107,3 +112,87 @@ def hang_guard(seconds: int = 60) -> Iterator[None]:
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def assert_tip_on_hover(browser: object, mark: object, expected: str, screenshot: Path) -> None:
+    """A highlight's tip is hidden until the pointer is over it, then shows ``expected``;
+    the page is saved to ``screenshot`` then."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    tip = mark.find_element(By.CSS_SELECTOR, ".tip")
+    assert not tip.is_displayed()
+    ActionChains(browser).move_to_element(mark).perform()
+    assert tip.is_displayed()
+    assert expected in tip.text
+    browser.save_screenshot(str(screenshot))
+    assert screenshot.stat().st_size > 0
+
+
+def assert_tab_reaches_a_tip(browser: object, screenshot: Path, presses: int = 20) -> None:
+    """Tab, from where the focus is, reaches a highlight within ``presses``, and its tip
+    shows on focus; the page is saved to ``screenshot`` then."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    for _ in range(presses):
+        browser.switch_to.active_element.send_keys(Keys.TAB)
+        focused = browser.switch_to.active_element
+        if focused.tag_name == "mark":
+            break
+    assert focused.tag_name == "mark"
+    assert focused.find_element(By.CSS_SELECTOR, ".tip").is_displayed()
+    browser.save_screenshot(str(screenshot))
+
+
+# A folder of drafts for ``sourcelint serve``: what check lints, what it leaves out
+# (.gitignore, exclude), and a file beside the folder that must never be served.
+SERVED_STORY = (
+    "A senior official said the talks had stalled.\n\n"
+    "According to Reuters, the minister reportedly resigned.\n"
+)
+SERVED_FILES = {
+    "story.md": SERVED_STORY,
+    "notes.txt": "Officials said the budget was cut. Critics slammed the plan.\n",
+    "page.html": "<html><body><article><p>A senior official said the plan had failed.</p>"
+    "</article></body></html>\n",
+    "sub/deep.md": "# Port deal\n\nThe mayor reportedly signed it, sources said.\n",
+    "ignored.md": SERVED_STORY,
+    "archive/old.md": SERVED_STORY,
+    "private.json": '{"key": "TOPSECRET-inside"}\n',
+    ".gitignore": "ignored.md\n",
+    "sourcelint.toml": 'extend-exclude = ["archive/"]\n',
+    # A draft linted as if it were here takes this config: SL102 off.
+    "quiet/sourcelint.toml": 'ignore = ["SL102"]\n',
+}
+SECRET = "TOPSECRET"
+
+
+def make_site(root: Path) -> Path:
+    """``root/site`` with ``SERVED_FILES``, and ``root/outside/secret.md`` beside it."""
+    site = root / "site"
+    for name, text in SERVED_FILES.items():
+        path = site / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    outside = root / "outside"
+    outside.mkdir()
+    (outside / "secret.md").write_text(f"{SECRET}-outside: a senior official said.\n")
+    return site
+
+
+@contextmanager
+def serving(directory: Path) -> Iterator[Server]:
+    """``sourcelint serve DIRECTORY`` in a thread of this process, on a port the system
+    picks; stopped and closed however the block ends."""
+    from sourcelint.serve.command import start
+
+    server = start(directory, "127.0.0.1", 0, config=None, pipeline=None)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)

@@ -12,6 +12,8 @@ from typer.testing import CliRunner
 
 from sourcelint.cli import app
 
+from conftest import assert_tab_reaches_a_tip, assert_tip_on_hover
+
 ARTICLE = (
     "A senior official said the plan had failed.\n\n"
     "According to Reuters, the minister reportedly resigned.\n"
@@ -34,7 +36,6 @@ def _report(text: str, tmp_path: Path, suffix: str = ".md") -> tuple[Path, int]:
 
 
 def test_each_finding_is_highlighted_and_shows_its_message(browser, tmp_path):
-    from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
 
     report, findings = _report(ARTICLE, tmp_path)
@@ -42,30 +43,15 @@ def test_each_finding_is_highlighted_and_shows_its_message(browser, tmp_path):
     marks = browser.find_elements(By.CSS_SELECTOR, ".article mark")
     named = {n for mark in marks for n in mark.get_attribute("data-findings").split()}
     assert len(named) == findings >= 3
-    tip = marks[0].find_element(By.CSS_SELECTOR, ".tip")
-    assert not tip.is_displayed()
-    ActionChains(browser).move_to_element(marks[0]).perform()
-    assert tip.is_displayed()
-    assert "Anonymous source" in tip.text
-    browser.save_screenshot(str(tmp_path / "hover.png"))
-    assert (tmp_path / "hover.png").stat().st_size > 0
+    assert_tip_on_hover(browser, marks[0], "Anonymous source", tmp_path / "hover.png")
 
 
 def test_a_highlight_is_reached_and_explained_by_keyboard(browser, tmp_path):
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.common.keys import Keys
 
     report, _ = _report(ARTICLE, tmp_path)
     browser.get(report.as_uri())
-    body = browser.find_element(By.TAG_NAME, "body")
-    for _ in range(20):  # past the index links, to the first highlight
-        body.send_keys(Keys.TAB)
-        focused = browser.switch_to.active_element
-        if focused.tag_name == "mark":
-            break
-    assert focused.tag_name == "mark"
-    assert focused.find_element(By.CSS_SELECTOR, ".tip").is_displayed()
-    browser.save_screenshot(str(tmp_path / "focus.png"))
+    # Past the index links, to the first highlight.
+    assert_tab_reaches_a_tip(browser, tmp_path / "focus.png")
 
 
 def test_an_article_s_markup_never_runs(browser, tmp_path):

@@ -67,6 +67,13 @@ def _tier(value: str | None) -> str | None:
         raise typer.BadParameter(f"{value!r} is not one of {', '.join(TIERS)}.") from None
 
 
+# --config of the commands that lint (check, serve).
+ConfigFile = Annotated[
+    Path | None,
+    typer.Option(help="Use this config file for every file instead of discovering one."),
+]
+
+
 class ListFormat(StrEnum):
     text = "text"
     json = "json"
@@ -137,10 +144,7 @@ def check(
         typer.Option(help="Lowest severity that makes the exit code 1. Default: warning."),
     ] = None,
     pipeline: Annotated[str | None, _pipeline_option(f"{DEFAULT_TIER}, or the config's")] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option(help="Use this config file for every file instead of discovering one."),
-    ] = None,
+    config: ConfigFile = None,
     stdin_filename: Annotated[
         str | None, typer.Option(help="The name to report for standard input.")
     ] = None,
@@ -302,6 +306,43 @@ def attributions(
             failed = True
     typer.echo(render(files, output_format.value), nl=False)
     raise typer.Exit(EXIT_ERROR if failed else EXIT_OK)
+
+
+@app.command()
+def serve(
+    directory: Annotated[
+        Path, typer.Argument(help="The folder whose drafts the page lists and lints.")
+    ] = Path(),
+    host: Annotated[
+        str,
+        typer.Option(
+            help="Address to listen on. Anything but loopback makes the page reachable "
+            "from the network."
+        ),
+    ] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option(min=0, max=65535, help="Port to listen on; 0 lets the system choose.")
+    ] = 0,
+    config: ConfigFile = None,
+    pipeline: Annotated[str | None, _pipeline_option(f"{DEFAULT_TIER}, or the config's")] = None,
+    open_browser: Annotated[
+        bool, typer.Option("--open/--no-open", help="Open the page in a web browser.")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", help="Show the traceback of an internal error.")
+    ] = False,
+) -> None:
+    """Serve a local web page that lints a draft as you type, or any file under DIRECTORY.
+
+    Read only: it never writes. It listens on 127.0.0.1 unless --host says otherwise.
+    """
+    from sourcelint.serve.command import run_serve
+
+    Verbosity.tracebacks = verbose
+    code = run_serve(
+        directory, host, port, config=config, pipeline=pipeline, open_browser=open_browser
+    )
+    raise typer.Exit(code)
 
 
 def main() -> None:

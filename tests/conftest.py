@@ -149,7 +149,7 @@ def assert_tab_reaches_a_tip(browser: object, screenshot: Path, presses: int = 2
 # (.gitignore, exclude), and a file beside the folder that must never be served.
 SERVED_STORY = (
     "A senior official said the talks had stalled.\n\n"
-    "According to Reuters, the minister reportedly resigned.\n"
+    "According to Reuters, the minister resigned. The army reportedly fled.\n"
 )
 SERVED_FILES = {
     "story.md": SERVED_STORY,

@@ -16,7 +16,7 @@ from conftest import assert_tab_reaches_a_tip, assert_tip_on_hover
 
 ARTICLE = (
     "A senior official said the plan had failed.\n\n"
-    "According to Reuters, the minister reportedly resigned.\n"
+    "According to Reuters, the minister resigned. The army reportedly fled.\n"
 )
 HOSTILE = (
     "<script>window.pwned = 1; alert(1)</script> A senior official said so.\n\n"

@@ -19,7 +19,7 @@ from sourcelint.formats.html import COLORS, KIND_COLORS, PAGE_COLOR, TEXT_COLOR,
 
 ARTICLE = (
     "A senior official said the plan had failed.\n\n"
-    "According to Reuters, the minister reportedly resigned.\n"
+    "According to Reuters, the minister resigned. The army reportedly fled.\n"
 )
 HOSTILE = (
     "<script>alert(1)</script> A senior official said so.\n\n"

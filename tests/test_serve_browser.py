@@ -102,6 +102,9 @@ def test_a_draft_s_markup_never_runs(browser, server, tmp_path):
     from selenium.webdriver.common.by import By
 
     browser.get(server.url)
+    name = browser.find_element(By.ID, "name")
+    name.clear()
+    name.send_keys("draft.txt")  # plain text: shown as written, every character
     browser.find_element(By.ID, "draft").send_keys(HOSTILE)
     _linted(browser, "was the link.")
     article = browser.find_element(By.CSS_SELECTOR, "#report .article")

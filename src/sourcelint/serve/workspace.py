@@ -51,13 +51,13 @@ class Workspace:
         """``files()``, and what ``check DIR`` would report instead of linting (a broken
         config in a subdirectory, an unreadable directory)."""
         with self.lock:
-            targets, errors = collect_targets([self.root], self.linter.resolver)
+            collected = collect_targets([self.root], self.linter.resolver)
         listed: dict[str, Path] = {}
-        for target in targets:
+        for target in collected.targets:
             path = normalize_path(target.path, self.linter.resolver.cwd)
             if inside(self.real_root, path):
                 listed.setdefault(unsurrogate(path.relative_to(self.root).as_posix()), path)
-        return listed, [unsurrogate(str(error)) for error in errors]
+        return listed, [unsurrogate(str(error)) for error in collected.errors]
 
     def open(self, rel: str) -> dict[str, Any]:
         """The listed file ``rel`` linted, as ``check`` lints it."""

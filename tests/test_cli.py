@@ -346,6 +346,29 @@ def test_attributions_command(runner):
     assert missing.exit_code == 2 and "absent.txt: no such file" in missing.stderr
 
 
+def test_attributions_reads_files_as_check_does(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "page.html").write_text(
+        "<html><head><script>var x = 'sources said so';</script></head><body>"
+        "<nav>Officials say subscribe.</nav><p>The mayor said the budget was late.</p>"
+        "</body></html>\n"
+    )
+    (tmp_path / "draft.md").write_text(
+        "<!-- two aides said this is a comment -->\nThe mayor told Reuters so.\n"
+    )
+    (tmp_path / "ours.toml").write_text('own-outlet = ["Reuters"]\n')
+    result = run(runner, "attributions", "-f", "json", "--config", "ours.toml", ".")
+    assert result.exit_code == 0, result.stderr
+    files = {f["path"]: f["attributions"] for f in json.loads(result.stdout)["files"]}
+    assert set(files) == {"draft.md", "page.html"}  # a directory, walked as check walks it
+    cues = {path: [a["cue"]["text"] for a in found] for path, found in files.items()}
+    assert cues == {"draft.md": ["told"], "page.html": ["said"]}  # no script, nav, comment
+    (told,) = files["draft.md"]
+    assert told["recipient"] is None  # told our own outlet: first-hand (own-outlet)
+    check = run(runner, "check", "-f", "json", "--config", "ours.toml", "draft.md")
+    assert json.loads(check.stdout)["files"][0]["findings"] == []
+
+
 def test_rule_reference_is_generated_and_current(runner, registry):
     generated = run(runner, "rules", "--format", "markdown").stdout
     assert generated == (ROOT / "docs" / "rules.md").read_text(encoding="utf-8"), (

@@ -86,10 +86,10 @@ def test_attributions_reports_a_bug_per_file(tmp_path, monkeypatch, capsys):
 
     describe = sourcelint.attributions.describe_file
 
-    def failing(linter, path, *args):
+    def failing(linter, path):
         if path.name == "bad.md":
             raise RuntimeError("oops")
-        return describe(linter, path, *args)
+        return describe(linter, path)
 
     monkeypatch.setattr(sourcelint.attributions, "describe_file", failing)
     monkeypatch.chdir(tmp_path)

@@ -1,25 +1,49 @@
-"""``sourcelint attributions``: the sourcing model of files, as text or JSON."""
+"""``sourcelint attributions``: the sourcing model of files, as text or JSON.
+
+Files are found, read and analysed as ``check`` finds, reads and lints them: the same
+discovery, configuration (``--config``, ``own-outlet``, ``[readers]``), readers and tier.
+"""
 
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Sequence
 from pathlib import Path
 
-from sourcelint.engine import Linter, placed_attributions
-from sourcelint.positions import LineIndex
-from sourcelint.readers import read_prose
+from sourcelint.crash import internal_error
+from sourcelint.discovery import Collected, collect_targets
+from sourcelint.errors import SourcelintError
+from sourcelint.run import CliOptions, DraftLinter
 from sourcelint.source import read_text
 
 ATTRIBUTIONS_VERSION = 1
 
 
-def describe_file(linter: Linter, path: Path, tier: str, model: str | None) -> dict[str, object]:
-    """Every attribution of one file, positioned in the original text."""
-    text = read_text(path)
-    prose = read_prose(text)
-    article = linter.analyzer(tier, model).analyze(prose)
-    records = placed_attributions(text, prose, article, LineIndex(text))
-    return {"path": str(path), "attributions": records}
+def describe_file(linter: DraftLinter, path: Path) -> dict[str, object]:
+    """Every attribution of one file, each span placed in the original text."""
+    display = os.fsdecode(path)
+    result = linter.lint(path, read_text(path, display), display)
+    assert result.view is not None, "DraftLinter keeps the reading view"
+    return {"path": display, "attributions": list(result.view.attributions)}
+
+
+def describe(
+    paths: Sequence[Path], options: CliOptions
+) -> tuple[list[dict[str, object]], Collected, list[SourcelintError]]:
+    """Each file's attributions; what the paths expanded to; the errors, file by file
+    (a bug in sourcelint is one file's error, the others are still described)."""
+    linter = DraftLinter(options)
+    collected = collect_targets(list(paths), linter.resolver)
+    files, errors = [], list(collected.errors)
+    for target in collected.targets:
+        try:
+            files.append(describe_file(linter, target.path))
+        except SourcelintError as error:
+            errors.append(error)
+        except Exception as error:
+            errors.append(internal_error(error, target.path))
+    return files, collected, errors
 
 
 def render(files: list[dict[str, object]], output_format: str) -> str:

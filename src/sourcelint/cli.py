@@ -283,29 +283,25 @@ def show_config(
 
 @app.command()
 def attributions(
-    paths: Annotated[list[Path], typer.Argument(help="Files to analyse.")],
+    paths: Annotated[list[Path], typer.Argument(help="Files and directories to analyse.")],
     output_format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
-    pipeline: Annotated[str | None, _pipeline_option(DEFAULT_TIER)] = None,
+    pipeline: Annotated[str | None, _pipeline_option(f"{DEFAULT_TIER}, or the config's")] = None,
+    config: ConfigFile = None,
 ) -> None:
-    """Show the sourcing model: every attribution, its cue, source and kind of source."""
-    from sourcelint.attributions import describe_file, render
-    from sourcelint.engine import Linter
-    from sourcelint.errors import SourcelintError
-    from sourcelint.run import registry_or_exit
+    """Show the sourcing model: every attribution, its cue, source and kind of source.
 
-    linter = Linter(registry_or_exit())
-    files, failed = [], False
-    for path in paths:
-        try:
-            files.append(describe_file(linter, path, pipeline or DEFAULT_TIER, None))
-        except SourcelintError as error:
-            typer.echo(error.render(), err=True)
-            failed = True
-        except Exception as error:  # a bug: this file's, the others are still described
-            report(internal_error(error, path))
-            failed = True
+    Files are found and read as ``check`` finds and reads them (readers, configuration).
+    """
+    from sourcelint.attributions import describe, render
+    from sourcelint.run import CliOptions, say_skipped
+
+    options = CliOptions(paths=[str(path) for path in paths], pipeline=pipeline, config=config)
+    files, collected, errors = describe(paths, options)
+    say_skipped(collected)
+    for error in errors:
+        report(error)
     typer.echo(render(files, output_format.value), nl=False)
-    raise typer.Exit(EXIT_ERROR if failed else EXIT_OK)
+    raise typer.Exit(EXIT_ERROR if errors else EXIT_OK)
 
 
 @app.command()

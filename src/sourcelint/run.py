@@ -28,7 +28,7 @@ from sourcelint.baseline import (
 from sourcelint.config import ConfigResolver, Settings, check_selectors, normalize_path
 from sourcelint.crash import Verbosity, internal_error
 from sourcelint.crash import report as report_error
-from sourcelint.discovery import Target, collect_targets, forced_out
+from sourcelint.discovery import Collected, Target, collect_targets, forced_out
 from sourcelint.engine import Linter, LintRequest, LintResult
 from sourcelint.errors import ConfigError, InputError, PipelineError, SourcelintError
 from sourcelint.escapes import visible
@@ -126,10 +126,7 @@ def run_check(
     collected = collect_targets(files, resolver, force_exclude=session.force_exclude)
     for error in collected.errors:
         session.fail(error)
-    for skipped in collected.skipped:
-        # Named on the command line: always said; met in a walk: with --verbose.
-        if skipped.named or Verbosity.verbose:
-            print(f"warning: {visible(str(skipped.path))}: {skipped.message()}", file=sys.stderr)
+    say_skipped(collected)
     targets = collected.targets
     stdin = session.stdin_job() if STDIN in options.paths else None
     jobs = [stdin] if stdin is not None else []
@@ -168,6 +165,14 @@ def run_check(
     if session.errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if session.failing_in(results) else EXIT_OK
+
+
+def say_skipped(collected: Collected) -> None:
+    """Warn of the files left out for want of a reader: those named on the command line
+    always, those a directory walk met with ``--verbose``."""
+    for skipped in collected.skipped:
+        if skipped.named or Verbosity.verbose:
+            print(f"warning: {visible(str(skipped.path))}: {skipped.message()}", file=sys.stderr)
 
 
 def _config_jobs(resolver: ConfigResolver) -> int | None:

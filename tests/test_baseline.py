@@ -18,7 +18,7 @@ RULES = "SL102"  # anonymous sources only: keeps the counts independent of other
 OLD = "The deal is off, two aides said."
 NEW = "A senior official said the talks had stalled."
 CLEAN = "The mayor said the budget was late."
-STALE = "baseline entry no longer matches: run --write-baseline to prune"
+STALE = "baseline entry no longer matches: rerun the same command with --write-baseline"
 
 
 @pytest.fixture
@@ -265,11 +265,11 @@ def test_filter_with_baseline_directly(linter, registry, tmp_path, monkeypatch):
     findings = linter.lint(text, rules).findings
     assert len(findings) == 2
     result = FileResult("desk\\a.txt", findings, text)
-    baseline = build_baseline([FileResult("desk/a.txt", findings[:1], text)])
-    filtered, stale = filter_with_baseline([result], baseline)
+    baseline = build_baseline([FileResult("desk/a.txt", findings[:1], text)], tmp_path)
+    filtered, stale = filter_with_baseline([result], baseline, tmp_path)
     assert [f.start for f in filtered[0].findings] == [findings[1].start]
     assert stale == 0
-    _, stale = filter_with_baseline([FileResult("desk/a.txt", [], text)], baseline)
+    _, stale = filter_with_baseline([FileResult("desk/a.txt", [], text)], baseline, tmp_path)
     assert stale == 1
 
 
@@ -324,3 +324,30 @@ def test_writing_for_some_files_keeps_the_other_files_entries(runner, tmp_path, 
     (tmp_path / "one.txt").unlink()
     write(runner, "two.txt")
     assert [entry["path"] for entry in entries(tmp_path)] == ["two.txt"]
+
+
+def test_paths_are_relative_to_the_baseline_s_folder_from_any_directory(
+    runner, tmp_path, monkeypatch
+):
+    desk = tmp_path / "content" / "desk"
+    desk.mkdir(parents=True)
+    (desk / "story.txt").write_text(f"{OLD}\n", encoding="utf-8")
+    monkeypatch.chdir(desk)  # written from deep inside the project
+    baseline = tmp_path / BASELINE
+    written = run(runner, "--write-baseline", str(baseline), "story.txt")
+    assert written.exit_code == 0
+    assert [entry["path"] for entry in entries(tmp_path)] == ["content/desk/story.txt"]
+    for where, named in ((tmp_path, "content"), (tmp_path / "content", "desk/story.txt")):
+        monkeypatch.chdir(where)  # used from the root and from another folder
+        checked = run(runner, "--baseline", str(baseline), named)
+        assert checked.exit_code == 0, (where, checked.stdout)
+        assert "no longer match" not in checked.stderr
+
+
+def test_stale_advice_is_the_command_that_prunes(runner, archive, tmp_path):
+    write(runner)
+    archive.write_text(f"{CLEAN}\n", encoding="utf-8")
+    checked = check(runner)
+    assert f"1 {STALE} {BASELINE} in place of --baseline to prune." in checked.stderr
+    pruned = write(runner)  # the same command, writing instead of reading
+    assert pruned.exit_code == 0 and entries(tmp_path) == []

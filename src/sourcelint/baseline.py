@@ -3,7 +3,9 @@
 For adopting the linter on an existing archive. Entries are matched by path, rule code
 and :func:`sourcelint.fingerprint.fingerprint` (the flagged words and their sentence),
 never by line number, so edits elsewhere in a file, or a finding that moves within it,
-do not bring an old finding back. The file is JSON, sorted and stable so it diffs well::
+do not bring an old finding back. Paths are relative to the baseline file's folder (the
+project root, where it is kept beside the config), so the baseline works from any current
+directory. The file is JSON, sorted and stable so it diffs well::
 
     {"entries": [{"code": ..., "count": n, "fingerprint": ..., "path": ..., "text": ...}],
      "tool": "sourcelint", "version": 1}
@@ -17,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from sourcelint.config import normalize_path as absolute
 from sourcelint.errors import ConfigError, InputError
 from sourcelint.escapes import unsurrogate
 from sourcelint.fingerprint import fingerprint
@@ -43,13 +46,31 @@ class Baseline:
         return sum(self.counts.values())
 
 
-def stale_message(count: int) -> str:
-    """What to tell the user about baseline entries that matched no finding."""
+def stale_message(count: int, baseline: str | None = None) -> str:
+    """What to tell the user about baseline entries that matched no finding: the same
+    run, writing the baseline instead of reading it, prunes them."""
     plural = count != 1
+    write = f"--write-baseline {baseline}" if baseline else "--write-baseline"
     return (
         f"{count} baseline entr{'ies' if plural else 'y'} no longer "
-        f"match{'' if plural else 'es'}: run --write-baseline to prune."
+        f"match{'' if plural else 'es'}: rerun the same command with {write} "
+        "in place of --baseline to prune."
     )
+
+
+def root_of(baseline_file: Path) -> Path:
+    """The folder a baseline's paths are relative to: the baseline file's own."""
+    return absolute(baseline_file).parent
+
+
+def project_path(path: str, root: Path) -> str:
+    """A linted file's path as a baseline stores it: relative to ``root`` when inside it
+    (a relative ``path`` is taken from the current directory), with forward slashes."""
+    full = absolute(Path(path))
+    try:
+        return normalize_path(full.relative_to(root).as_posix())
+    except ValueError:
+        return normalize_path(full.as_posix())
 
 
 def normalize_path(path: str) -> str:
@@ -58,11 +79,11 @@ def normalize_path(path: str) -> str:
     return unsurrogate(path).replace("\\", "/")
 
 
-def build_baseline(results: Iterable[FileResult]) -> Baseline:
-    """The baseline that records every finding of ``results``."""
+def build_baseline(results: Iterable[FileResult], root: Path) -> Baseline:
+    """The baseline that records every finding of ``results``, paths relative to ``root``."""
     baseline = Baseline()
     for result in results:
-        path = normalize_path(result.path)
+        path = project_path(result.path, root)
         for finding in result.findings:
             key = (path, finding.code, fingerprint(finding, result.text))
             baseline.counts[key] += 1
@@ -92,13 +113,15 @@ def write_baseline(path: Path, results: Iterable[FileResult]) -> Baseline:
     failure leaves any old baseline intact and no temporary file); return what was written.
     """
     results = list(results)
-    baseline = build_baseline(results)
-    _carry_over(path, baseline, {normalize_path(result.path) for result in results})
+    root = root_of(path)
+    baseline = build_baseline(results, root)
+    linted = {project_path(result.path, root) for result in results}
+    _carry_over(path, baseline, linted, root)
     write_atomically(path, dumps_baseline(baseline), "baseline")
     return baseline
 
 
-def _carry_over(path: Path, baseline: Baseline, linted: set[str]) -> None:
+def _carry_over(path: Path, baseline: Baseline, linted: set[str], root: Path) -> None:
     """Keep an old baseline's entries for files not linted this time that still exist:
     recording the findings of a few files must not forget every other file's."""
     if not path.exists():
@@ -108,7 +131,7 @@ def _carry_over(path: Path, baseline: Baseline, linted: set[str]) -> None:
     except (ConfigError, InputError):
         return  # a broken baseline is replaced whole
     for key, count in old.counts.items():
-        if key[0] not in linted and _exists(key[0]):
+        if key[0] not in linted and _exists(key[0], root):
             baseline.counts[key] = count
             baseline.texts[key] = old.texts.get(key, "")
 
@@ -169,7 +192,7 @@ def _entry_key(entry: object) -> Key | None:
 
 
 def filter_with_baseline(
-    results: list[FileResult], baseline: Baseline
+    results: list[FileResult], baseline: Baseline, root: Path
 ) -> tuple[list[FileResult], int]:
     """Drop baselined findings; return the new results and how many entries are stale.
 
@@ -177,13 +200,14 @@ def filter_with_baseline(
     identical findings need a count of two. Dropped findings join the file's suppressed
     ones with the reason ``baseline``. Unmatched counts are stale when their file was
     linted in this run or no longer exists, so linting a few files of an archive (as a
-    pre-commit hook does) does not call every other file's entries stale.
+    pre-commit hook does) does not call every other file's entries stale. Paths are
+    compared relative to ``root`` (``root_of`` the baseline file).
     """
     remaining = Counter(baseline.counts)
     filtered: list[FileResult] = []
     linted: set[str] = set()
     for result in results:
-        path = normalize_path(result.path)
+        path = project_path(result.path, root)
         linted.add(path)
         kept = []
         suppressed = list(result.suppressed)
@@ -198,14 +222,14 @@ def filter_with_baseline(
     stale = sum(
         count
         for (path, _, _), count in remaining.items()
-        if count > 0 and (path in linted or not _exists(path))
+        if count > 0 and (path in linted or not _exists(path, root))
     )
     return filtered, stale
 
 
-def _exists(path: str) -> bool:
+def _exists(path: str, root: Path) -> bool:
     """Whether a baseline entry's file exists; a name the system refuses (too long) does not."""
     try:
-        return Path(path).exists()
+        return (root / path).exists()
     except (OSError, ValueError):
         return False

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import shlex
 import signal
 import sys
 import threading
@@ -22,6 +23,7 @@ from sourcelint.baseline import (
     Baseline,
     filter_with_baseline,
     load_baseline,
+    root_of,
     stale_message,
     write_baseline,
 )
@@ -143,7 +145,9 @@ def run_check(
         if baseline is None:
             return EXIT_ERROR
     if baseline is not None:
-        results, stale = filter_with_baseline(results, baseline)
+        used = options.baseline or options.write_baseline
+        assert used is not None, "a baseline comes from a file"
+        results, stale = filter_with_baseline(results, baseline, root_of(used))
     tiers = set(session.tiers)
     report = Report(
         files=results,
@@ -159,7 +163,8 @@ def run_check(
     buffer = io.StringIO()
     formatter.write(report, buffer, color=color)
     if stale:
-        print(f"warning: {visible(str(options.baseline))}: {stale_message(stale)}", file=sys.stderr)
+        shown = visible(str(options.baseline))
+        print(f"warning: {shown}: {stale_message(stale, shlex.quote(shown))}", file=sys.stderr)
     if not _deliver(buffer.getvalue(), output_file, linted):
         return EXIT_ERROR
     if session.errors:

@@ -223,7 +223,7 @@ def test_baseline_entries_with_impossible_paths_are_stale_not_fatal(tmp_path):
     baseline = tmp_path / "baseline.json"
     entry = '{"path": "' + "a" * 5000 + '", "code": "SL102", "fingerprint": "f", "count": 1}'
     baseline.write_text('{"version": 1, "entries": [' + entry + "]}", encoding="utf-8")
-    assert filter_with_baseline([], load_baseline(baseline)) == ([], 1)
+    assert filter_with_baseline([], load_baseline(baseline), tmp_path) == ([], 1)
 
 
 def test_a_baseline_records_a_file_name_that_is_not_utf8(tmp_path):
@@ -234,11 +234,10 @@ def test_a_baseline_records_a_file_name_that_is_not_utf8(tmp_path):
     )  # fmt: skip
     results = [FileResult("caf\udce9.txt", [finding], text)]  # --stdin-filename's bytes
     write_baseline(tmp_path / "baseline.json", results)
-    assert filter_with_baseline(results, load_baseline(tmp_path / "baseline.json"))[1] == 0
-    assert (
-        filter_with_baseline(results, load_baseline(tmp_path / "baseline.json"))[0][0].findings
-        == []
+    filtered, stale = filter_with_baseline(
+        results, load_baseline(tmp_path / "baseline.json"), tmp_path
     )
+    assert stale == 0 and filtered[0].findings == []
 
 
 @pytest.mark.parametrize(

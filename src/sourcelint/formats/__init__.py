@@ -34,6 +34,7 @@ BUILTIN = {
     "gitlab": "sourcelint.formats.gitlab:GitlabFormatter",
     "junit": "sourcelint.formats.junit:JunitFormatter",
     "html": "sourcelint.formats.html:HtmlFormatter",
+    "markdown-summary": "sourcelint.formats.summary:SummaryFormatter",
 }
 
 

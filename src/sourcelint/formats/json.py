@@ -1,4 +1,4 @@
-"""The JSON contract of DESIGN.md, version 1."""
+"""The JSON contract of docs/json.md, version 1."""
 
 from __future__ import annotations
 

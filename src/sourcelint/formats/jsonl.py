@@ -1,6 +1,6 @@
 """JSON Lines: one finding per line, for streaming large runs.
 
-Each line is a finding's JSON contract fields (DESIGN.md) plus ``"path"``. There is no
+Each line is a finding's JSON contract fields (docs/json.md) plus ``"path"``. There is no
 summary line, so every line has the same shape (``wc -l`` counts findings, ``jq`` needs no
 filter); files that could not be read are reported on standard error and by exit code 2.
 """

@@ -1,6 +1,6 @@
 """SARIF 2.1.0: one run with the rules' help in ``tool.driver.rules`` and fingerprinted results.
 
-Columns count Unicode code points (DESIGN.md), so ``run.columnKind`` is
+Columns count Unicode code points (docs/json.md), so ``run.columnKind`` is
 ``unicodeCodePoints``; ``charOffset``/``charLength`` are code-point offsets too. Files that
 could not be read are tool execution notifications of the single invocation.
 """

@@ -182,8 +182,8 @@ SETTINGS = (
     Setting(
         "extend",
         Text(),
-        "A base config to inherit (a path relative to this file; a pyproject.toml is read "
-        "from its [tool.sourcelint]). This file's values win; tables merge entry by entry.",
+        "A base config to inherit (a pyproject.toml is read from its [tool.sourcelint]); "
+        "this file's values win.",
         None,
         relative=True,
     ),
@@ -227,7 +227,8 @@ SETTINGS = (
     Setting(
         "exclude",
         Strings(Item.PATTERN),
-        "Gitignore-style patterns of paths to skip, relative to this file; replaces the defaults.",
+        "Gitignore-style patterns of paths to skip, relative to the directory of the config "
+        "in use; replaces the defaults.",
         "exclude",
     ),
     Setting(
@@ -251,9 +252,8 @@ SETTINGS = (
     Setting(
         "per-file-ignores",
         Table(Item.PATTERN, _SELECTORS),
-        "Gitignore-style glob -> rules to skip in the files it matches; a glob is "
-        "relative to the file that wrote it, and '!' before it means the files it does "
-        "not match.",
+        "Gitignore-style glob -> rules to skip in the files it matches; '!' before a "
+        "glob means the files it does not match.",
         "per_file_ignores",
         merge=Merge.ENTRIES,
         relative=True,
@@ -262,7 +262,7 @@ SETTINGS = (
     Setting(
         "extend-rules",
         Strings(Item.DIRECTORY),
-        "Directories of extra TOML rule packs, relative to the file that names them.",
+        "Directories of extra TOML rule packs.",
         "extend_rules",
         relative=True,
     ),

@@ -14,27 +14,14 @@ from typing import Any
 
 import pathspec
 
-from sourcelint.config.definition import (
-    NONBLANK,
-    SETTINGS,
-    Choice,
-    Count,
-    Flag,
-    Item,
-    Section,
-    Setting,
-    Strings,
-    Table,
-    Text,
-    ValueType,
-)
+from sourcelint.config import definition as spec
 from sourcelint.config.keys import key_path
 from sourcelint.config.settings import normalize_path
 from sourcelint.errors import ConfigError
 
 __all__ = ["ConfigParser", "type_name"]
 
-_NONBLANK = re.compile(NONBLANK)
+_NONBLANK = re.compile(spec.NONBLANK)
 
 
 def type_name(value: object) -> str:
@@ -68,10 +55,10 @@ class ConfigParser:
 
     def parse(self, table: Mapping[str, Any]) -> dict[str, Any]:
         """The validated values of a whole config table."""
-        return self.settings(SETTINGS, table)
+        return self.settings(spec.SETTINGS, table)
 
     def settings(
-        self, definition: Sequence[Setting], table: Mapping[str, Any], *parts: str
+        self, definition: Sequence[spec.Setting], table: Mapping[str, Any], *parts: str
     ) -> dict[str, Any]:
         known = {setting.key: setting for setting in definition}
         values: dict[str, Any] = {}
@@ -88,28 +75,28 @@ class ConfigParser:
             return self.error(f"{message}, without [tool.sourcelint]", name)
         return self.error(f"unknown key{_suggest(name, known)}", *parts, name)
 
-    def value(self, kind: ValueType, value: object, *parts: str) -> Any:
+    def value(self, kind: spec.ValueType, value: object, *parts: str) -> Any:
         """``value`` checked against ``kind`` and converted (lists become tuples)."""
         match kind:
-            case Text():
+            case spec.Text():
                 return self.text(kind, value, *parts)
-            case Flag():
+            case spec.Flag():
                 if not isinstance(value, bool):
                     raise self.error(f"expected a boolean, got {type_name(value)}", *parts)
                 return value
-            case Count():
+            case spec.Count():
                 return self.count(kind, value, *parts)
-            case Choice():
+            case spec.Choice():
                 return self.choice(kind, value, *parts)
-            case Strings():
+            case spec.Strings():
                 return self.strings(kind, value, *parts)
-            case Table():
+            case spec.Table():
                 return self.table(kind, value, *parts)
-            case Section():
+            case spec.Section():
                 return self.settings(kind.settings, self.mapping(value, *parts), *parts)
         raise TypeError(f"no parser for {kind!r}")  # pragma: no cover - a new ValueType
 
-    def text(self, kind: Text, value: object, *parts: str) -> str:
+    def text(self, kind: spec.Text, value: object, *parts: str) -> str:
         if not isinstance(value, str):
             raise self.error(f"expected a string, got {type_name(value)}", *parts)
         if not _NONBLANK.search(value):
@@ -121,7 +108,7 @@ class ConfigParser:
                 raise self.error(error.message, *parts) from None
         return value
 
-    def count(self, kind: Count, value: object, *parts: str) -> int:
+    def count(self, kind: spec.Count, value: object, *parts: str) -> int:
         expected = f"expected a whole number of at least {kind.minimum}"
         # TOML's true is a bool, which Python counts as an int.
         if not isinstance(value, int) or isinstance(value, bool):
@@ -130,7 +117,7 @@ class ConfigParser:
             raise self.error(f"{expected}, got {value}", *parts)
         return value
 
-    def choice(self, kind: Choice, value: object, *parts: str) -> object:
+    def choice(self, kind: spec.Choice, value: object, *parts: str) -> object:
         # Old names (aliases) are accepted but not offered.
         listed = ", ".join(repr(v) for v in kind.values)
         if not isinstance(value, str):
@@ -140,7 +127,7 @@ class ConfigParser:
             raise self.error(f"invalid value {value!r}; expected one of {listed}", *parts)
         return kind.convert(chosen)
 
-    def strings(self, kind: Strings, value: object, *parts: str) -> tuple[Any, ...]:
+    def strings(self, kind: spec.Strings, value: object, *parts: str) -> tuple[Any, ...]:
         if not isinstance(value, list):
             raise self.error(f"expected a list of strings, got {type_name(value)}", *parts)
         for index, item in enumerate(value):
@@ -148,17 +135,17 @@ class ConfigParser:
                 raise self.error(
                     f"expected a list of strings, but item {index} is {type_name(item)}", *parts
                 )
-        if kind.item is Item.PATTERN:
+        if kind.item is spec.Item.PATTERN:
             for pattern in value:
                 self.pattern(pattern, *parts)
-        if kind.item is Item.DIRECTORY:
+        if kind.item is spec.Item.DIRECTORY:
             return tuple(self.directory(entry, *parts) for entry in value)
         return tuple(value)
 
-    def table(self, kind: Table, value: object, *parts: str) -> dict[str, Any]:
+    def table(self, kind: spec.Table, value: object, *parts: str) -> dict[str, Any]:
         entries: dict[str, Any] = {}
         for key, item in self.mapping(value, *parts).items():
-            if kind.keys is Item.PATTERN:
+            if kind.keys is spec.Item.PATTERN:
                 self.glob(key, *parts)
             entries[key.lower() if kind.lower_keys else key] = self.value(
                 kind.values, item, *parts, key

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import string
+import subprocess
+import sys
 import tempfile
 import tomllib
 from collections.abc import Iterator
@@ -114,6 +116,17 @@ def test_every_key_is_described_and_its_choices_listed():
     assert schema["properties"]["respect-gitignore"]["default"] is True
     assert readers["line-marker"]["default"] == "sourcelint: disable="
     assert "default" not in schema["properties"]["select"]  # None: every rule
+
+
+def test_printing_the_schema_does_not_import_spacy():
+    # -X importtime lists every module the command imports, on stderr.
+    command = [sys.executable, "-X", "importtime", "-m", "sourcelint", "config", "--schema"]
+    completed = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert completed.returncode == 0, completed.stderr
+    assert json.loads(completed.stdout)["title"] == "sourcelint configuration"
+    imported = {line.rsplit("|", 1)[-1].strip() for line in completed.stderr.splitlines()}
+    assert "sourcelint.config.schema" in imported  # the listing is what it should be
+    assert "spacy" not in imported
 
 
 def test_config_schema_needs_a_path_or_schema():

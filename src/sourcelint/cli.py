@@ -265,14 +265,33 @@ def explain(
 
 @app.command("config")
 def show_config(
-    path: Annotated[Path, typer.Argument(help="A file (or directory) whose settings to show.")],
+    path: Annotated[
+        Path | None, typer.Argument(help="A file (or directory) whose settings to show.")
+    ] = None,
     config: Annotated[
         Path | None, typer.Option(help="Use this config file instead of discovering one.")
     ] = None,
+    schema: Annotated[
+        bool,
+        typer.Option(
+            "--schema",
+            help="Print the JSON Schema of config files instead (for editors; it is "
+            "schemas/sourcelint.schema.json).",
+        ),
+    ] = False,
 ) -> None:
     """Print the resolved configuration for a file: each value and where it came from."""
-    from sourcelint.configshow import describe_settings
     from sourcelint.errors import SourcelintError
+
+    if schema:
+        from sourcelint.config.schema import schema_json
+
+        typer.echo(schema_json(), nl=False)
+        return
+    if path is None:
+        typer.echo("error: give a PATH whose settings to show, or --schema", err=True)
+        raise typer.Exit(EXIT_ERROR)
+    from sourcelint.configshow import describe_settings
 
     try:
         typer.echo(describe_settings(path, config=config), nl=False)

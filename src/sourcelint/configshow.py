@@ -3,40 +3,18 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from enum import Enum
 from pathlib import Path
 
-from sourcelint.config import ConfigResolver, Settings, _display, _key, normalize_path
+from sourcelint.config import ConfigResolver, Settings, normalize_path
+from sourcelint.config.definition import SETTINGS, Merge, Section, Setting
+from sourcelint.config.keys import key_path
+from sourcelint.config.settings import display_path
 from sourcelint.escapes import visible
 
 __all__ = ["describe_settings", "settings_rows"]
 
-#: (TOML key, ``Settings`` attribute) in the order they are shown; ``readers.*`` follow.
-_SCALARS = (
-    ("select", "select"),
-    ("extend-select", "extend_select"),
-    ("ignore", "ignore"),
-    ("severity", "severity"),
-    ("pipeline", "pipeline"),
-    ("model", "model"),
-    ("fail-on", "fail_on"),
-    ("exclude", "exclude"),
-    ("extend-exclude", "extend_exclude"),
-    ("respect-gitignore", "respect_gitignore"),
-    ("force-exclude", "force_exclude"),
-    ("per-file-ignores", "per_file_ignores"),
-    ("extend-rules", "extend_rules"),
-    ("own-outlet", "own_outlet"),
-    ("jobs", "jobs"),
-)
-_READER_KEYS = (
-    ("front-matter-fields", "front_matter_fields"),
-    ("html-skip", "html_skip"),
-    ("html-content", "html_content"),
-    ("line-marker", "line_marker"),
-)
-_TABLES = ("severity", "per-file-ignores")
 _ALIGN = 48
 
 
@@ -49,47 +27,50 @@ def _toml(value: object, cwd: Path) -> str:
     if isinstance(value, Enum):
         value = value.value
     if isinstance(value, Path):
-        value = _display(value, cwd)
+        value = display_path(value, cwd)
     if isinstance(value, str):
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, tuple | list):
         return "[" + ", ".join(_toml(item, cwd) for item in value) + "]"
     if isinstance(value, Mapping):
-        return "{" + ", ".join(f"{_key(k)} = {_toml(v, cwd)}" for k, v in value.items()) + "}"
+        return "{" + ", ".join(f"{key_path(k)} = {_toml(v, cwd)}" for k, v in value.items()) + "}"
     return str(value)
 
 
 def _shown(path: Path, cwd: Path) -> str:
     """A path for a comment line: a control character in its name is shown, not sent."""
-    return visible(_display(path, cwd))
+    return visible(display_path(path, cwd))
 
 
 def settings_rows(settings: Settings) -> Iterator[tuple[str, object, Path | None]]:
     """Every key of ``settings`` as (TOML key, value, config file or ``None`` for default).
 
-    Tables are given entry by entry, since with ``extend`` their entries can come from
-    different files; an empty table is one row with an empty mapping.
+    Keys come in the definition's order. Tables are given entry by entry, since with
+    ``extend`` their entries can come from different files; an empty table is one row
+    with an empty mapping.
     """
-    origin = settings.provenance.get
-    for name, attr in _SCALARS:
-        value = getattr(settings, attr)
-        if name in _TABLES:
-            if not value:
-                yield name, {}, None
-            for entry, item in value.items():
-                key = _key(name, entry)
-                yield key, item, origin(key)
+    yield from _rows(SETTINGS, settings, settings.provenance)
+
+
+def _rows(
+    definition: Sequence[Setting], values: object, provenance: Mapping[str, Path], *parts: str
+) -> Iterator[tuple[str, object, Path | None]]:
+    for setting in definition:
+        if setting.attr is None:  # extend: the header shows the chain
             continue
-        yield name, value, origin(name)
-    extensions = settings.readers.extensions
-    if not extensions:
-        yield "readers.extensions", {}, None
-    for suffix, reader in extensions.items():
-        key = _key("readers", "extensions", suffix)
-        yield key, reader, origin(key)
-    for name, attr in _READER_KEYS:
-        key = _key("readers", name)
-        yield key, getattr(settings.readers, attr), origin(key)
+        value = getattr(values, setting.attr)
+        at = (*parts, setting.key)
+        if isinstance(setting.type, Section):
+            yield from _rows(setting.type.settings, value, provenance, *at)
+        elif setting.merge is Merge.ENTRIES:
+            if not value:
+                yield key_path(*at), {}, None
+            for entry, item in value.items():
+                key = key_path(*at, entry)
+                yield key, item, provenance.get(key)
+        else:
+            key = key_path(*at)
+            yield key, value, provenance.get(key)
 
 
 def describe_settings(path: Path, *, config: Path | None = None, cwd: Path | None = None) -> str:

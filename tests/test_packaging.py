@@ -73,7 +73,7 @@ def members(sdist: tarfile.TarFile) -> set[str]:
 
 def test_the_sdist_carries_tests_fixtures_docs_examples_and_rule_packs(sdist) -> None:
     names = members(sdist)
-    wanted = git_files("tests", "docs", "examples", "rules")
+    wanted = git_files("tests", "docs", "examples", "rules", "schemas")
     assert len(wanted) > 50
     assert set(wanted) - names == set()
     assert {"LICENSE", "README.md", "action.yml", ".pre-commit-hooks.yaml"} <= names

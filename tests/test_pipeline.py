@@ -71,7 +71,7 @@ def test_check_help_names_both_tiers_and_the_trade_off():
     assert "--pipeline [parse|fast]" in text
     assert "parse: the statistical model" in text
     assert "fast: no model, heuristics; over ten times faster" in text
-    assert "Default: fast" in text
+    assert "[default: (the config's, else fast)]" in text
     assert "accurate|" not in text and "|accurate" not in text  # the old name is not offered
 
 

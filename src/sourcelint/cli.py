@@ -216,7 +216,8 @@ def check(
         bool,
         _flag(
             "--statistics",
-            help="Counts per rule and the sourcing profile, per file and in total.",
+            help="One table for the whole run: findings per rule, most frequent first, then "
+            "the sourcing profile (in JSON: summary.profile).",
         ),
     ] = False,
     show_suppressed: Annotated[

@@ -10,9 +10,10 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand
 
 from sourcelint import __version__
 from sourcelint.crash import Verbosity, internal_error, report
@@ -45,16 +46,28 @@ PIPELINE_HELP = (
     "statistical model (en_core_web_sm 3.8.0, installed with sourcelint); finds more "
     "attributions, its kinds of source are still being rebuilt (docs/quality.md)."
 )
+# Every option shows its default. Help texts are rich markup, where "[...]" is a style
+# and vanishes, so a default the code cannot show (None: "the config's") is given to
+# typer as a show_default string, which it prints as "[default: (...)]" unharmed.
+OFF = "off"  # the default of an on/off flag, which typer would otherwise leave out
+FROM_CONFIG = "the config's, else {}"
+# Which config each linted file uses when --config is not given.
+NEAREST_CONFIG = "the nearest config above each file"
 
 
-def _pipeline_option(default: str) -> typer.models.OptionInfo:
-    """The --pipeline option of a command; ``default`` as the help states it."""
+def _pipeline_option() -> typer.models.OptionInfo:
+    """The --pipeline option of a command."""
     return typer.Option(
         metavar=PIPELINE_METAVAR,
         callback=_tier,
-        help=f"{PIPELINE_HELP} Default: {default}.",
-        show_default=False,
+        help=PIPELINE_HELP,
+        show_default=FROM_CONFIG.format(DEFAULT_TIER),
     )
+
+
+def _flag(*names: str, help: str, default: str = OFF) -> typer.models.OptionInfo:
+    """An on/off option; ``default`` says what holds when it is not given."""
+    return typer.Option(*names, help=help, show_default=default)
 
 
 def _tier(value: str | None) -> str | None:
@@ -70,7 +83,10 @@ def _tier(value: str | None) -> str | None:
 # --config of the commands that lint (check, serve).
 ConfigFile = Annotated[
     Path | None,
-    typer.Option(help="Use this config file for every file instead of discovering one."),
+    typer.Option(
+        help="Use this config file for every file instead of discovering one.",
+        show_default=NEAREST_CONFIG,
+    ),
 ]
 
 
@@ -114,61 +130,99 @@ def _use_color(stream: object) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
-@app.command()
+class _CheckCommand(TyperCommand):
+    """``check``, whose --format help lists the formats installed when it is shown.
+
+    Built-ins and plugins come from ``format_names()``; read at help time, not at import,
+    so neither ``--version`` nor the entry-point scan slows the other commands.
+    """
+
+    def format_help(self, ctx: typer.Context, formatter: Any) -> None:
+        from rich.markup import escape
+
+        from sourcelint.formats import format_names
+
+        for param in self.params:
+            if param.name == "output_format":
+                # Escaped: a plugin's name is not markup.
+                param.help = f"Output format, one of: {escape(', '.join(format_names()))}."
+        super().format_help(ctx, formatter)
+
+
+@app.command(cls=_CheckCommand)
 def check(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Files or directories to lint; '-' reads standard input.", show_default=False
+            help="Files or directories to lint; '-' reads standard input.",
+            show_default="current folder",
         ),
     ] = None,
-    output_format: Annotated[
-        str, typer.Option("--format", "-f", help="Output format: text, json, sarif, github, …")
-    ] = "text",
+    # The help lists the formats when shown (_CheckCommand).
+    output_format: Annotated[str, typer.Option("--format", "-f")] = "text",
     select: Annotated[
         list[str] | None,
-        typer.Option(help="Rules to run (codes, prefixes like SL2, names); replaces the config's."),
+        typer.Option(
+            help="Rules to run (codes, prefixes like SL2, names); replaces the config's.",
+            show_default=FROM_CONFIG.format("all"),
+        ),
     ] = None,
     extend_select: Annotated[
-        list[str] | None, typer.Option(help="Rules to run in addition to the selected ones.")
+        list[str] | None,
+        typer.Option(
+            help="Rules to run in addition to the selected ones, added to the config's.",
+            show_default="none",
+        ),
     ] = None,
     ignore: Annotated[
-        list[str] | None, typer.Option(help="Rules to skip, added to the config's.")
+        list[str] | None,
+        typer.Option(help="Rules to skip, added to the config's.", show_default="none"),
     ] = None,
     exit_zero: Annotated[
-        bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")
+        bool, _flag("--exit-zero", help="Exit 0 even when there are findings.")
     ] = False,
     fail_on: Annotated[
         FailOn | None,
-        # Not "[default: …]": the help is rich markup, where square brackets are a style.
-        typer.Option(help="Lowest severity that makes the exit code 1. Default: warning."),
+        typer.Option(
+            help="Lowest severity that makes the exit code 1.",
+            show_default=FROM_CONFIG.format(FailOn.warning.value),
+        ),
     ] = None,
-    pipeline: Annotated[str | None, _pipeline_option(f"{DEFAULT_TIER}, or the config's")] = None,
+    pipeline: Annotated[str | None, _pipeline_option()] = None,
     config: ConfigFile = None,
     stdin_filename: Annotated[
-        str | None, typer.Option(help="The name to report for standard input.")
+        str | None,
+        typer.Option(help="The name to report for standard input.", show_default="-"),
     ] = None,
     force_exclude: Annotated[
         bool,
-        typer.Option("--force-exclude", help="Apply 'exclude' to files named on the command line."),
+        _flag(
+            "--force-exclude",
+            help="Apply 'exclude' to files named on the command line.",
+            default=FROM_CONFIG.format(OFF),
+        ),
     ] = False,
     output_file: Annotated[
-        Path | None, typer.Option("--output-file", "-o", help="Write the report to this file.")
+        Path | None,
+        typer.Option(
+            "--output-file",
+            "-o",
+            help="Write the report to this file.",
+            show_default="standard output",
+        ),
     ] = None,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Findings only, no summary.")
-    ] = False,
+    quiet: Annotated[bool, _flag("--quiet", "-q", help="Findings only, no summary.")] = False,
     statistics: Annotated[
         bool,
-        typer.Option(
-            "--statistics", help="Counts per rule and the sourcing profile, per file and in total."
+        _flag(
+            "--statistics",
+            help="One table for the whole run: findings per rule, most frequent first, then "
+            "the sourcing profile (in JSON: summary.profile).",
         ),
     ] = False,
     show_suppressed: Annotated[
         bool,
-        typer.Option(
-            "--show-suppressed", help="In JSON, list suppressed findings with their reasons."
-        ),
+        _flag("--show-suppressed", help="In JSON, list suppressed findings with their reasons."),
     ] = False,
     baseline: Annotated[
         Path | None,
@@ -176,6 +230,7 @@ def check(
             "--baseline",
             metavar="FILE",
             help="Report only findings not recorded in this baseline file.",
+            show_default="none",
         ),
     ] = None,
     write_baseline: Annotated[
@@ -184,6 +239,7 @@ def check(
             "--write-baseline",
             metavar="FILE",
             help="Record today's findings in this baseline file (rewritten; stale entries go).",
+            show_default="none",
         ),
     ] = None,
     jobs: Annotated[
@@ -193,14 +249,13 @@ def check(
             "-j",
             min=1,
             metavar="N",
-            help="Lint in N processes; 1 lints in this one. Default: the config's 'jobs', "
-            "else every core when there is work enough.",
-            show_default=False,
+            help="Lint in N processes; 1 lints in this one.",
+            show_default=FROM_CONFIG.format("every core when there is work enough"),
         ),
     ] = None,
     verbose: Annotated[
         bool,
-        typer.Option(
+        _flag(
             "--verbose",
             help="Show the traceback of an internal error, and the files a walk skips.",
         ),
@@ -235,7 +290,9 @@ def check(
 
 @app.command("rules")
 def list_rules(
-    output_format: Annotated[RulesFormat, typer.Option("--format", "-f")] = RulesFormat.text,
+    output_format: Annotated[
+        RulesFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = RulesFormat.text,
 ) -> None:
     """List every rule: code, name, category, default severity and summary.
 
@@ -250,7 +307,9 @@ def list_rules(
 @app.command()
 def explain(
     rule: Annotated[str, typer.Argument(help="A rule code or name, e.g. SL102 or reportedly.")],
-    output_format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
+    output_format: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ListFormat.text,
 ) -> None:
     """Explain a rule: what it flags, why, examples, and how to fix it."""
     from sourcelint.explain import render_explanation
@@ -269,7 +328,11 @@ def show_config(
         Path | None, typer.Argument(help="A file (or directory) whose settings to show.")
     ] = None,
     config: Annotated[
-        Path | None, typer.Option(help="Use this config file instead of discovering one.")
+        Path | None,
+        typer.Option(
+            help="Use this config file instead of discovering one.",
+            show_default="the nearest config above the file",
+        ),
     ] = None,
     schema: Annotated[
         bool,
@@ -303,8 +366,10 @@ def show_config(
 @app.command()
 def attributions(
     paths: Annotated[list[Path], typer.Argument(help="Files and directories to analyse.")],
-    output_format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
-    pipeline: Annotated[str | None, _pipeline_option(f"{DEFAULT_TIER}, or the config's")] = None,
+    output_format: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ListFormat.text,
+    pipeline: Annotated[str | None, _pipeline_option()] = None,
     config: ConfigFile = None,
 ) -> None:
     """Show the sourcing model: every attribution, its cue, source and kind of source.
@@ -339,12 +404,12 @@ def serve(
         int, typer.Option(min=0, max=65535, help="Port to listen on; 0 lets the system choose.")
     ] = 0,
     config: ConfigFile = None,
-    pipeline: Annotated[str | None, _pipeline_option(f"{DEFAULT_TIER}, or the config's")] = None,
+    pipeline: Annotated[str | None, _pipeline_option()] = None,
     open_browser: Annotated[
         bool, typer.Option("--open/--no-open", help="Open the page in a web browser.")
     ] = False,
     verbose: Annotated[
-        bool, typer.Option("--verbose", help="Show the traceback of an internal error.")
+        bool, _flag("--verbose", help="Show the traceback of an internal error.")
     ] = False,
 ) -> None:
     """Serve a local web page that lints a draft as you type, or any file under DIRECTORY.

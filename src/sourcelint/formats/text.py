@@ -7,6 +7,7 @@ is shown as an escape (``\\x1b``), so only sourcelint's own colour codes reach t
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from typing import TextIO
 
@@ -135,17 +136,33 @@ def _summary(report: Report, paint: Paint) -> str:
 
 
 def _statistics(report: Report, paint: Paint) -> str:
-    """Per file and in total: findings per rule and the sourcing profile."""
-    lines = [paint("Statistics", _BOLD)]
-    results = [r for r in report.files if r.profile is not None]
-    for result in results:
-        lines += [f"  {visible(result.path)}", *_profile_lines(result.profile, "    ")]
-    if len(results) > 1:
-        lines += [
-            f"  total ({len(results)} files)",
-            *_profile_lines(report.total_profile(), "    "),
-        ]
+    """As ``ruff --statistics``: one table for the whole run, the most frequent rule first,
+    then the sourcing profile of every file together (JSON keeps each file's own)."""
+    lines = [paint("Statistics", _BOLD), *_rule_table(report.findings, paint, "  ")]
+    if any(result.profile is not None for result in report.files):
+        lines += _profile_lines(report.total_profile(), "  ")
     return "\n".join(lines) + "\n\n"
+
+
+def _rule_table(findings: list[Finding], paint: Paint, indent: str) -> list[str]:
+    """Findings per rule: count, code, severity and name, by count then code."""
+    counts = Counter(finding.code for finding in findings)
+    names = {finding.code: finding.name for finding in findings}
+    severities: dict[str, set[Severity]] = {}
+    for finding in findings:
+        severities.setdefault(finding.code, set()).add(finding.severity)
+    rows = []
+    for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        # A rule can carry several severities across files (per-config overrides).
+        ranked = sorted(severities[code], key=lambda severity: -severity.rank)
+        severity = "/".join(severity.value for severity in ranked)
+        rows.append((str(count), visible(code), severity, visible(names[code]), ranked[0]))
+    widths = [max((len(row[column]) for row in rows), default=0) for column in range(3)]
+    return [
+        f"{indent}{count:>{widths[0]}}  {paint(code.ljust(widths[1]), _COLORS[worst] + ';1')}"
+        f"  {paint(severity.ljust(widths[2]), _COLORS[worst])}  {name}"
+        for count, code, severity, name, worst in rows
+    ]
 
 
 def _profile_lines(profile: Profile, indent: str) -> list[str]:
@@ -155,10 +172,8 @@ def _profile_lines(profile: Profile, indent: str) -> list[str]:
     share = profile.weak_share
     weak = f"{share:.0%} anonymous, vague, second-hand or unsourced" if share is not None else "n/a"
     grade = profile.grade
-    lines = [
+    return [
         f"{indent}attributions: {profile.attributions}" + (f" ({kinds})" if kinds else ""),
         f"{indent}weak sourcing: {weak}",
         f"{indent}reading grade: {grade if grade is not None else 'too short to grade'}",
     ]
-    lines += [f"{indent}{code}: {count}" for code, count in sorted(profile.by_rule.items())]
-    return lines

@@ -325,7 +325,11 @@ def explain(
 @app.command("config")
 def show_config(
     path: Annotated[
-        Path | None, typer.Argument(help="A file (or directory) whose settings to show.")
+        Path | None,
+        typer.Argument(
+            help="A file (or directory) whose settings to show; needed unless --schema.",
+            show_default="none",
+        ),
     ] = None,
     config: Annotated[
         Path | None,
@@ -336,7 +340,7 @@ def show_config(
     ] = None,
     schema: Annotated[
         bool,
-        typer.Option(
+        _flag(
             "--schema",
             help="Print the JSON Schema of config files instead (for editors; it is "
             "schemas/sourcelint.schema.json).",

@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import subprocess
+import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -196,3 +199,116 @@ def serving(directory: Path) -> Iterator[Server]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+# Git without the user's configuration, with an identity for commits.
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "sourcelint tests",
+    "GIT_AUTHOR_EMAIL": "tests@example.invalid",
+    "GIT_COMMITTER_NAME": "sourcelint tests",
+    "GIT_COMMITTER_EMAIL": "tests@example.invalid",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
+
+
+def git(cwd: Path, env: Mapping[str, str], *args: str) -> str:
+    """Run git in ``cwd``; its standard output (a failure fails the test)."""
+    done = subprocess.run(
+        ["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True
+    )
+    return done.stdout
+
+
+def snapshot(destination: Path, env: Mapping[str, str]) -> str:
+    """Commit this working tree (tracked and untracked files, not ignored ones) into a new
+    repository at ``destination``; its HEAD. ``pre-commit try-repo`` would commit only
+    tracked changes and build a fresh hook environment on every call."""
+    listed = git(ROOT, env, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+    for name in filter(None, listed.split("\0")):
+        source = ROOT / name
+        if source.is_file():
+            target = destination / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+    git(destination, env, "init", "-q")
+    git(destination, env, "add", "-A")
+    git(destination, env, "commit", "-q", "-m", "snapshot")
+    return git(destination, env, "rev-parse", "HEAD").strip()
+
+
+# The docs install sourcelint from this placeholder repository at this tag.
+PLACEHOLDER_REPO = "https://github.com/<your-org>/sourcelint"
+RELEASE_TAG = "v0.1.0"
+
+
+@dataclass(frozen=True)
+class Release:
+    """A local stand-in for the placeholder repository on GitHub: ``repo`` is a git
+    repository whose tag ``v0.1.0`` is this working tree, and under it lies the path
+    GitHub serves a tag's source archive at (``archive/refs/tags/v0.1.0.tar.gz``), made
+    as GitHub makes it, by ``git archive``."""
+
+    repo: Path
+    env: dict[str, str]  # os.environ with GIT_ENV
+
+    @property
+    def url(self) -> str:
+        """The stand-in's address, in place of ``PLACEHOLDER_REPO``."""
+        return self.repo.as_uri()
+
+    def localize(self, text: str) -> str:
+        """The one substitution the docs' tests make: the placeholder repository's URL
+        becomes the stand-in's. All else (``git+``, ``@v0.1.0``, ``/archive/…``,
+        ``rev: v0.1.0``) is left as written, so it must work as written."""
+        return text.replace(PLACEHOLDER_REPO, self.url)
+
+
+@pytest.fixture(scope="session")
+def release(tmp_path_factory: pytest.TempPathFactory) -> Release:
+    env = {**os.environ, **GIT_ENV}
+    repo = tmp_path_factory.mktemp("github") / "sourcelint"
+    snapshot(repo, env)
+    git(repo, env, "tag", RELEASE_TAG)
+    archive = repo / "archive" / "refs" / "tags" / f"{RELEASE_TAG}.tar.gz"
+    archive.parent.mkdir(parents=True)
+    prefix = f"sourcelint-{RELEASE_TAG.removeprefix('v')}/"
+    git(repo, env, "archive", "--format=tar.gz", f"--prefix={prefix}", "-o", str(archive), "HEAD")
+    return Release(repo, env)
+
+
+def precommit_config(release: Release) -> str:
+    """A .pre-commit-config.yaml naming the hook as the docs do, localized."""
+    return release.localize(
+        f"repos:\n  - repo: {PLACEHOLDER_REPO}\n    rev: {RELEASE_TAG}\n    hooks:\n"
+        "      - id: sourcelint\n"
+    )
+
+
+@pytest.fixture(scope="session")
+def precommit_home(release: Release, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A PRE_COMMIT_HOME holding the hook's environment for ``release`` at v0.1.0.
+
+    Built once a session (pip-installs sourcelint and its dependencies: about a minute,
+    and network access to PyPI; tests using it are marked ``precommit``). pre-commit keys
+    its cache by repository URL and rev, so any config naming the hook as the docs do,
+    localized, finds the environment here.
+    """
+    base = tmp_path_factory.mktemp("precommit")
+    home = base / "cache"
+    env = {**release.env, "PRE_COMMIT_HOME": str(home), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    scratch = base / "scratch"
+    scratch.mkdir()
+    git(scratch, env, "init", "-q")
+    (scratch / ".pre-commit-config.yaml").write_text(precommit_config(release), encoding="utf-8")
+    git(scratch, env, "add", ".pre-commit-config.yaml")
+    done = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "install-hooks"],
+        cwd=scratch,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return home

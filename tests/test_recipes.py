@@ -252,24 +252,33 @@ class Runner:
         raise AssertionError(f"no stand-in for the action {uses}")
 
     def run_action(self, name: str, path: Path, given: Mapping[str, object]) -> StepResult:
-        """Run a composite action's steps with ``given`` inputs and its defaults."""
+        """Run a composite action's steps with ``given`` inputs and its defaults, as GitHub
+        does: each step's ``if:``, the ``GITHUB_OUTPUT`` of earlier steps, and after a
+        failed step only those whose condition does not ask for success."""
         action = yaml.safe_load((path / "action.yml").read_text(encoding="utf-8"))
         declared = action["inputs"]
         unknown = set(given) - set(declared)
         assert not unknown, f"inputs action.yml does not declare: {unknown}"
         inputs = {
-            key: str(given.get(key, spec.get("default", ""))) for key, spec in declared.items()
+            key: input_text(given.get(key, spec.get("default", "")))
+            for key, spec in declared.items()
         }
         context = {f"inputs.{key}": value for key, value in inputs.items()}
         context["github.action_path"] = str(path)
-        output = []
+        context["runner.os"] = "Linux"
+        output, failure = [], None
         for step in action["runs"]["steps"]:
+            if not condition_holds(step.get("if"), context, failed=failure is not None):
+                continue
+            outputs = self.temp / "github_output"
+            outputs.write_text("", encoding="utf-8")
             if "uses" in step:
-                assert step["uses"].startswith("actions/setup-python@"), step["uses"]
-                output.append(f"{step_name(step)}: not run here: `python` is this interpreter")
+                output.append(self.stand_in(step, context))
                 continue
             assert step["shell"] == "bash", "composite run steps name their shell"
             env = {key: expand(str(value), context) for key, value in step.get("env", {}).items()}
+            env["GITHUB_OUTPUT"] = str(outputs)
+            env["GITHUB_STEP_SUMMARY"] = str(self.temp / "step_summary.md")
             result = self.run_script(
                 step_name(step),
                 expand(step["run"], context),
@@ -278,9 +287,29 @@ class Runner:
                 ["bash", "--noprofile", "--norc", "-eo", "pipefail"],
             )
             output.append(result.output)
-            if result.outcome == "failure":
-                return StepResult(name, "failure", result.returncode, "\n".join(output))
+            if "id" in step:
+                context[f"steps.{step['id']}.outcome"] = result.outcome
+                for line in outputs.read_text(encoding="utf-8").splitlines():
+                    key, _, value = line.partition("=")
+                    context[f"steps.{step['id']}.outputs.{key}"] = value
+            if result.outcome == "failure" and failure is None:
+                failure = result
+        if failure is not None:
+            return StepResult(name, "failure", failure.returncode, "\n".join(output))
         return StepResult(name, "success", 0, "\n".join(output))
+
+    def stand_in(self, step: dict, context: Mapping[str, str]) -> str:
+        """A ``uses:`` step of the action, which cannot run here: what is checked of it."""
+        uses = step["uses"]
+        if uses.startswith("actions/setup-python@"):
+            return f"{step_name(step)}: not run here: `python` is this interpreter"
+        if uses.startswith("actions/cache@"):
+            assert expand(step["with"]["path"], context), "the cache has a folder"
+            return f"{step_name(step)}: not run here: the cache needs GitHub"
+        if uses.startswith("github/codeql-action/upload-sarif@"):
+            check_sarif(Path(expand(step["with"]["sarif_file"], context)))
+            return f"{step_name(step)}: not run here: the upload needs GitHub; the file checked"
+        raise AssertionError(f"no stand-in for the action {uses}")
 
     def run_script(
         self, name: str, script: str, env: Mapping[str, str], shell: list[str]
@@ -305,6 +334,34 @@ def expand(text: str, context: Mapping[str, str]) -> str:
         return context[match[1]]
 
     return re.sub(r"\$\{\{\s*(.*?)\s*\}\}", value, text)
+
+
+def input_text(value: object) -> str:
+    """An input as the action sees it: GitHub passes YAML's true and false as strings."""
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def condition_holds(condition: str | None, context: Mapping[str, str], *, failed: bool) -> bool:
+    """A step's ``if:``, in the small part of GitHub's expressions the action uses: terms
+    joined by ``&&``: ``!cancelled()``, ``success()``, and comparisons of a context value
+    with a string. With no condition a step runs only while nothing has failed."""
+    if condition is None:
+        return not failed
+    text = condition.strip().removeprefix("${{").removesuffix("}}")
+    asks_success = True
+    for term in (part.strip() for part in text.split("&&")):
+        if term in ("!cancelled()", "always()"):
+            asks_success = False
+            continue
+        if term == "success()":
+            continue
+        match = re.fullmatch(r"([\w.-]+)\s*(==|!=)\s*'([^']*)'", term)
+        assert match, f"no stand-in for the condition term {term!r}"
+        key, operator, wanted = match.groups()
+        assert key in context or key.startswith("steps."), f"no stand-in for {key}"
+        if (context.get(key, "") == wanted) != (operator == "=="):
+            return False
+    return not (failed and asks_success)
 
 
 def check_sarif(path: Path) -> None:
@@ -360,20 +417,27 @@ def test_github_workflow_annotates_findings_and_fails(workflow_run: list[StepRes
 
 
 def test_sarif_recipe_writes_a_valid_report_for_upload(runner: Runner) -> None:
-    block = the_block(CI_PAGE, "yaml", contains("upload-sarif"))
+    block = the_block(CI_PAGE, "yaml", contains("sarif: true"))
     job = yaml.safe_load(block.text)
     # upload-sarif needs this permission; it cannot be tried here.
     assert job["permissions"]["security-events"] == "write"
-    (runner.workspace / "sourcelint.sarif").unlink(missing_ok=True)
     results = runner.run_job(job["steps"])
-    # The action fails on findings; the always() steps still run, the SARIF one with
-    # --exit-zero. The upload step checks the file it would upload.
+    # The action fails on findings (the gate); its SARIF steps still run after it, and the
+    # upload step checks the file it would upload.
     assert outcomes(results) == [
         ("actions/checkout@v4", "not run here", None),
         ("<your-org>/sourcelint@v0.1.0", "failure", 1),
-        ("sourcelint (SARIF)", "success", 0),
-        ("github/codeql-action/upload-sarif@v3", "not run here", None),
     ]
+    assert "Upload SARIF: not run here: the upload needs GitHub; the file checked" in (
+        results[1].output
+    )
+
+
+def test_the_action_writes_the_sourcing_profile_to_the_job_summary(
+    runner: Runner, workflow_run: list[StepResult]
+) -> None:
+    summary = (runner.temp / "step_summary.md").read_text(encoding="utf-8")
+    assert "anonymous" in summary and "SL102" in summary  # the archive's anonymous source
 
 
 def test_the_documented_action_inputs_are_those_of_action_yml() -> None:

@@ -351,3 +351,13 @@ def test_stale_advice_is_the_command_that_prunes(runner, archive, tmp_path):
     assert f"1 {STALE} {BASELINE} in place of --baseline to prune." in checked.stderr
     pruned = write(runner)  # the same command, writing instead of reading
     assert pruned.exit_code == 0 and entries(tmp_path) == []
+
+
+def test_the_profile_counts_only_findings_the_baseline_lets_through(runner, archive, tmp_path):
+    write(runner)
+    (tmp_path / "new.txt").write_text(f"{NEW}\n", encoding="utf-8")
+    result = check(runner, "--format", "json", "--statistics", "article.txt", "new.txt")
+    document = json.loads(result.stdout)
+    by_file = {entry["path"]: entry["profile"]["by_rule"] for entry in document["files"]}
+    assert by_file == {"article.txt": {}, "new.txt": {"SL102": 1}}
+    assert document["summary"]["profile"]["by_rule"] == {"SL102": 1}

@@ -218,7 +218,11 @@ def filter_with_baseline(
                 suppressed.append((finding, "baseline"))
             else:
                 kept.append(finding)
-        filtered.append(replace(result, findings=kept, suppressed=suppressed))
+        profile = result.profile
+        if profile is not None:
+            # Findings per rule count what is reported, as for inline suppressions.
+            profile = replace(profile, by_rule=Counter(finding.code for finding in kept))
+        filtered.append(replace(result, findings=kept, suppressed=suppressed, profile=profile))
     stale = sum(
         count
         for (path, _, _), count in remaining.items()

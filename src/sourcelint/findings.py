@@ -19,7 +19,7 @@ class Severity(StrEnum):
 
 
 class Category(StrEnum):
-    """The fixed set of finding categories (DESIGN.md)."""
+    """The fixed set of finding categories (docs/json.md, `category`)."""
 
     ANONYMOUS = "anonymous"
     VAGUE = "vague"

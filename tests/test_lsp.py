@@ -1,0 +1,186 @@
+"""``sourcelint lsp`` driven end to end over stdio by pytest-lsp: diagnostics on open and
+change at exact UTF-16 ranges, suppressions as ``check`` honours them, protocol errors
+answered, and a clean exit when the editor goes away. Every wait has a timeout."""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
+
+from sourcelint.lsp.positions import PositionMap
+
+TIMEOUT = 30
+SERVER = [sys.executable, "-m", "sourcelint", "lsp"]
+SENIOR = "A senior official said the plan had failed.\n"
+
+
+def recording_client() -> LanguageClient:
+    """pytest-lsp's client, keeping every publishDiagnostics (with its version) in order:
+    its own ``diagnostics`` keeps the last per document, without the version."""
+    client = LanguageClient()
+    client.published = []  # type: ignore[attr-defined]
+
+    def publish(client: LanguageClient, params: types.PublishDiagnosticsParams) -> None:
+        client.published.append(params)  # type: ignore[attr-defined]
+
+    features = {**DEFAULT_CLIENT_FEATURES, types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS: publish}
+    register_lsp_features(client, features)
+    return client
+
+
+@pytest_lsp.fixture(
+    config=ClientServerConfig(server_command=SERVER, client_factory=recording_client)
+)
+async def client(lsp_client: LanguageClient, tmp_path: Path):
+    await asyncio.wait_for(
+        lsp_client.initialize_session(
+            types.InitializeParams(
+                capabilities=types.ClientCapabilities(),
+                root_uri=tmp_path.as_uri(),
+            )
+        ),
+        TIMEOUT,
+    )
+    yield
+    await asyncio.wait_for(lsp_client.shutdown_session(), TIMEOUT)
+
+
+async def published(client: LanguageClient, uri: str, version: int) -> list[types.Diagnostic]:
+    """The diagnostics the server publishes for ``version`` of ``uri``."""
+
+    async def poll() -> list[types.Diagnostic]:
+        while True:
+            for params in client.published:  # type: ignore[attr-defined]
+                if params.uri == uri and params.version == version:
+                    return list(params.diagnostics)
+            await asyncio.sleep(0.02)
+
+    return await asyncio.wait_for(poll(), TIMEOUT)
+
+
+def open_draft(client: LanguageClient, path: Path, text: str, language: str = "markdown") -> str:
+    uri = path.as_uri()
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(
+                uri=uri, language_id=language, version=1, text=text
+            )
+        )
+    )
+    return uri
+
+
+def span(diagnostic: types.Diagnostic) -> tuple[int, int, int, int]:
+    r = diagnostic.range
+    return r.start.line, r.start.character, r.end.line, r.end.character
+
+
+@pytest.mark.asyncio
+async def test_open_publishes_the_finding_at_its_range(client: LanguageClient, tmp_path: Path):
+    uri = open_draft(client, tmp_path / "draft.md", "# Title\n\n" + SENIOR)
+    (found,) = await published(client, uri, 1)
+    assert (found.code, found.source) == ("SL102", "sourcelint")
+    assert found.severity == types.DiagnosticSeverity.Warning
+    assert span(found) == (2, 0, 2, len("A senior official"))
+    assert "senior official" in found.message
+
+
+@pytest.mark.asyncio
+async def test_ranges_count_utf16_units(client: LanguageClient, tmp_path: Path):
+    # Each emoji is one code point but two UTF-16 units; the combining acute is one of each.
+    text = "Great 🙂🙂. " + SENIOR + "Cafe\u0301 talk: the minister slammed the critics.\n"
+    uri = open_draft(client, tmp_path / "draft.md", text)
+    found = {d.code: span(d) for d in await published(client, uri, 1)}
+    assert found["SL102"] == (0, 12, 0, 12 + len("A senior official"))
+    start = len("Cafe\u0301 talk: the minister ")
+    assert found["SL304"] == (1, start, 1, start + len("slammed"))
+
+
+@pytest.mark.asyncio
+async def test_inline_suppression_is_honoured(client: LanguageClient, tmp_path: Path):
+    text = "<!-- sourcelint-disable-next-line SL102 -->\n" + SENIOR
+    uri = open_draft(client, tmp_path / "draft.md", text)
+    assert await published(client, uri, 1) == []
+
+
+@pytest.mark.asyncio
+async def test_change_publishes_the_new_version(client: LanguageClient, tmp_path: Path):
+    uri = open_draft(client, tmp_path / "draft.md", "The plan had failed.\n")
+    assert await published(client, uri, 1) == []
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            content_changes=[
+                types.TextDocumentContentChangePartial(
+                    range=types.Range(
+                        start=types.Position(line=0, character=0),
+                        end=types.Position(line=0, character=0),
+                    ),
+                    text="A senior official said it. ",
+                )
+            ],
+        )
+    )
+    (found,) = await published(client, uri, 2)
+    assert (found.code, span(found)) == ("SL102", (0, 0, 0, len("A senior official")))
+
+
+@pytest.mark.asyncio
+async def test_plain_text_marker_and_workspace_config(client: LanguageClient, tmp_path: Path):
+    # The config next to the draft ignores SL304, as `check` would; the marker silences SL102.
+    (tmp_path / "sourcelint.toml").write_text('ignore = ["SL304"]\n', encoding="utf-8")
+    text = "A senior official said so. sourcelint: disable=SL102\nThey slammed it.\n"
+    uri = open_draft(client, tmp_path / "draft.txt", text, "plaintext")
+    assert await published(client, uri, 1) == []
+
+
+@pytest.mark.asyncio
+async def test_unknown_request_is_method_not_found(client: LanguageClient):
+    with pytest.raises(Exception) as raised:
+        await asyncio.wait_for(
+            client.protocol.send_request_async("sourcelint/noSuchMethod", {}), TIMEOUT
+        )
+    assert getattr(raised.value, "code", None) == types.ErrorCodes.MethodNotFound
+
+
+def test_exits_when_stdin_closes():
+    process = subprocess.Popen(
+        SERVER, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    try:
+        process.stdin.close()
+        assert process.wait(timeout=TIMEOUT) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=TIMEOUT)
+
+
+@pytest.mark.parametrize(
+    ("text", "utf16"),
+    [("abc", [0, 1, 2, 3]), ("🙂a", [0, 2, 3]), ("e\u0301x", [0, 1, 2, 3])],
+)
+def test_position_map_round_trips(text: str, utf16: list[int]):
+    positions = PositionMap(text)
+    assert [positions.position(offset).character for offset in range(len(text) + 1)] == utf16
+    assert [positions.offset(types.Position(line=0, character=c)) for c in utf16] == list(
+        range(len(text) + 1)
+    )
+
+
+def test_position_map_lines_and_clamping():
+    positions = PositionMap("a\r\nb🙂\rc")
+    assert positions.position(3) == types.Position(line=1, character=0)
+    assert positions.position(6) == types.Position(line=2, character=0)
+    # Inside the surrogate pair: the emoji's start; past the line's end: its end.
+    assert positions.offset(types.Position(line=1, character=2)) == 4
+    assert positions.offset(types.Position(line=1, character=99)) == 5
+    assert positions.offset(types.Position(line=9, character=0)) == 7

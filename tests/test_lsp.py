@@ -14,7 +14,9 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
+from typer.testing import CliRunner
 
+from sourcelint.cli import app
 from sourcelint.lsp.positions import PositionMap
 
 TIMEOUT = 30
@@ -184,3 +186,107 @@ def test_position_map_lines_and_clamping():
     assert positions.offset(types.Position(line=1, character=2)) == 4
     assert positions.offset(types.Position(line=1, character=99)) == 5
     assert positions.offset(types.Position(line=9, character=0)) == 7
+
+
+def apply(text: str, edits: list[types.TextEdit]) -> str:
+    """``text`` with ``edits`` applied (the protocol's edits never overlap)."""
+    positions = PositionMap(text)
+    spans = [
+        (positions.offset(e.range.start), positions.offset(e.range.end), e.new_text) for e in edits
+    ]
+    for start, end, new_text in sorted(spans, reverse=True):
+        text = text[:start] + new_text + text[end:]
+    return text
+
+
+def replace_all(client: LanguageClient, uri: str, version: int, text: str) -> None:
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+        )
+    )
+
+
+async def actions_at(
+    client: LanguageClient, uri: str, line: int, character: int
+) -> dict[str, list[types.TextEdit]]:
+    """The code actions offered at a cursor, by title, with their edits to ``uri``."""
+    cursor = types.Position(line=line, character=character)
+    found = await asyncio.wait_for(
+        client.text_document_code_action_async(
+            types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(uri=uri),
+                range=types.Range(start=cursor, end=cursor),
+                context=types.CodeActionContext(diagnostics=[]),
+            )
+        ),
+        TIMEOUT,
+    )
+    return {action.title: action.edit.changes[uri] for action in found or []}
+
+
+@pytest.mark.asyncio
+async def test_hover_shows_explain(client: LanguageClient, tmp_path: Path):
+    uri = open_draft(client, tmp_path / "draft.md", "Intro line.\n" + SENIOR)
+    await published(client, uri, 1)
+
+    async def hover_at(line: int, character: int) -> types.Hover | None:
+        params = types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            position=types.Position(line=line, character=character),
+        )
+        return await asyncio.wait_for(client.text_document_hover_async(params), TIMEOUT)
+
+    shown = await hover_at(1, 5)
+    explained = CliRunner().invoke(app, ["explain", "SL102"])
+    assert explained.exit_code == 0
+    assert shown is not None
+    assert shown.contents.value == explained.output
+    assert await hover_at(0, 3) is None  # no finding under the cursor
+
+
+@pytest.mark.asyncio
+async def test_code_actions_replace_and_suppress_in_markdown(
+    client: LanguageClient, tmp_path: Path
+):
+    text = "Intro.\n\nThe minister slammed the critics.\n"
+    uri = open_draft(client, tmp_path / "draft.md", text)
+    assert [d.code for d in await published(client, uri, 1)] == ["SL304"]
+    actions = await actions_at(client, uri, 2, len("The minister sl"))
+    assert set(actions) == {
+        "Replace 'slammed' with 'criticized' (SL304)",
+        "Suppress SL304 on this line, with a reason",
+    }
+    replaced = apply(text, actions["Replace 'slammed' with 'criticized' (SL304)"])
+    assert replaced == "Intro.\n\nThe minister criticized the critics.\n"
+    suppressed = apply(text, actions["Suppress SL304 on this line, with a reason"])
+    assert suppressed.splitlines()[2] == (
+        "The minister slammed the critics. <!-- sourcelint-disable-line SL304 -- TODO: reason -->"
+    )
+    # The directive really silences the finding, as `check` reads it.
+    replace_all(client, uri, 2, suppressed)
+    assert await published(client, uri, 2) == []
+
+
+@pytest.mark.asyncio
+async def test_suppress_action_in_plain_text_uses_the_line_marker(
+    client: LanguageClient, tmp_path: Path
+):
+    text = "The minister slammed the critics. sourcelint: disable=SL204\n" + SENIOR
+    uri = open_draft(client, tmp_path / "draft.txt", text, "plaintext")
+    assert {d.code for d in await published(client, uri, 1)} == {"SL304", "SL102", "SL901"}
+    # A marker already on the line gains the code; a line without one gets the marker.
+    first = await actions_at(client, uri, 0, len("The minister s"))
+    merged = apply(text, first["Suppress SL304 on this line, with a reason"])
+    assert merged.splitlines()[0] == (
+        "The minister slammed the critics. sourcelint: disable=SL204,SL304"
+    )
+    second = await actions_at(client, uri, 1, 0)
+    added = apply(merged, second["Suppress SL102 on this line, with a reason"])
+    assert added.splitlines()[1] == (
+        SENIOR.rstrip("\n") + " sourcelint: disable=SL102 -- TODO: reason"
+    )
+    # Both suppress (and the marker that suppressed nothing, SL901, now does).
+    replace_all(client, uri, 2, added)
+    assert await published(client, uri, 2) == []

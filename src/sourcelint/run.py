@@ -551,10 +551,6 @@ class DraftLinter:
             job.display, result.findings, text, result.profile, result.suppressed, result.view
         )
 
-    def reader(self, path: Path) -> str:
-        """The reader the file at ``path`` is read with (its comment syntax)."""
-        return reader_name(self.resolver.settings_for(path), path)
-
     def rules(self, path: Path) -> list[RuleMeta]:
         """Metadata of every rule the file at ``path`` may be linted with."""
         settings = self.resolver.settings_for(path)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
 from lsprotocol import types
@@ -17,10 +16,9 @@ from sourcelint import __version__
 from sourcelint.config import CONFIG_NAMES
 from sourcelint.config.resolve import ConfigResolver
 from sourcelint.errors import SourcelintError
-from sourcelint.findings import Finding, Severity
+from sourcelint.lsp.actions import Linted, code_actions, diagnostic, hover
 from sourcelint.lsp.positions import PositionMap
-from sourcelint.rule import RuleMeta
-from sourcelint.run import CliOptions, DraftLinter
+from sourcelint.run import CliOptions, DraftLinter, reader_name
 
 logger = logging.getLogger(__name__)
 
@@ -28,27 +26,9 @@ logger = logging.getLogger(__name__)
 # the diagnostics of the last lint stay on screen meanwhile.
 DEBOUNCE_SECONDS = 0.3
 
-SEVERITIES = {
-    Severity.ERROR: types.DiagnosticSeverity.Error,
-    Severity.WARNING: types.DiagnosticSeverity.Warning,
-    Severity.INFO: types.DiagnosticSeverity.Information,
-}
 # Documents with no file behind them (untitled buffers) are linted as a file of this
 # name in the workspace root, so the root's config applies; the suffix picks the reader.
 _UNTITLED_SUFFIX = {"markdown": ".md", "html": ".html"}
-
-
-@dataclass
-class Linted:
-    """One version of a document as last linted: what hover and code actions read."""
-
-    version: int | None
-    path: Path
-    text: str
-    positions: PositionMap
-    findings: list[Finding]
-    rules: dict[str, RuleMeta]
-    reader: str
 
 
 class SourcelintServer(LanguageServer):
@@ -114,7 +94,7 @@ class SourcelintServer(LanguageServer):
         loop = asyncio.get_running_loop()
         try:
             linted = await loop.run_in_executor(
-                self.lint_thread, self._lint, path, text, version, encoding
+                self.lint_thread, self._lint, uri, path, text, version, encoding
             )
         except SourcelintError as error:
             self.tell(error)
@@ -132,20 +112,34 @@ class SourcelintServer(LanguageServer):
         )
 
     def _lint(
-        self, path: Path, text: str, version: int | None, encoding: str | types.PositionEncodingKind
+        self,
+        uri: str,
+        path: Path,
+        text: str,
+        version: int | None,
+        encoding: str | types.PositionEncodingKind,
     ) -> Linted:
         """Runs in the lint thread."""
         result = self.linter.lint(path, text, str(path))
-        rules = {meta.code: meta for meta in self.linter.rules(path)}
+        settings = self.linter.resolver.settings_for(path)
         return Linted(
+            uri,
             version,
-            path,
             text,
             PositionMap(text, encoding),
             result.findings,
-            rules,
-            self.linter.reader(path),
+            {meta.code: meta for meta in self.linter.rules(path)},
+            reader_name(settings, path),
+            settings.readers.line_marker,
         )
+
+    def current(self, uri: str) -> Linted | None:
+        """The last lint of ``uri`` when it is of the text the editor shows now."""
+        linted = self.linted.get(uri)
+        document = self.workspace.text_documents.get(uri)
+        if linted is None or document is None or document.version != linted.version:
+            return None
+        return linted
 
     def forget(self, uri: str) -> None:
         """A closed document: no lint pending, no diagnostics left behind."""
@@ -156,20 +150,6 @@ class SourcelintServer(LanguageServer):
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
         )
-
-
-def diagnostic(finding: Finding, linted: Linted) -> types.Diagnostic:
-    """A finding as the protocol shows it."""
-    meta = linted.rules.get(finding.code)
-    link = meta.link if meta is not None else None
-    return types.Diagnostic(
-        range=linted.positions.range(finding.start, finding.end),
-        severity=SEVERITIES[finding.severity],
-        code=finding.code,
-        code_description=types.CodeDescription(href=link) if link else None,
-        source="sourcelint",
-        message=finding.message,
-    )
 
 
 def build_server(options: CliOptions) -> SourcelintServer:
@@ -200,6 +180,21 @@ def build_server(options: CliOptions) -> SourcelintServer:
         names = {Path(to_fs_path(change.uri) or "").name for change in params.changes}
         if names & set(CONFIG_NAMES):
             ls.reload_config()
+
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    def on_hover(ls: SourcelintServer, params: types.HoverParams) -> types.Hover | None:
+        linted = ls.current(params.text_document.uri)
+        return hover(linted, params.position) if linted is not None else None
+
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+    )
+    def on_code_action(
+        ls: SourcelintServer, params: types.CodeActionParams
+    ) -> list[types.CodeAction] | None:
+        linted = ls.current(params.text_document.uri)
+        return code_actions(linted, params.range) if linted is not None else None
 
     @server.feature(types.SHUTDOWN)
     def shutdown(ls: SourcelintServer, params: None) -> None:

@@ -5,8 +5,11 @@ answered, and a clean exit when the editor goes away. Every wait has a timeout."
 from __future__ import annotations
 
 import asyncio
+import json
+import queue
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -290,3 +293,81 @@ async def test_suppress_action_in_plain_text_uses_the_line_marker(
     # Both suppress (and the marker that suppressed nothing, SL901, now does).
     replace_all(client, uri, 2, added)
     assert await published(client, uri, 2) == []
+
+
+def config_changed(client: LanguageClient, path: Path) -> None:
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            changes=[types.FileEvent(uri=path.as_uri(), type=types.FileChangeType.Changed)]
+        )
+    )
+
+
+@pytest.mark.asyncio
+async def test_config_change_relints_and_a_broken_config_is_shown(
+    client: LanguageClient, tmp_path: Path
+):
+    uri = open_draft(client, tmp_path / "draft.md", SENIOR)
+    assert [d.code for d in await published(client, uri, 1)] == ["SL102"]
+    config = tmp_path / "sourcelint.toml"
+    config.write_text('ignore = ["SL102"]\n', encoding="utf-8")
+    client.published.clear()  # type: ignore[attr-defined]
+    config_changed(client, config)
+    assert await published(client, uri, 1) == []
+
+    config.write_text("ignore = 3\n", encoding="utf-8")
+    client.published.clear()  # type: ignore[attr-defined]
+    config_changed(client, config)
+
+    async def error_shown() -> types.ShowMessageParams:
+        while not client.messages:
+            await asyncio.sleep(0.02)
+        return client.messages[-1]
+
+    shown = await asyncio.wait_for(error_shown(), TIMEOUT)
+    assert shown.type == types.MessageType.Error
+    assert "sourcelint.toml" in shown.message
+    # The message replaces that lint's diagnostics: the last good ones stay.
+    assert client.published == []  # type: ignore[attr-defined]
+
+
+@pytest.mark.asyncio
+async def test_answers_while_a_5_mb_draft_is_linted(client: LanguageClient, tmp_path: Path):
+    big = open_draft(client, tmp_path / "big.txt", SENIOR * (5_000_000 // len(SENIOR)))
+    params = types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=big),
+        position=types.Position(line=0, character=3),
+    )
+    # Not linted yet, so nothing to show, but the answer comes: linting is off the loop.
+    assert await asyncio.wait_for(client.text_document_hover_async(params), TIMEOUT) is None
+    # And shutdown and exit (the fixture's) do not wait for that lint to finish.
+
+
+def frame(message: dict) -> bytes:
+    body = json.dumps(message).encode()
+    return b"Content-Length: %d\r\n\r\n%s" % (len(body), body)
+
+
+def test_malformed_messages_leave_it_answering():
+    process = subprocess.Popen(SERVER, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    replies: queue.Queue[bytes] = queue.Queue()
+    threading.Thread(target=lambda: replies.put(process.stdout.read()), daemon=True).start()
+    try:
+        process.stdin.write(b"Content-Length: 9\r\n\r\n{not json")
+        process.stdin.write(frame({"jsonrpc": "2.0", "id": 1, "method": 7}))
+        process.stdin.write(b"garbage without a header\r\n")
+        initialize = {"processId": None, "rootUri": None, "capabilities": {}}
+        process.stdin.write(
+            frame({"jsonrpc": "2.0", "id": 2, "method": "initialize", "params": initialize})
+        )
+        process.stdin.write(frame({"jsonrpc": "2.0", "id": 3, "method": "shutdown"}))
+        process.stdin.write(frame({"jsonrpc": "2.0", "method": "exit"}))
+        process.stdin.close()
+        assert process.wait(timeout=TIMEOUT) == 0
+        output = replies.get(timeout=TIMEOUT)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=TIMEOUT)
+    assert b'"id": 2' in output.replace(b'"id":2', b'"id": 2')
+    assert b'"capabilities"' in output

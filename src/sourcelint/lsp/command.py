@@ -3,7 +3,9 @@ says exit or closes the stream."""
 
 from __future__ import annotations
 
+import os
 import sys
+from contextlib import suppress
 from pathlib import Path
 
 from sourcelint.crash import report
@@ -14,7 +16,8 @@ EXIT_OK, EXIT_ERROR = 0, 2
 
 
 def run_lsp(*, config: Path | None = None, pipeline: str | None = None) -> int:
-    """Serve the protocol on stdin/stdout; the exit code."""
+    """Serve the protocol on stdin/stdout; the exit code (a broken ``--config``), else
+    it ends the process itself once the editor says exit or closes the stream."""
     from sourcelint.lsp.server import build_server
 
     try:
@@ -26,4 +29,9 @@ def run_lsp(*, config: Path | None = None, pipeline: str | None = None) -> int:
     # Standard output carries the protocol alone: a stray print would corrupt it.
     sys.stdout = sys.stderr
     server.start_io(stdin, stdout)
-    return EXIT_OK
+    # A lint still running (a huge draft) must not delay the exit the editor asked for:
+    # its thread cannot be interrupted, and the interpreter would wait for it at exit.
+    for stream in (stdout, sys.stderr):
+        with suppress(ValueError, OSError):  # closed by the exit notification
+            stream.flush()
+    os._exit(EXIT_OK)

@@ -32,11 +32,19 @@ def recording_client() -> LanguageClient:
     its own ``diagnostics`` keeps the last per document, without the version."""
     client = LanguageClient()
     client.published = []  # type: ignore[attr-defined]
+    client.registrations = []  # type: ignore[attr-defined]
 
     def publish(client: LanguageClient, params: types.PublishDiagnosticsParams) -> None:
         client.published.append(params)  # type: ignore[attr-defined]
 
-    features = {**DEFAULT_CLIENT_FEATURES, types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS: publish}
+    def register(client: LanguageClient, params: types.RegistrationParams) -> None:
+        client.registrations.extend(params.registrations)  # type: ignore[attr-defined]
+
+    features = {
+        **DEFAULT_CLIENT_FEATURES,
+        types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS: publish,
+        types.CLIENT_REGISTER_CAPABILITY: register,
+    }
     register_lsp_features(client, features)
     return client
 
@@ -48,7 +56,13 @@ async def client(lsp_client: LanguageClient, tmp_path: Path):
     await asyncio.wait_for(
         lsp_client.initialize_session(
             types.InitializeParams(
-                capabilities=types.ClientCapabilities(),
+                capabilities=types.ClientCapabilities(
+                    workspace=types.WorkspaceClientCapabilities(
+                        did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(
+                            dynamic_registration=True
+                        )
+                    )
+                ),
                 root_uri=tmp_path.as_uri(),
             )
         ),
@@ -309,6 +323,11 @@ async def test_config_change_relints_and_a_broken_config_is_shown(
 ):
     uri = open_draft(client, tmp_path / "draft.md", SENIOR)
     assert [d.code for d in await published(client, uri, 1)] == ["SL102"]
+    # The server asked the client to watch the configs (it answers before the lint).
+    (watch,) = client.registrations  # type: ignore[attr-defined]
+    assert watch.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
+    (watcher,) = watch.register_options["watchers"]
+    assert watcher["globPattern"] == "**/{.sourcelint.toml,sourcelint.toml,pyproject.toml}"
     config = tmp_path / "sourcelint.toml"
     config.write_text('ignore = ["SL102"]\n', encoding="utf-8")
     client.published.clear()  # type: ignore[attr-defined]

@@ -156,6 +156,25 @@ def build_server(options: CliOptions) -> SourcelintServer:
     """The server and its features."""
     server = SourcelintServer(options)
 
+    @server.feature(types.INITIALIZED)
+    def initialized(ls: SourcelintServer, params: types.InitializedParams) -> None:
+        # Configs change outside the editor too (git pull): ask the client to watch them,
+        # where it can; an edited config saved in the editor reloads anyway (did_save).
+        watching = ls.client_capabilities.workspace
+        watched = watching.did_change_watched_files if watching is not None else None
+        if watched is None or not watched.dynamic_registration:
+            return
+        pattern = "**/{" + ",".join(CONFIG_NAMES) + "}"
+        options = types.DidChangeWatchedFilesRegistrationOptions(
+            watchers=[types.FileSystemWatcher(glob_pattern=pattern)]
+        )
+        registration = types.Registration(
+            id="sourcelint-configs",
+            method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+            register_options=options,
+        )
+        ls.client_register_capability(types.RegistrationParams(registrations=[registration]))
+
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: SourcelintServer, params: types.DidOpenTextDocumentParams) -> None:
         ls.schedule(params.text_document.uri, 0)

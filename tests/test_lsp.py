@@ -390,3 +390,20 @@ def test_malformed_messages_leave_it_answering():
             process.wait(timeout=TIMEOUT)
     assert b'"id": 2' in output.replace(b'"id":2', b'"id": 2')
     assert b'"capabilities"' in output
+
+
+@pytest.mark.asyncio
+async def test_a_burst_of_changes_ends_with_the_last_versions_diagnostics(
+    client: LanguageClient, tmp_path: Path
+):
+    uri = open_draft(client, tmp_path / "draft.md", "The plan had failed.\n")
+    assert await published(client, uri, 1) == []
+    texts = {2: SENIOR, 3: "The plan had failed.\n", 4: SENIOR, 5: "Fine. " + SENIOR}
+    for version, text in texts.items():
+        replace_all(client, uri, version, text)
+    (found,) = await published(client, uri, 5)
+    assert span(found) == (0, len("Fine. "), 0, len("Fine. A senior official"))
+    # Whatever the debounce let through, no version was published after a newer one.
+    versions = [p.version for p in client.published if p.uri == uri]  # type: ignore[attr-defined]
+    assert versions == sorted(set(versions))
+    assert versions[-1] == 5

@@ -15,6 +15,7 @@ from pygls.uris import to_fs_path
 from sourcelint import __version__
 from sourcelint.config import CONFIG_NAMES
 from sourcelint.config.resolve import ConfigResolver
+from sourcelint.crash import internal_error
 from sourcelint.errors import SourcelintError
 from sourcelint.lsp.actions import Linted, code_actions, diagnostic, hover
 from sourcelint.lsp.positions import PositionMap
@@ -98,6 +99,10 @@ class SourcelintServer(LanguageServer):
             )
         except SourcelintError as error:
             self.tell(error)
+            return
+        except Exception as error:  # a bug: say so, keep serving the other documents
+            logger.exception("linting %s failed", uri)
+            self.tell(internal_error(error, path))
             return
         current = self.workspace.text_documents.get(uri)
         if current is None or current.version != version:

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import queue
+import shutil
 import subprocess
 import sys
 import threading
@@ -407,3 +409,50 @@ async def test_a_burst_of_changes_ends_with_the_last_versions_diagnostics(
     versions = [p.version for p in client.published if p.uri == uri]  # type: ignore[attr-defined]
     assert versions == sorted(set(versions))
     assert versions[-1] == 5
+
+
+# Neovim 0.7 (Debian 12's) has no vim.lsp.start: start_client and attach do the same.
+NEOVIM_SCRIPT = """
+local out = vim.env.SOURCELINT_OUT
+local ok, err = pcall(function()
+  local id = vim.lsp.start_client({
+    name = "sourcelint",
+    cmd = { vim.env.SOURCELINT_PYTHON, "-m", "sourcelint", "lsp" },
+    root_dir = vim.fn.getcwd(),
+  })
+  vim.cmd("edit draft.md")
+  vim.lsp.buf_attach_client(0, id)
+  vim.wait(20000, function() return #vim.diagnostic.get(0) > 0 end, 50)
+  local found = {}
+  for _, d in ipairs(vim.diagnostic.get(0)) do
+    table.insert(found, { d.code, d.source, d.lnum, d.col, d.end_col })
+  end
+  vim.fn.writefile({ vim.fn.json_encode(found) }, out)
+  vim.lsp.stop_client(id)
+  vim.wait(5000, function() return vim.lsp.get_client_by_id(id) == nil end, 50)
+end)
+if not ok then vim.fn.writefile({ "error: " .. tostring(err) }, out) end
+vim.cmd("qa!")
+"""
+
+
+@pytest.mark.skipif(shutil.which("nvim") is None, reason="needs Neovim (Debian: neovim)")
+def test_neovim_shows_the_finding(tmp_path: Path):
+    (tmp_path / "draft.md").write_text("Great 🙂🙂. " + SENIOR, encoding="utf-8")
+    (tmp_path / "check.lua").write_text(NEOVIM_SCRIPT, encoding="utf-8")
+    out = tmp_path / "out.json"
+    env = {**os.environ, "SOURCELINT_OUT": str(out), "SOURCELINT_PYTHON": sys.executable}
+    subprocess.run(
+        ["nvim", "--headless", "--clean", "-c", "luafile check.lua"],
+        cwd=tmp_path,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        timeout=TIMEOUT * 2,
+        check=False,
+    )
+    # Neovim turns the UTF-16 range into byte columns: each emoji is four bytes.
+    start = len("Great 🙂🙂. ".encode())
+    assert json.loads(out.read_text(encoding="utf-8")) == [
+        ["SL102", "sourcelint", 0, start, start + len("A senior official")]
+    ]

@@ -456,3 +456,16 @@ def test_neovim_shows_the_finding(tmp_path: Path):
     assert json.loads(out.read_text(encoding="utf-8")) == [
         ["SL102", "sourcelint", 0, start, start + len("A senior official")]
     ]
+
+
+@pytest.mark.asyncio
+async def test_saving_a_config_in_the_editor_reloads_it(client: LanguageClient, tmp_path: Path):
+    uri = open_draft(client, tmp_path / "draft.md", SENIOR)
+    assert [d.code for d in await published(client, uri, 1)] == ["SL102"]
+    config = tmp_path / "pyproject.toml"
+    config.write_text('[tool.sourcelint]\nignore = ["SL102"]\n', encoding="utf-8")
+    client.published.clear()  # type: ignore[attr-defined]
+    client.text_document_did_save(
+        types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(config.as_uri()))
+    )
+    assert await published(client, uri, 1) == []

@@ -44,7 +44,8 @@ def test_help_and_rules_do_not_import_spacy():
     code = (
         "import sys, contextlib, io\n"
         "from sourcelint.cli import main\n"
-        "for argv in (['--help'], ['check', '--help'], ['rules'], ['explain', 'SL102']):\n"
+        "for argv in (['--help'], ['check', '--help'], ['lsp', '--help'], ['rules'],\n"
+        "             ['explain', 'SL102']):\n"
         "    sys.argv = ['sourcelint', *argv]\n"
         "    with contextlib.redirect_stdout(io.StringIO()):\n"
         "        try:\n            main()\n"

@@ -429,6 +429,23 @@ def serve(
     raise typer.Exit(code)
 
 
+@app.command()
+def lsp(
+    config: ConfigFile = None,
+    pipeline: Annotated[str | None, _pipeline_option()] = None,
+    stdio: Annotated[
+        bool,
+        # VS Code's language client adds --stdio when it talks over standard streams.
+        _flag("--stdio", help="Talk over standard input and output (the only transport)."),
+    ] = False,
+) -> None:
+    """Run a language server over standard input and output, for editors: each open
+    draft is linted as `check` lints the file at its path, as you type."""
+    from sourcelint.lsp.command import run_lsp
+
+    raise typer.Exit(run_lsp(config=config, pipeline=pipeline))
+
+
 def main() -> None:
     """Console-script entry point."""
     # File names that are not UTF-8 must not crash the report.

@@ -475,8 +475,7 @@ class _Worker:
             linter.registry.resolve(settings.select, ignore, settings.extend_select),
             tier=settings.pipeline,
             model=settings.model,
-            reader=settings.readers.extensions.get(job.path.suffix.lower())
-            or reader_for(job.path.name),
+            reader=reader_name(settings, job.path),
             reader_options=_reader_options(settings),
             severities=linter.registry.severity_overrides(settings.severity.items()),
             own_outlet=settings.own_outlet,
@@ -729,6 +728,11 @@ def _terminate(executor: ProcessPoolExecutor) -> None:
         process.terminate()
     for process in processes:
         process.join()
+
+
+def reader_name(settings: Settings, path: Path) -> str:
+    """The reader ``check`` reads the file at ``path`` with: the config's, else by suffix."""
+    return settings.readers.extensions.get(path.suffix.lower()) or reader_for(path.name)
 
 
 def _reader_options(settings: Settings) -> ReaderOptions:

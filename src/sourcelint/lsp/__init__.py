@@ -1,0 +1,1 @@
+"""``sourcelint lsp``: a language server that lints drafts as they are written."""

@@ -1,8 +1,8 @@
 """Time from the last change of a 2,000-word draft to its diagnostics in `sourcelint lsp`
 (run: python bench/lsp_latency.py [--pipeline parse]).
 
-The time includes the 300 ms debounce, because a writer waits that long too. It drives the
-server over stdio with pytest-lsp's client, as tests/test_lsp.py does.
+The time includes the debounce (``DEBOUNCE_SECONDS``), because a writer waits that long
+too. It drives the server over stdio with pytest-lsp's client, as tests/test_lsp.py does.
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ async def main(pipeline: str) -> None:
     print(f"pipeline {pipeline}, {len(text.split())} words")
     print(f"  open -> diagnostics (rules built, model loaded): {first * 1000:.0f} ms")
     print(
-        f"  last change -> diagnostics, median of {EDITS} (300 ms debounce included): "
+        f"  last change -> diagnostics, median of {EDITS} (debounce included): "
         f"{statistics.median(latencies) * 1000:.0f} ms (max {max(latencies) * 1000:.0f} ms)"
     )
 

@@ -18,7 +18,7 @@ from sourcelint.cli import app
 from sourcelint.config import Settings, load_config
 from sourcelint.errors import ConfigError
 
-from conftest import SEED
+from conftest import SEED, hang_guard
 
 ANONYMOUS = "The deal is off, two aides said. The rebels reportedly advanced.\n"
 CLEAN = "The mayor said the budget was late.\n"
@@ -238,3 +238,38 @@ def test_interrupting_a_parallel_run_leaves_no_workers(tmp_path, stop):
             process.kill()
     for pid in workers:
         assert not Path(f"/proc/{pid}").exists(), f"worker {pid} outlived the run"
+
+
+def _deaf_to_sigterm() -> None:
+    """A pool initializer standing for a worker interrupted while still starting, before
+    it handles SIGTERM."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+
+def _sleep(seconds: float) -> float:
+    time.sleep(seconds)
+    return seconds
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="forks the pool, as check does on Linux")
+def test_stopping_a_pool_ends_a_worker_that_ignores_sigterm():
+    from concurrent.futures import ProcessPoolExecutor
+
+    executor = ProcessPoolExecutor(
+        1, mp_context=run_module._process_context(), initializer=_deaf_to_sigterm
+    )
+    executor.submit(_sleep, 120)
+    (worker,) = _wait_for_workers(executor)
+    with hang_guard(60):  # without the kill after the grace time, this join never returns
+        run_module._terminate(executor)
+    assert not worker.is_alive()
+
+
+def _wait_for_workers(executor: object) -> list[object]:
+    for _ in range(200):
+        processes = list((executor._processes or {}).values())  # type: ignore[attr-defined]
+        if processes and all(p.pid for p in processes):
+            time.sleep(0.2)  # its initializer has run
+            return processes
+        time.sleep(0.05)
+    raise AssertionError("the pool started no worker")

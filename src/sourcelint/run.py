@@ -680,6 +680,10 @@ def _pool(
             _terminate(executor)
 
 
+# How long a terminated worker has to end before it is killed.
+_TERMINATE_GRACE_SECONDS = 5
+
+
 def _process_context() -> BaseContext:
     """Fork on Linux (the loaded models are shared); elsewhere spawn, the platform's default."""
     import multiprocessing
@@ -720,14 +724,24 @@ def _terminate_raises() -> Iterator[None]:
 
 
 def _terminate(executor: ProcessPoolExecutor) -> None:
-    """Stop a pool now: cancel the chunks not started, terminate the processes."""
-    # Python 3.14 has executor.terminate_workers(); this is what it does.
-    processes = list((executor._processes or {}).values())
+    """Stop a pool now: cancel the chunks not started, terminate the processes, and kill
+    any that SIGTERM does not end."""
+    import multiprocessing
+
+    # Python 3.14 has executor.terminate_workers(); this does what it does, and more: the
+    # pool's own thread may already have dropped its processes from the executor, so
+    # this process's living children are taken too, or exit would wait on them forever.
+    processes = {*(executor._processes or {}).values(), *multiprocessing.active_children()}
     executor.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.terminate()
     for process in processes:
-        process.join()
+        process.join(timeout=_TERMINATE_GRACE_SECONDS)
+        if process.is_alive():
+            # Interrupted while it was still starting, a worker may not handle SIGTERM
+            # yet (measured: 2 runs in 45 under load hung here without this).
+            process.kill()
+            process.join()
 
 
 def reader_name(settings: Settings, path: Path) -> str:

@@ -48,6 +48,7 @@ class _Page(HTMLParser):
         self.marks: list[dict[str, str | None]] = []  # the findings view's
         self.who_marks: list[dict[str, str | None]] = []  # the attribution view's
         self.ids: set[str] = set()
+        self.repeated_ids: list[str] = []
         self.links: list[str] = []
         self.meta: list[dict[str, str | None]] = []
         self.blocks: list[tuple[str, str]] = []  # (class or tag, text) of each block
@@ -62,6 +63,8 @@ class _Page(HTMLParser):
         css = str(found.get("class") or "")
         self.tags.append(tag)
         if found.get("id"):
+            if str(found["id"]) in self.ids:
+                self.repeated_ids.append(str(found["id"]))
             self.ids.add(str(found["id"]))
         if tag == "a" and found.get("href"):
             self.links.append(str(found["href"]))
@@ -209,6 +212,13 @@ def test_the_attribution_view_lists_what_the_attributions_command_finds(tmp_path
     found = CliRunner().invoke(app, ["attributions", "-f", "json", str(tmp_path / "article0.txt")])
     expected = json.loads(found.stdout)["files"][0]["attributions"]
     assert page.who_rows - 1 == len(expected) >= 2
+
+
+def test_every_id_stands_once_and_every_link_lands(tmp_path):
+    page, _ = _page(MARKDOWN, ARTICLE, tmp_path=tmp_path)
+    assert page.repeated_ids == []
+    targets = {link[1:] for link in page.links if link.startswith("#")}
+    assert targets and targets <= page.ids
 
 
 def test_many_files_get_an_index_row_each(tmp_path):

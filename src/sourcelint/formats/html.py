@@ -235,7 +235,7 @@ class _Mark:
     end: int
     css: str
     key: str
-    anchor: str
+    anchor: str | None  # the id a link leads to; one mark of an attribution holds it
     tip: str
 
 
@@ -278,7 +278,9 @@ def _render(prose: Prose, marks: Sequence[_Mark], attribute: str) -> str:
         covering = sorted(active)
         fresh = [index for index in covering if index not in announced]
         announced.update(fresh)
-        anchors = "".join(f'<span id="{placed[i].anchor}"></span>' for i in fresh)
+        anchors = "".join(
+            f'<span id="{placed[i].anchor}"></span>' for i in fresh if placed[i].anchor
+        )
         tips = "".join(placed[i].tip for i in fresh)
         keys = " ".join(dict.fromkeys(placed[i].key for i in covering))
         pieces.append(
@@ -340,10 +342,13 @@ def _who_view(number: int, view: ReadingView, shape: str) -> str:
             f'<span class="tip" role="tooltip"><b>{_text(KIND_LABELS.get(kind, kind))}</b>'
             f"<br>Who: {_text(who or '—')}<br>Cue: {_text(cue)}{quoted}</span>"
         )
-        for part, css in ((attribution["source"], f"k-{kind}"), (attribution["cue"], "cue")):
+        # The source and the cue share the tip; the cue, which every attribution has,
+        # holds the anchor the table links to (an id stands once on a page).
+        parts = ((attribution["source"], f"k-{kind}", None), (attribution["cue"], "cue", anchor))
+        for part, css, part_anchor in parts:
             if isinstance(part, dict):
                 start, end = view.to_prose(int(part["start"]), int(part["end"]))
-                marks.append(_Mark(start, end, css, str(index), anchor, tip))
+                marks.append(_Mark(start, end, css, str(index), part_anchor, tip))
         cue_line = attribution["cue"]["line"] if isinstance(attribution["cue"], dict) else ""
         rows.append(
             f'<tr><td><a href="#{anchor}">{cue_line}</a></td><td>{_text(who or "—")}</td>'

@@ -135,7 +135,7 @@ class SourcelintServer(LanguageServer):
             text,
             PositionMap(text, encoding),
             result.findings,
-            {meta.code: meta for meta in self.linter.rules(path)},
+            self.linter.rules(path),
             reader_name(settings, path),
             settings.readers.line_marker,
         )

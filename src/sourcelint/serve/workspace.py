@@ -90,7 +90,7 @@ class Workspace:
     def _lint(self, path: Path, text: str, display: str) -> dict[str, Any]:
         with self.lock:
             result = self.linter.lint(path, text, display)
-            rules = {rule.code: rule for rule in self.linter.rules(path)}
+            rules = self.linter.rules(path)
         return {
             "path": display,
             "text": text,

@@ -205,6 +205,27 @@ def test_pronouns_agree_in_sex_with_role_nouns(analyzer):
     assert attributions(analyzer, text)[-1][2] is SourceKind.NAMED
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A role met while a named man is in play: "he" could mean either.
+        (
+            "Mayor John Roe spoke at the forum. One questioner claimed the budget was "
+            'short. "You are right about that," he said.',
+            SourceKind.OTHER,
+        ),
+        # No named person near the role: "he" is the unnamed delegate.
+        (
+            "The convention opened on Monday. One delegate said the hall was half empty. "
+            "He said the mood was grim.",
+            SourceKind.ANONYMOUS,
+        ),
+    ],
+)
+def test_a_pronoun_resolves_to_a_role_only_when_no_name_is_in_play(analyzer, text, kind):
+    assert attributions(analyzer, text)[-1][2] is kind
+
+
 def test_pronouns_pick_up_the_object_of_according_to(analyzer):
     text = "The mayor shouted at staff, according to city insiders. They said he apologized."
     assert [kind for _, _, kind in attributions(analyzer, text)][-2:] == [SourceKind.ANONYMOUS] * 2

@@ -10,8 +10,10 @@ take the kind of what they refer to.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from sourcelint.analysis.grammar import PRONOUNS_PLURAL, PRONOUNS_SINGULAR, WORD_NUMBERS
@@ -42,6 +44,8 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "h
 # "those close to him", "people familiar with the matter", "officials briefed on it".
 _VANTAGE_HEADS = frozenset({"those", "people", "persons", "person", "someone", "one"})
 _VANTAGES = frozenset({"close", "familiar", "knowledgeable", "brief"})
+# Sentences around an unnamed role in which a named person is still in play.
+_NEARBY = 2
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,15 @@ class KindContext:
     outlet_tokens: frozenset[int]  # tokens of other outlets' names
     own_tokens: frozenset[int]  # tokens of the publishing outlet's names
     words: KindWords
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [sentence.start for sentence in self.doc.sents]
+
+    def sentences_between(self, earlier: int, later: int) -> int:
+        """How many sentence breaks lie between two tokens."""
+        starts = self.sentence_starts
+        return bisect_right(starts, later) - bisect_right(starts, earlier)
 
 
 # Most specific first: a compound source takes its most specific member ("Trump and his
@@ -258,6 +271,18 @@ def _pronoun(context: KindContext, pronoun: Token) -> SourceKind:
     if lower in _SINGULAR:
         gender = _PRONOUN_GENDER.get(lower, "")
         mention = registry.before(pronoun.i, plural=False, person=True, salient=True, gender=gender)
+        if mention is not None and mention.kind is not SourceKind.NAMED:
+            named = registry.before(
+                pronoun.i, plural=False, person=True, gender=gender, kind=SourceKind.NAMED
+            )
+            if (
+                named is not None
+                and context.sentences_between(named.index, mention.index) <= _NEARBY
+            ):
+                # "Roe spoke. One questioner claimed …, he said": a role met while a
+                # named person is in play does not displace them; a pronoun that could
+                # mean either is not flagged.
+                return SourceKind.OTHER
     elif lower in _PLURAL:
         groups = registry.before(pronoun.i, plural=True, person=None, salient=True)
         bodies = registry.before(pronoun.i, plural=False, person=False)

@@ -59,8 +59,9 @@ class Registry:
         person: bool | None,
         salient: bool = False,
         gender: str = "",
+        kind: SourceKind | None = None,
     ) -> Mention | None:
-        """The nearest earlier mention of that number (and personhood and sex, when
+        """The nearest earlier mention of that number (and personhood, sex and kind, when
         given). ``salient``: only names and subjects, the mentions a pronoun refers back
         to ("Roe met an aide. She said" is Roe)."""
         position = bisect_left(self._starts, index) - 1
@@ -72,6 +73,8 @@ class Registry:
             if gender and mention.gender and mention.gender != gender:
                 continue  # "she" does not refer back to "her husband"
             if salient and not (mention.subject or mention.kind is SourceKind.NAMED):
+                continue
+            if kind is not None and mention.kind is not kind:
                 continue
             return mention
         return None

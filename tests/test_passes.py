@@ -226,6 +226,15 @@ def test_a_pronoun_resolves_to_a_role_only_when_no_name_is_in_play(analyzer, tex
     assert attributions(analyzer, text)[-1][2] is kind
 
 
+def test_naming_one_holder_of_a_role_does_not_name_the_group(analyzer):
+    text = (
+        "Jane Roe, an adviser to the mayor, said the plan was sound. "
+        "His advisers said the plan would pass. His adviser said it was cheap."
+    )
+    kinds = [kind for _, _, kind in attributions(analyzer, text)]
+    assert kinds == [SourceKind.NAMED, SourceKind.ANONYMOUS, SourceKind.NAMED]
+
+
 def test_pronouns_pick_up_the_object_of_according_to(analyzer):
     text = "The mayor shouted at staff, according to city insiders. They said he apologized."
     assert [kind for _, _, kind in attributions(analyzer, text)][-2:] == [SourceKind.ANONYMOUS] * 2

@@ -239,8 +239,10 @@ def _familiar(head: Token) -> SourceKind | None:
 def _possessed(
     words: KindWords, registry: Registry, owner: Token, head: Token, lemma: str
 ) -> SourceKind:
-    if lemma in registry.named_roles:
-        return SourceKind.NAMED  # "his lawyer" when the article names the lawyer
+    if lemma in registry.named_roles and head.tag_ != "NNS":
+        # "his lawyer" when the article names the lawyer; naming one of "his aides"
+        # does not name the group.
+        return SourceKind.NAMED
     if owner.lemma_.lower() in words.document_nouns:
         return SourceKind.DOCUMENT  # "the ad's narrator": the voice of the ad
     if owner.pos_ != "PRON" and lemma in words.unique_roles:
@@ -257,7 +259,7 @@ def _definite(words: KindWords, registry: Registry, head: Token, lemma: str) -> 
     compound = " ".join(c.lower_ for c in head.children if c.dep_ == "compound")
     if lemma in words.unique_roles or f"{compound} {lemma}" in words.unique_roles:
         return SourceKind.NAMED
-    if lemma in registry.named_roles:
+    if lemma in registry.named_roles and head.tag_ != "NNS":
         return SourceKind.NAMED
     earlier = registry.same_role(head.i, lemma, plural=head.tag_ == "NNS")
     return earlier.kind if earlier is not None else SourceKind.OTHER

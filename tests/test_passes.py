@@ -235,6 +235,25 @@ def test_naming_one_holder_of_a_role_does_not_name_the_group(analyzer):
     assert kinds == [SourceKind.NAMED, SourceKind.ANONYMOUS, SourceKind.NAMED]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Both men said the plan would fail.",
+        "All three candidates said the plan would fail.",
+        "The two lawmakers said the plan would fail.",
+        "Both of his senators said the plan would fail.",
+    ],
+)
+def test_the_whole_of_an_introduced_set_is_not_flagged(analyzer, sentence):
+    text = "John Roe and Mark Doe met the mayor on Monday. " + sentence
+    assert attributions(analyzer, text)[-1][2] is SourceKind.OTHER
+
+
+def test_a_count_without_a_definite_set_stays_anonymous(analyzer):
+    text = "John Roe met the mayor on Monday. Two aides said the plan would fail."
+    assert attributions(analyzer, text)[-1][2] is SourceKind.ANONYMOUS
+
+
 def test_pronouns_pick_up_the_object_of_according_to(analyzer):
     text = "The mayor shouted at staff, according to city insiders. They said he apologized."
     assert [kind for _, _, kind in attributions(analyzer, text)][-2:] == [SourceKind.ANONYMOUS] * 2

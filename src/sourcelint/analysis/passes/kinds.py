@@ -190,6 +190,8 @@ def role_kind(words: KindWords, registry: Registry, head: Token) -> SourceKind |
         return SourceKind.NAMED  # "Jane Roe, a spokeswoman"
     if any(head.doc[i].ent_type_ in ORGANIZATION_LABELS for i in linked):
         return SourceKind.ORGANIZATION  # "China and the US, the two biggest polluters"
+    if _identified_set(head):
+        return SourceKind.OTHER
     determiner = next((c for c in head.children if c.dep_ in {"det", "poss"}), None)
     if determiner is not None and determiner.dep_ == "poss":
         return _possessed(words, registry, determiner, head, lemma)
@@ -204,6 +206,22 @@ def role_kind(words: KindWords, registry: Registry, head: Token) -> SourceKind |
     if kind is SourceKind.ANONYMOUS and _generic(words, head):
         return SourceKind.VAGUE  # "doctors say": a kind of people, not some of them
     return kind
+
+
+def _identified_set(head: Token) -> bool:
+    """ "both men", "all three candidates", "the two lawmakers": the whole of a set the
+    article has already introduced, whose members it names; left untyped, not flagged."""
+    if any(c.lower_ == "both" and c.dep_ in {"det", "predet"} for c in head.children):
+        return True
+    counted = any(c.dep_ == "nummod" for c in head.children)
+    return counted and _definite_set(head)
+
+
+def _definite_set(head: Token) -> bool:
+    return any(
+        c.dep_ in {"det", "predet"} and (c.lower_ in _DEFINITE or c.lower_ == "all")
+        for c in head.children
+    )
 
 
 def _generic(words: KindWords, head: Token) -> bool:
@@ -303,6 +321,8 @@ def _part(context: KindContext, head: Token) -> SourceKind:
     group's kind, and one of several named people is unnamed."""
     lower = head.lower_
     inner = _of_object(head)
+    if lower == "both" or (lower == "all" and inner is not None and _definite_set(inner)):
+        return SourceKind.OTHER  # "both of his senators", "all of the candidates"
     if inner is None:
         # "all", "each", "both" and counts stand for a group named before.
         return SourceKind.VAGUE if lower in _SOME else SourceKind.OTHER

@@ -254,6 +254,20 @@ def test_a_count_without_a_definite_set_stays_anonymous(analyzer):
     assert attributions(analyzer, text)[-1][2] is SourceKind.ANONYMOUS
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("A report by The New York Times said the vote was off.", SourceKind.OUTLET),
+        ("An analysis by Reuters shows the plan would fail.", SourceKind.OUTLET),
+        ("A count by Reuters shows the mayor ahead.", SourceKind.DOCUMENT),
+        ("A Reuters poll shows the mayor ahead.", SourceKind.DOCUMENT),
+        ("A report by the city auditor said the vote was off.", SourceKind.DOCUMENT),
+    ],
+)
+def test_an_outlets_report_is_the_outlets_and_its_numbers_are_data(analyzer, text, kind):
+    assert attributions(analyzer, text)[-1][2] is kind
+
+
 def test_pronouns_pick_up_the_object_of_according_to(analyzer):
     text = "The mayor shouted at staff, according to city insiders. They said he apologized."
     assert [kind for _, _, kind in attributions(analyzer, text)][-2:] == [SourceKind.ANONYMOUS] * 2

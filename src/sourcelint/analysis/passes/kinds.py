@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from sourcelint.analysis.grammar import PRONOUNS_PLURAL, PRONOUNS_SINGULAR, WORD_NUMBERS
+from sourcelint.analysis.grammar import (
+    DATA_NOUNS,
+    PAPERS,
+    PRONOUNS_PLURAL,
+    PRONOUNS_SINGULAR,
+    WORD_NUMBERS,
+)
 from sourcelint.analysis.passes.registry import (
     ORGANIZATION_LABELS,
     PERSON_LABELS,
@@ -127,6 +133,10 @@ def _members(head: Token) -> list[Token]:
 def _head_kind(context: KindContext, source: Source, head: Token) -> SourceKind:
     doc = context.doc
     span = range(source.start, source.end)
+    words = context.words
+    names = context.outlet_tokens | context.own_tokens
+    if head.pos_ == "NOUN" and head.i not in names and head.lower_ in words.document_nouns:
+        return _noun(context, head)  # "a Reuters poll", "a report by Politico"
     if any(i in context.outlet_tokens for i in span):
         return SourceKind.OUTLET
     if any(i in context.own_tokens for i in span):
@@ -405,6 +415,22 @@ def _outlet_name(words: KindWords, head: Token) -> bool:
     return any(t.lower_ in words.outlet_words for t in head.doc[start + 1 : end])
 
 
+def _work(context: KindContext, head: Token) -> SourceKind:
+    """A document, or an outlet's report: "a report by Politico", "a Ledger analysis",
+    "the article read" (a news story, unlike "Trump's article"); an outlet's poll or
+    tally stays data ("a CNN poll shows")."""
+    words = context.words
+    phrase = [t for t in head.subtree if t.i <= head.i or t.dep_ == "prep" or t.head.dep_ == "prep"]
+    if any(t.lower_ in DATA_NOUNS for t in phrase):
+        return SourceKind.DOCUMENT
+    if any(t.i in context.outlet_tokens for t in phrase if t.i != head.i):
+        return SourceKind.OUTLET
+    story = head.lower_ in words.outlet_nouns and head.lower_ not in PAPERS
+    if story and _determiner(head) == "the" and len(list(head.children)) == 1:
+        return SourceKind.OUTLET
+    return SourceKind.DOCUMENT
+
+
 def _noun(context: KindContext, head: Token) -> SourceKind:
     words = context.words
     lower, lemma = head.lower_, head.lemma_.lower()
@@ -414,7 +440,7 @@ def _noun(context: KindContext, head: Token) -> SourceKind:
     # officials, not "an authority"; "companies" a vague set, not one company.
     if lower not in words.anonymous_nouns and lower not in words.vague_nouns:
         if lower in words.document_nouns or lemma in words.document_nouns:
-            return SourceKind.DOCUMENT
+            return _work(context, head)
         if lower in words.outlet_nouns or lemma in words.outlet_nouns:
             return SourceKind.OUTLET
         if lower in words.organization_nouns or lemma in words.organization_nouns:

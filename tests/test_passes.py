@@ -281,6 +281,23 @@ def test_journalists_at_an_outlet_report_for_it(analyzer):
     assert [kind for _, _, kind in attributions(analyzer, text)] == [SourceKind.OUTLET] * 2
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe of The New York Times wrote that the plan would fail.",
+        "Jane Roe wrote in The New York Times that the plan would fail.",
+        "Writing for The New York Times, Jane Roe argued that the plan would fail.",
+    ],
+)
+def test_a_byline_at_another_outlet_reports_for_it(analyzer, text):
+    assert attributions(analyzer, text)[-1][2] is SourceKind.OUTLET
+
+
+def test_a_name_beside_a_body_that_is_no_outlet_stays_named(analyzer):
+    text = "Jane Roe of the Harbor Authority wrote that the plan would fail."
+    assert attributions(analyzer, text)[-1][2] is SourceKind.NAMED
+
+
 def test_registry_resolves_roles_and_pronouns_to_a_name(analyzer):
     text = (
         "Jane Roe, a spokeswoman for the Harbor Authority, said the board would appeal. "

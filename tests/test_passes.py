@@ -268,6 +268,16 @@ def test_an_outlets_report_is_the_outlets_and_its_numbers_are_data(analyzer, tex
     assert attributions(analyzer, text)[-1][2] is kind
 
 
+def test_a_role_in_the_lede_may_stand_for_a_name_given_later(analyzer):
+    text = (
+        "A spokesman for the mayor said the budget was late. "
+        "The council met on Monday. The mayor's spokesman, John Roe, said it would pass. "
+        "Later a spokesman said the vote was off."
+    )
+    kinds = [kind for _, _, kind in attributions(analyzer, text)]
+    assert kinds == [SourceKind.NAMED, SourceKind.NAMED, SourceKind.ANONYMOUS]
+
+
 def test_pronouns_pick_up_the_object_of_according_to(analyzer):
     text = "The mayor shouted at staff, according to city insiders. They said he apologized."
     assert [kind for _, _, kind in attributions(analyzer, text)][-2:] == [SourceKind.ANONYMOUS] * 2

@@ -50,6 +50,8 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "h
 # "those close to him", "people familiar with the matter", "officials briefed on it".
 _VANTAGE_HEADS = frozenset({"those", "people", "persons", "person", "someone", "one"})
 _VANTAGES = frozenset({"close", "familiar", "knowledgeable", "brief"})
+# Sentences of the headline and lede, where a role may stand for a name given later.
+_LEDE = 2
 # Sentences around an unnamed role in which a named person is still in play.
 _NEARBY = 2
 
@@ -209,6 +211,10 @@ def role_kind(words: KindWords, registry: Registry, head: Token) -> SourceKind |
         return _definite(words, registry, head, lemma)
     if _familiar(head):
         return SourceKind.ANONYMOUS  # "people familiar with the talks"
+    if head.tag_ == "NN" and lemma in registry.named_roles and _in_lede(head):
+        # "A spokesman for the mayor said …" in the headline or lede of a story that
+        # names him further down ("mayor's spokesman John Roe"): identification delayed.
+        return SourceKind.NAMED
     if kind is SourceKind.VAGUE and any(
         c.like_num or c.lower_ in _NUMBERS for c in head.children if c.dep_ == "nummod"
     ):
@@ -216,6 +222,14 @@ def role_kind(words: KindWords, registry: Registry, head: Token) -> SourceKind |
     if kind is SourceKind.ANONYMOUS and _generic(words, head):
         return SourceKind.VAGUE  # "doctors say": a kind of people, not some of them
     return kind
+
+
+def _in_lede(head: Token) -> bool:
+    """Whether ``head`` stands in the article's first two sentences (headline and lede)."""
+    for number, sentence in enumerate(head.doc.sents):
+        if sentence.start > head.i or number == _LEDE:
+            return sentence.start > head.i
+    return True
 
 
 def _identified_set(head: Token) -> bool:

@@ -205,6 +205,79 @@ def test_pronouns_agree_in_sex_with_role_nouns(analyzer):
     assert attributions(analyzer, text)[-1][2] is SourceKind.NAMED
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A role met while a named man is in play: "he" could mean either.
+        (
+            "Mayor John Roe spoke at the forum. One questioner claimed the budget was "
+            'short. "You are right about that," he said.',
+            SourceKind.OTHER,
+        ),
+        # No named person near the role: "he" is the unnamed delegate.
+        (
+            "The convention opened on Monday. One delegate said the hall was half empty. "
+            "He said the mood was grim.",
+            SourceKind.ANONYMOUS,
+        ),
+    ],
+)
+def test_a_pronoun_resolves_to_a_role_only_when_no_name_is_in_play(analyzer, text, kind):
+    assert attributions(analyzer, text)[-1][2] is kind
+
+
+def test_naming_one_holder_of_a_role_does_not_name_the_group(analyzer):
+    text = (
+        "Jane Roe, an adviser to the mayor, said the plan was sound. "
+        "His advisers said the plan would pass. His adviser said it was cheap."
+    )
+    kinds = [kind for _, _, kind in attributions(analyzer, text)]
+    assert kinds == [SourceKind.NAMED, SourceKind.ANONYMOUS, SourceKind.NAMED]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Both men said the plan would fail.",
+        "All three candidates said the plan would fail.",
+        "The two lawmakers said the plan would fail.",
+        "Both of his senators said the plan would fail.",
+    ],
+)
+def test_the_whole_of_an_introduced_set_is_not_flagged(analyzer, sentence):
+    text = "John Roe and Mark Doe met the mayor on Monday. " + sentence
+    assert attributions(analyzer, text)[-1][2] is SourceKind.OTHER
+
+
+def test_a_count_without_a_definite_set_stays_anonymous(analyzer):
+    text = "John Roe met the mayor on Monday. Two aides said the plan would fail."
+    assert attributions(analyzer, text)[-1][2] is SourceKind.ANONYMOUS
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("A report by The New York Times said the vote was off.", SourceKind.OUTLET),
+        ("An analysis by Reuters shows the plan would fail.", SourceKind.OUTLET),
+        ("A count by Reuters shows the mayor ahead.", SourceKind.DOCUMENT),
+        ("A Reuters poll shows the mayor ahead.", SourceKind.DOCUMENT),
+        ("A report by the city auditor said the vote was off.", SourceKind.DOCUMENT),
+    ],
+)
+def test_an_outlets_report_is_the_outlets_and_its_numbers_are_data(analyzer, text, kind):
+    assert attributions(analyzer, text)[-1][2] is kind
+
+
+def test_a_role_in_the_lede_may_stand_for_a_name_given_later(analyzer):
+    text = (
+        "A spokesman for the mayor said the budget was late. "
+        "The council met on Monday. The mayor's spokesman, John Roe, said it would pass. "
+        "Later a spokesman said the vote was off."
+    )
+    kinds = [kind for _, _, kind in attributions(analyzer, text)]
+    assert kinds == [SourceKind.NAMED, SourceKind.NAMED, SourceKind.ANONYMOUS]
+
+
 def test_pronouns_pick_up_the_object_of_according_to(analyzer):
     text = "The mayor shouted at staff, according to city insiders. They said he apologized."
     assert [kind for _, _, kind in attributions(analyzer, text)][-2:] == [SourceKind.ANONYMOUS] * 2
@@ -216,6 +289,23 @@ def test_journalists_at_an_outlet_report_for_it(analyzer):
         "She said the budget was too small."
     )
     assert [kind for _, _, kind in attributions(analyzer, text)] == [SourceKind.OUTLET] * 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe of The New York Times wrote that the plan would fail.",
+        "Jane Roe wrote in The New York Times that the plan would fail.",
+        "Writing for The New York Times, Jane Roe argued that the plan would fail.",
+    ],
+)
+def test_a_byline_at_another_outlet_reports_for_it(analyzer, text):
+    assert attributions(analyzer, text)[-1][2] is SourceKind.OUTLET
+
+
+def test_a_name_beside_a_body_that_is_no_outlet_stays_named(analyzer):
+    text = "Jane Roe of the Harbor Authority wrote that the plan would fail."
+    assert attributions(analyzer, text)[-1][2] is SourceKind.NAMED
 
 
 def test_registry_resolves_roles_and_pronouns_to_a_name(analyzer):

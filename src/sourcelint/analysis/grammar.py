@@ -125,8 +125,8 @@ SENTENCE_ADVERBS = {"meanwhile", "still", "however", "instead", "yet", "also", "
 PAPERS = {"paper", "papers"}
 # An outlet's numbers are data, not its reporting.
 DATA_NOUNS = {"poll", "polls", "polling", "survey", "surveys", "forecast", "forecasts", "tally",
-              "data", "database", "average", "averages", "estimate", "estimates", "figures",
-              "statistics", "projections", "index", "results", "returns"}  # fmt: skip
+              "count", "data", "database", "average", "averages", "estimate", "estimates",
+              "figures", "statistics", "projections", "index", "results", "returns"}  # fmt: skip
 AMOUNTS = {"million", "billion", "trillion", "thousand", "hundred", "percent", "%"}
 CURRENCIES = {"$", "€", "£", "¥"}
 SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it"}

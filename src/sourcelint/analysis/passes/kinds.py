@@ -10,11 +10,19 @@ take the kind of what they refer to.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
-from sourcelint.analysis.grammar import PRONOUNS_PLURAL, PRONOUNS_SINGULAR, WORD_NUMBERS
+from sourcelint.analysis.grammar import (
+    DATA_NOUNS,
+    PAPERS,
+    PRONOUNS_PLURAL,
+    PRONOUNS_SINGULAR,
+    WORD_NUMBERS,
+)
 from sourcelint.analysis.passes.registry import (
     ORGANIZATION_LABELS,
     PERSON_LABELS,
@@ -42,6 +50,10 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "h
 # "those close to him", "people familiar with the matter", "officials briefed on it".
 _VANTAGE_HEADS = frozenset({"those", "people", "persons", "person", "someone", "one"})
 _VANTAGES = frozenset({"close", "familiar", "knowledgeable", "brief"})
+# Sentences of the headline and lede, where a role may stand for a name given later.
+_LEDE = 2
+# Sentences around an unnamed role in which a named person is still in play.
+_NEARBY = 2
 
 
 @dataclass(frozen=True)
@@ -68,6 +80,15 @@ class KindContext:
     outlet_tokens: frozenset[int]  # tokens of other outlets' names
     own_tokens: frozenset[int]  # tokens of the publishing outlet's names
     words: KindWords
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [sentence.start for sentence in self.doc.sents]
+
+    def sentences_between(self, earlier: int, later: int) -> int:
+        """How many sentence breaks lie between two tokens."""
+        starts = self.sentence_starts
+        return bisect_right(starts, later) - bisect_right(starts, earlier)
 
 
 # Most specific first: a compound source takes its most specific member ("Trump and his
@@ -114,6 +135,10 @@ def _members(head: Token) -> list[Token]:
 def _head_kind(context: KindContext, source: Source, head: Token) -> SourceKind:
     doc = context.doc
     span = range(source.start, source.end)
+    words = context.words
+    names = context.outlet_tokens | context.own_tokens
+    if head.pos_ == "NOUN" and head.i not in names and head.lower_ in words.document_nouns:
+        return _noun(context, head)  # "a Reuters poll", "a report by Politico"
     if any(i in context.outlet_tokens for i in span):
         return SourceKind.OUTLET
     if any(i in context.own_tokens for i in span):
@@ -177,6 +202,8 @@ def role_kind(words: KindWords, registry: Registry, head: Token) -> SourceKind |
         return SourceKind.NAMED  # "Jane Roe, a spokeswoman"
     if any(head.doc[i].ent_type_ in ORGANIZATION_LABELS for i in linked):
         return SourceKind.ORGANIZATION  # "China and the US, the two biggest polluters"
+    if _identified_set(head):
+        return SourceKind.OTHER
     determiner = next((c for c in head.children if c.dep_ in {"det", "poss"}), None)
     if determiner is not None and determiner.dep_ == "poss":
         return _possessed(words, registry, determiner, head, lemma)
@@ -184,6 +211,10 @@ def role_kind(words: KindWords, registry: Registry, head: Token) -> SourceKind |
         return _definite(words, registry, head, lemma)
     if _familiar(head):
         return SourceKind.ANONYMOUS  # "people familiar with the talks"
+    if head.tag_ == "NN" and lemma in registry.named_roles and _in_lede(head):
+        # "A spokesman for the mayor said …" in the headline or lede of a story that
+        # names him further down ("mayor's spokesman John Roe"): identification delayed.
+        return SourceKind.NAMED
     if kind is SourceKind.VAGUE and any(
         c.like_num or c.lower_ in _NUMBERS for c in head.children if c.dep_ == "nummod"
     ):
@@ -191,6 +222,30 @@ def role_kind(words: KindWords, registry: Registry, head: Token) -> SourceKind |
     if kind is SourceKind.ANONYMOUS and _generic(words, head):
         return SourceKind.VAGUE  # "doctors say": a kind of people, not some of them
     return kind
+
+
+def _in_lede(head: Token) -> bool:
+    """Whether ``head`` stands in the article's first two sentences (headline and lede)."""
+    for number, sentence in enumerate(head.doc.sents):
+        if sentence.start > head.i or number == _LEDE:
+            return sentence.start > head.i
+    return True
+
+
+def _identified_set(head: Token) -> bool:
+    """ "both men", "all three candidates", "the two lawmakers": the whole of a set the
+    article has already introduced, whose members it names; left untyped, not flagged."""
+    if any(c.lower_ == "both" and c.dep_ in {"det", "predet"} for c in head.children):
+        return True
+    counted = any(c.dep_ == "nummod" for c in head.children)
+    return counted and _definite_set(head)
+
+
+def _definite_set(head: Token) -> bool:
+    return any(
+        c.dep_ in {"det", "predet"} and (c.lower_ in _DEFINITE or c.lower_ == "all")
+        for c in head.children
+    )
 
 
 def _generic(words: KindWords, head: Token) -> bool:
@@ -226,8 +281,10 @@ def _familiar(head: Token) -> SourceKind | None:
 def _possessed(
     words: KindWords, registry: Registry, owner: Token, head: Token, lemma: str
 ) -> SourceKind:
-    if lemma in registry.named_roles:
-        return SourceKind.NAMED  # "his lawyer" when the article names the lawyer
+    if lemma in registry.named_roles and head.tag_ != "NNS":
+        # "his lawyer" when the article names the lawyer; naming one of "his aides"
+        # does not name the group.
+        return SourceKind.NAMED
     if owner.lemma_.lower() in words.document_nouns:
         return SourceKind.DOCUMENT  # "the ad's narrator": the voice of the ad
     if owner.pos_ != "PRON" and lemma in words.unique_roles:
@@ -244,7 +301,7 @@ def _definite(words: KindWords, registry: Registry, head: Token, lemma: str) -> 
     compound = " ".join(c.lower_ for c in head.children if c.dep_ == "compound")
     if lemma in words.unique_roles or f"{compound} {lemma}" in words.unique_roles:
         return SourceKind.NAMED
-    if lemma in registry.named_roles:
+    if lemma in registry.named_roles and head.tag_ != "NNS":
         return SourceKind.NAMED
     earlier = registry.same_role(head.i, lemma, plural=head.tag_ == "NNS")
     return earlier.kind if earlier is not None else SourceKind.OTHER
@@ -258,6 +315,18 @@ def _pronoun(context: KindContext, pronoun: Token) -> SourceKind:
     if lower in _SINGULAR:
         gender = _PRONOUN_GENDER.get(lower, "")
         mention = registry.before(pronoun.i, plural=False, person=True, salient=True, gender=gender)
+        if mention is not None and mention.kind is not SourceKind.NAMED:
+            named = registry.before(
+                pronoun.i, plural=False, person=True, gender=gender, kind=SourceKind.NAMED
+            )
+            if (
+                named is not None
+                and context.sentences_between(named.index, mention.index) <= _NEARBY
+            ):
+                # "Roe spoke. One questioner claimed …, he said": a role met while a
+                # named person is in play does not displace them; a pronoun that could
+                # mean either is not flagged.
+                return SourceKind.OTHER
     elif lower in _PLURAL:
         groups = registry.before(pronoun.i, plural=True, person=None, salient=True)
         bodies = registry.before(pronoun.i, plural=False, person=False)
@@ -276,6 +345,8 @@ def _part(context: KindContext, head: Token) -> SourceKind:
     group's kind, and one of several named people is unnamed."""
     lower = head.lower_
     inner = _of_object(head)
+    if lower == "both" or (lower == "all" and inner is not None and _definite_set(inner)):
+        return SourceKind.OTHER  # "both of his senators", "all of the candidates"
     if inner is None:
         # "all", "each", "both" and counts stand for a group named before.
         return SourceKind.VAGUE if lower in _SOME else SourceKind.OTHER
@@ -358,6 +429,22 @@ def _outlet_name(words: KindWords, head: Token) -> bool:
     return any(t.lower_ in words.outlet_words for t in head.doc[start + 1 : end])
 
 
+def _work(context: KindContext, head: Token) -> SourceKind:
+    """A document, or an outlet's report: "a report by Politico", "a Ledger analysis",
+    "the article read" (a news story, unlike "Trump's article"); an outlet's poll or
+    tally stays data ("a CNN poll shows")."""
+    words = context.words
+    phrase = [t for t in head.subtree if t.i <= head.i or t.dep_ == "prep" or t.head.dep_ == "prep"]
+    if any(t.lower_ in DATA_NOUNS for t in phrase):
+        return SourceKind.DOCUMENT
+    if any(t.i in context.outlet_tokens for t in phrase if t.i != head.i):
+        return SourceKind.OUTLET
+    story = head.lower_ in words.outlet_nouns and head.lower_ not in PAPERS
+    if story and _determiner(head) == "the" and len(list(head.children)) == 1:
+        return SourceKind.OUTLET
+    return SourceKind.DOCUMENT
+
+
 def _noun(context: KindContext, head: Token) -> SourceKind:
     words = context.words
     lower, lemma = head.lower_, head.lemma_.lower()
@@ -367,7 +454,7 @@ def _noun(context: KindContext, head: Token) -> SourceKind:
     # officials, not "an authority"; "companies" a vague set, not one company.
     if lower not in words.anonymous_nouns and lower not in words.vague_nouns:
         if lower in words.document_nouns or lemma in words.document_nouns:
-            return SourceKind.DOCUMENT
+            return _work(context, head)
         if lower in words.outlet_nouns or lemma in words.outlet_nouns:
             return SourceKind.OUTLET
         if lower in words.organization_nouns or lemma in words.organization_nouns:

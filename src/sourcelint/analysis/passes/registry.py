@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 PERSON_LABELS = frozenset({"PERSON"})
+_AT_OUTLET = frozenset({"at", "of", "for"})
+_FOR_OUTLET = frozenset({"for", "in"})
+_WRITING = frozenset({"write", "report", "argue", "note", "opine"})
 ORGANIZATION_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 
 
@@ -59,8 +62,9 @@ class Registry:
         person: bool | None,
         salient: bool = False,
         gender: str = "",
+        kind: SourceKind | None = None,
     ) -> Mention | None:
-        """The nearest earlier mention of that number (and personhood and sex, when
+        """The nearest earlier mention of that number (and personhood, sex and kind, when
         given). ``salient``: only names and subjects, the mentions a pronoun refers back
         to ("Roe met an aide. She said" is Roe)."""
         position = bisect_left(self._starts, index) - 1
@@ -72,6 +76,8 @@ class Registry:
             if gender and mention.gender and mention.gender != gender:
                 continue  # "she" does not refer back to "her husband"
             if salient and not (mention.subject or mention.kind is SourceKind.NAMED):
+                continue
+            if kind is not None and mention.kind is not kind:
                 continue
             return mention
         return None
@@ -209,7 +215,22 @@ def _works_for_outlet(
     if name.dep_ == "appos" and name.head.pos_ == "NOUN":
         linked.append(name.head)
     roles = [t for t in linked if t.lower_ in journalist_nouns]
-    return any(t.i in outlet_tokens for role in roles for t in role.subtree)
+    if any(t.i in outlet_tokens for role in roles for t in role.subtree):
+        return True
+    # "Jane Roe at the Daily Ledger"; "Jane Roe wrote for the Ledger", "Writing for the
+    # Ledger, Jane Roe noted": a byline at another outlet.
+    places = [c for c in name.children if c.dep_ == "prep" and c.lower_ in _AT_OUTLET]
+    if name.dep_ in {"nsubj", "dobj"} and name.head.pos_ == "VERB":
+        verb = name.head
+        writing = [verb, *(c for c in verb.children if c.dep_ in {"advcl", "xcomp"})]
+        places += [
+            c
+            for v in writing
+            if v.lemma_.lower() in _WRITING
+            for c in v.children
+            if c.dep_ == "prep" and c.lower_ in _FOR_OUTLET
+        ]
+    return any(t.i in outlet_tokens for place in places for t in place.subtree)
 
 
 def _learn_role(registry: Registry, name: Token) -> None:

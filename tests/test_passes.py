@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sourcelint.analysis.passes.cue_features import context_features, lexicon_key
-from sourcelint.analysis.passes.cue_scorer import load_scorer, smoothed_share
+from sourcelint.analysis.passes.cue_scorer import CueScorer, load_scorer, smoothed_share
 from sourcelint.analysis.passes.frames import frame
 from sourcelint.analysis.pipeline import Analyzer
 from sourcelint.analysis.records import CueType, SourceKind
@@ -67,6 +67,43 @@ def test_scorer_prefers_speech_to_description(analyzer):
     asked_for = token(analyzer, "The mayor ate lunch.", "ate")
     assert scorer.is_cue(lexicon_key(said), context_features(said))
     assert not scorer.is_cue(lexicon_key(asked_for), context_features(asked_for))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("The mayor said that the deal was off.", "said", "complement=that"),
+        ("The mayor asked whether the deal was off.", "asked", "complement=that"),
+        ("The mayor said the deal was off.", "said", "complement=bare"),
+        ("The mayor announced the deal.", "announced", "complement=none"),
+    ],
+)
+def test_context_features_name_the_clause_a_cue_takes(analyzer, text, word, expected):
+    assert expected in context_features(token(analyzer, text, word))
+
+
+def test_scorer_reads_the_lemma_in_its_context():
+    """A lemma's share in a context moves its score: "say" as a noun ("a say in the
+    matter") is read apart from "say" as a verb."""
+    lexicon = {
+        ("say", "*"): (100, 80),
+        ("say", "ccomp"): (90, 80),
+        ("say", "noun"): (10, 0),
+        ("say", "tag=VBD"): (90, 80),
+        ("say", "tag=NN"): (10, 0),
+    }
+    weights = {"bias": 0.0, "share": 1.0, "lift:tag": 1.0, "threshold": 0.5}
+    scorer = CueScorer(lexicon, weights)
+    verb = scorer.inputs(("say", "ccomp"), ["tag=VBD", "dep=ROOT"])
+    noun = scorer.inputs(("say", "noun"), ["tag=NN", "dep=dobj"])
+    assert verb is not None and noun is not None
+    assert verb["lift:tag"] > 0 > noun["lift:tag"]
+    assert "lift:dep" not in verb  # no row for that context: no lift
+    assert scorer.is_cue(("say", "ccomp"), ["tag=VBD"])
+    assert not scorer.is_cue(("say", "noun"), ["tag=NN"])
+    # A frame seen once stays near its lemma's share; an unknown lemma is no cue.
+    assert scorer.inputs(("say", "xcomp"), [])["share"] > 0
+    assert scorer.probability(("eat", "dobj"), []) is None
 
 
 def test_smoothed_share_stays_inside_zero_and_one():

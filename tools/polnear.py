@@ -10,8 +10,9 @@ Parsed Docs are cached under ``$SOURCELINT_STUDY_CACHE`` (default
 from __future__ import annotations
 
 import os
+import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +30,9 @@ class GoldAttribution:
 
     cue: tuple[tuple[int, int], ...]
     source: tuple[tuple[int, int], ...]
+    # The cue holds a verb of saying, reporting or believing (or is "according to", a
+    # colon): the attributions the scorer counts, by its own test.
+    communicative: bool = True
 
 
 def _scorer() -> object:
@@ -38,6 +42,15 @@ def _scorer() -> object:
     import extract_score
 
     return extract_score
+
+
+def communicative_test() -> Callable[[str], bool]:
+    """The scorer's test of a communicative cue, given the cue's words (extract_score's
+    ``communicative``): the attributions its precision and recall count."""
+    forms = _scorer().communicative_forms()
+    return lambda cue: (
+        cue.strip() == ":" or any(w in forms for w in re.findall(r"[a-z]+", cue.lower()))
+    )
 
 
 def fold_of(name: str) -> int:
@@ -59,6 +72,7 @@ def parsed(split: str, folds: set[int] | None = None) -> Iterator[tuple[str, Doc
     from sourcelint.readers import read_prose
 
     scorer = _scorer()
+    communicative = communicative_test()
     names, annotations, texts = scorer.load(EVAL / "polnear" / split, folds)
     analyzer = Analyzer("parse")
     cache = CACHE / split
@@ -84,6 +98,7 @@ def parsed(split: str, folds: set[int] | None = None) -> Iterator[tuple[str, Doc
             GoldAttribution(
                 tuple(_mapped(forward, *s) for s in g["cue"]),
                 tuple(_mapped(forward, *s) for s in g["source"]),
+                communicative(" ".join(text[s:e] for s, e in g["cue"])),
             )
             for g in scorer.parse_ann(annotations[name])
         ]

@@ -22,6 +22,7 @@ RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 _DEPS = frozenset(
     {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "pcomp", "parataxis", "prep"}
 )
+_COMPLEMENTIZERS = frozenset({"that", "if", "whether"})
 _TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "NN", "NNS"})
 
 
@@ -36,11 +37,18 @@ def lexicon_key(token: Token) -> tuple[str, str] | None:
 
 
 def context_features(token: Token) -> list[str]:
-    """Binary features of the cue's context, as names (``dep=ROOT``, ``subject=PROPN``)."""
+    """Binary features of the cue's context, as names (``dep=ROOT``, ``subject=PROPN``).
+    The scorer also reads the first four (``CONTEXT_GROUPS``) per lemma: how "say" as a
+    noun fares is not how "tell" as a noun does."""
     dep = token.dep_ if token.dep_ in _DEPS else "other"
     tag = token.tag_ if token.tag_ in _TAGS else "other"
-    features = [f"dep={dep}", f"tag={tag}", f"subject={subject_class(token)}"]
     children = list(token.children)
+    features = [
+        f"dep={dep}",
+        f"tag={tag}",
+        f"subject={subject_class(token)}",
+        f"complement={_complement(children)}",
+    ]
     if any(child.dep_ == "neg" for child in children):
         features.append("negated")
     if any(child.tag_ == "MD" for child in children):
@@ -48,6 +56,16 @@ def context_features(token: Token) -> list[str]:
     if _question(token.sent):
         features.append("question")
     return features
+
+
+def _complement(children: list[Token]) -> str:
+    """The clause the word takes: opened by "that" (or "if", "whether"), bare, or none.
+    "said that …" reports; a bare clause is also what a parse error leaves behind."""
+    for child in children:
+        if child.dep_ == "ccomp":
+            marks = (c.lower_ for c in child.children if c.dep_ == "mark")
+            return "that" if any(m in _COMPLEMENTIZERS for m in marks) else "bare"
+    return "none"
 
 
 def _question(sentence: Span) -> bool:

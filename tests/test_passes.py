@@ -345,6 +345,13 @@ def test_a_name_beside_a_body_that_is_no_outlet_stays_named(analyzer):
     assert attributions(analyzer, text)[-1][2] is SourceKind.NAMED
 
 
+def test_according_to_relays_the_sentence_it_stands_in(analyzer):
+    text = "According to CNN, the mayor reportedly resigned on Monday."
+    article = analyzer.analyze(read_prose(text))
+    relay = next(a for a in article.attributions if a.kind is SourceKind.OUTLET)
+    assert relay.content == (0, len(text))
+
+
 def test_registry_resolves_roles_and_pronouns_to_a_name(analyzer):
     text = (
         "Jane Roe, a spokeswoman for the Harbor Authority, said the board would appeal. "

@@ -217,15 +217,26 @@ def _negated(word: Token) -> bool:
 
 
 def _content(doc: Doc, cue: Cue) -> tuple[int, int] | None:
-    """The clause a verb reports, or the rest of the sentence."""
+    """The clause a verb reports, or the rest of the sentence; "according to X" relays
+    the sentence it stands in."""
     word = doc[cue.word]
+    if cue.cue_type is CueType.ACCORDING_TO:
+        return _sentence(word)
     for child in word.children:
         if child.dep_ in {"ccomp", "xcomp", "dobj"}:
             return (doc[child.left_edge.i].idx, end_char(doc, child.right_edge.i + 1))
     if word.dep_ == "parataxis" or (word.dep_ == "ROOT" and cue.start > word.sent.start):
-        sentence = word.sent
-        return (sentence.start_char, sentence.end_char)
+        return _sentence(word)
     return None
+
+
+def _sentence(word: Token) -> tuple[int, int]:
+    """The characters of the sentence ``word`` stands in, without the space after it."""
+    sentence = word.sent
+    end = sentence.end
+    while end - 1 > sentence.start and sentence.doc[end - 1].is_space:
+        end -= 1
+    return (sentence.start_char, end_char(sentence.doc, end))
 
 
 def _referent(doc: Doc, source: Source | None, registry: Registry) -> str | None:

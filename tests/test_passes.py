@@ -315,6 +315,18 @@ def test_a_role_in_the_lede_may_stand_for_a_name_given_later(analyzer):
     assert kinds == [SourceKind.NAMED, SourceKind.NAMED, SourceKind.ANONYMOUS]
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("A group of doctors said the clinic was unsafe.", SourceKind.ANONYMOUS),
+        ("A handful of senators said the bill would fail.", SourceKind.ANONYMOUS),
+        ("A group of companies said the rules were too strict.", SourceKind.ORGANIZATION),
+    ],
+)
+def test_a_group_of_people_is_some_unnamed_people(analyzer, text, kind):
+    assert attributions(analyzer, text)[-1][2] is kind
+
+
 def test_pronouns_pick_up_the_object_of_according_to(analyzer):
     text = "The mayor shouted at staff, according to city insiders. They said he apologized."
     assert [kind for _, _, kind in attributions(analyzer, text)][-2:] == [SourceKind.ANONYMOUS] * 2

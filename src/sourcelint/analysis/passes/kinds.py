@@ -103,6 +103,8 @@ _SPECIFICITY = (
     SourceKind.VAGUE,
 )
 _INCLUDING = frozenset({"including", "like"})
+# Heads that gather a few people of their "of" phrase into one concrete group.
+_GROUPS = frozenset({"group", "handful", "couple", "pair"})
 
 
 def kind_of(context: KindContext, source: Source) -> SourceKind:
@@ -448,6 +450,12 @@ def _work(context: KindContext, head: Token) -> SourceKind:
 def _noun(context: KindContext, head: Token) -> SourceKind:
     words = context.words
     lower, lemma = head.lower_, head.lemma_.lower()
+    if lemma in _GROUPS:
+        members = _of_object(head)
+        people = words.person_nouns
+        if members is not None and (members.lower_ in people or members.lemma_.lower() in people):
+            # "a group of doctors", "a handful of senators": some people, unnamed.
+            return SourceKind.ANONYMOUS
     if lower in HEARSAY_NOUNS and head.tag_ == "NNS" and _unowned(head):
         return SourceKind.NONE  # "according to media reports", "reports say": by nobody
     # A form listed among people wins over its lemma's class: "authorities" are

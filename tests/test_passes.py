@@ -327,6 +327,11 @@ def test_a_group_of_people_is_some_unnamed_people(analyzer, text, kind):
     assert attributions(analyzer, text)[-1][2] is kind
 
 
+def test_the_voice_of_an_ad_is_the_ad(analyzer):
+    text = '"Taxes go up," a narrator in the new ad says.'
+    assert attributions(analyzer, text)[-1][2] is SourceKind.DOCUMENT
+
+
 def test_pronouns_pick_up_the_object_of_according_to(analyzer):
     text = "The mayor shouted at staff, according to city insiders. They said he apologized."
     assert [kind for _, _, kind in attributions(analyzer, text)][-2:] == [SourceKind.ANONYMOUS] * 2

@@ -298,6 +298,7 @@ def test_a_count_without_a_definite_set_stays_anonymous(analyzer):
         ("An analysis by Reuters shows the plan would fail.", SourceKind.OUTLET),
         ("A count by Reuters shows the mayor ahead.", SourceKind.DOCUMENT),
         ("A Reuters poll shows the mayor ahead.", SourceKind.DOCUMENT),
+        ("The Reuters polling average shows the mayor ahead.", SourceKind.DOCUMENT),
         ("A report by the city auditor said the vote was off.", SourceKind.DOCUMENT),
     ],
 )

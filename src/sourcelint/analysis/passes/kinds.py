@@ -139,8 +139,11 @@ def _head_kind(context: KindContext, source: Source, head: Token) -> SourceKind:
     span = range(source.start, source.end)
     words = context.words
     names = context.outlet_tokens | context.own_tokens
-    if head.pos_ == "NOUN" and head.i not in names and head.lower_ in words.document_nouns:
-        return _noun(context, head)  # "a Reuters poll", "a report by Politico"
+    if head.pos_ == "NOUN" and head.i not in names:
+        if head.lower_ in DATA_NOUNS:
+            return SourceKind.DOCUMENT  # "the RealClearPolitics average": data
+        if head.lower_ in words.document_nouns:
+            return _noun(context, head)  # "a Reuters poll", "a report by Politico"
     if any(i in context.outlet_tokens for i in span):
         return SourceKind.OUTLET
     if any(i in context.own_tokens for i in span):

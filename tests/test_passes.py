@@ -333,6 +333,17 @@ def test_the_voice_of_an_ad_is_the_ad(analyzer):
     assert attributions(analyzer, text)[-1][2] is SourceKind.DOCUMENT
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reuters first reported the deal. They said the talks would resume.",
+        "Reuters reported the vote. It is fair to say the mayor lost.",
+    ],
+)
+def test_they_for_an_outlet_and_an_expletive_it_are_not_flagged(analyzer, text):
+    assert attributions(analyzer, text)[-1][2] is SourceKind.OTHER
+
+
 def test_pronouns_pick_up_the_object_of_according_to(analyzer):
     text = "The mayor shouted at staff, according to city insiders. They said he apologized."
     assert [kind for _, _, kind in attributions(analyzer, text)][-2:] == [SourceKind.ANONYMOUS] * 2

@@ -337,11 +337,21 @@ def _pronoun(context: KindContext, pronoun: Token) -> SourceKind:
         bodies = registry.before(pronoun.i, plural=False, person=False)
         candidates = [m for m in (groups, bodies) if m is not None]
         mention = max(candidates, key=lambda m: m.index) if candidates else None
+        if mention is not None and mention.kind is SourceKind.OUTLET:
+            return SourceKind.OTHER  # "they" seldom means a news outlet; not flagged
     elif lower in _THING:
+        if _expletive(pronoun):
+            return SourceKind.OTHER  # "it's fair to say": nobody
         mention = registry.before(pronoun.i, plural=False, person=False, salient=True)
     else:
         return SourceKind.OTHER
     return mention.kind if mention is not None else SourceKind.OTHER
+
+
+def _expletive(pronoun: Token) -> bool:
+    """ "It is fair to say", "it's time we …": an "it" that stands for a clause to come."""
+    verb = pronoun.head
+    return verb.lemma_ == "be" and any(c.dep_ in {"acomp", "attr"} for c in verb.children)
 
 
 def _part(context: KindContext, head: Token) -> SourceKind:

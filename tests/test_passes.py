@@ -344,6 +344,18 @@ def test_they_for_an_outlet_and_an_expletive_it_are_not_flagged(analyzer, text):
     assert attributions(analyzer, text)[-1][2] is SourceKind.OTHER
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The vote was delayed. The officials said the count was wrong.", SourceKind.ANONYMOUS),
+        # A singular definite role with no antecedent may be someone named elsewhere.
+        ("The vote was delayed. The official said the count was wrong.", SourceKind.OTHER),
+    ],
+)
+def test_a_definite_group_of_roles_never_introduced_is_unnamed(analyzer, text, kind):
+    assert attributions(analyzer, text)[-1][2] is kind
+
+
 def test_pronouns_pick_up_the_object_of_according_to(analyzer):
     text = "The mayor shouted at staff, according to city insiders. They said he apologized."
     assert [kind for _, _, kind in attributions(analyzer, text)][-2:] == [SourceKind.ANONYMOUS] * 2

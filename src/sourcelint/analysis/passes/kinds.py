@@ -308,7 +308,11 @@ def _definite(words: KindWords, registry: Registry, head: Token, lemma: str) -> 
         return SourceKind.NAMED
     if lemma in registry.named_roles and head.tag_ != "NNS":
         return SourceKind.NAMED
-    earlier = registry.same_role(head.i, lemma, plural=head.tag_ == "NNS")
+    plural = head.tag_ == "NNS"
+    earlier = registry.same_role(head.i, lemma, plural=plural)
+    if earlier is None and plural and head.lower_ in words.anonymous_nouns:
+        # "the officials said": a group of roles the article never introduced or named.
+        return SourceKind.ANONYMOUS
     return earlier.kind if earlier is not None else SourceKind.OTHER
 
 

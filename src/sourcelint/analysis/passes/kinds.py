@@ -26,6 +26,7 @@ from sourcelint.analysis.grammar import (
 from sourcelint.analysis.passes.registry import (
     ORGANIZATION_LABELS,
     PERSON_LABELS,
+    Mention,
     Registry,
     entity_tokens,
 )
@@ -138,8 +139,8 @@ def _head_kind(context: KindContext, source: Source, head: Token) -> SourceKind:
     doc = context.doc
     span = range(source.start, source.end)
     words = context.words
-    names = context.outlet_tokens | context.own_tokens
-    if head.pos_ == "NOUN" and head.i not in names:
+    named = head.i in context.outlet_tokens or head.i in context.own_tokens
+    if head.pos_ == "NOUN" and not named:
         if head.lower_ in DATA_NOUNS:
             return SourceKind.DOCUMENT  # "the RealClearPolitics average": data
         if head.lower_ in words.document_nouns:
@@ -172,13 +173,13 @@ def _head_kind(context: KindContext, source: Source, head: Token) -> SourceKind:
 
 def person_kind(words: KindWords, token: Token) -> SourceKind | None:
     """The kind of a bare person noun: vague for collectives, anonymous for roles."""
-    lower = token.lower_
-    lemma = token.lemma_.lower()
-    if lower in words.vague_nouns:
+    if token.lower_ in words.vague_nouns:
         return SourceKind.VAGUE
-    if lower in words.person_nouns or lemma in words.person_nouns:
-        return SourceKind.ANONYMOUS
-    return None
+    return SourceKind.ANONYMOUS if _person_noun(words, token) else None
+
+
+def _person_noun(words: KindWords, token: Token) -> bool:
+    return token.lower_ in words.person_nouns or token.lemma_.lower() in words.person_nouns
 
 
 def gender_of(words: KindWords, token: Token) -> str:
@@ -324,18 +325,8 @@ def _pronoun(context: KindContext, pronoun: Token) -> SourceKind:
     if lower in _SINGULAR:
         gender = _PRONOUN_GENDER.get(lower, "")
         mention = registry.before(pronoun.i, plural=False, person=True, salient=True, gender=gender)
-        if mention is not None and mention.kind is not SourceKind.NAMED:
-            named = registry.before(
-                pronoun.i, plural=False, person=True, gender=gender, kind=SourceKind.NAMED
-            )
-            if (
-                named is not None
-                and context.sentences_between(named.index, mention.index) <= _NEARBY
-            ):
-                # "Roe spoke. One questioner claimed …, he said": a role met while a
-                # named person is in play does not displace them; a pronoun that could
-                # mean either is not flagged.
-                return SourceKind.OTHER
+        if mention is not None and _name_in_play(context, pronoun, mention, gender):
+            return SourceKind.OTHER
     elif lower in _PLURAL:
         groups = registry.before(pronoun.i, plural=True, person=None, salient=True)
         bodies = registry.before(pronoun.i, plural=False, person=False)
@@ -350,6 +341,18 @@ def _pronoun(context: KindContext, pronoun: Token) -> SourceKind:
     else:
         return SourceKind.OTHER
     return mention.kind if mention is not None else SourceKind.OTHER
+
+
+def _name_in_play(context: KindContext, pronoun: Token, role: Mention, gender: str) -> bool:
+    """ "Roe spoke. One questioner claimed …, he said": an unnamed role met while a named
+    person of that sex is in play does not displace them; a pronoun that could mean
+    either is not flagged."""
+    if role.kind is SourceKind.NAMED:
+        return False
+    named = context.registry.before(
+        pronoun.i, plural=False, person=True, gender=gender, kind=SourceKind.NAMED
+    )
+    return named is not None and context.sentences_between(named.index, role.index) <= _NEARBY
 
 
 def _expletive(pronoun: Token) -> bool:
@@ -459,7 +462,7 @@ def _work(context: KindContext, head: Token) -> SourceKind:
     if any(t.i in context.outlet_tokens for t in phrase if t.i != head.i):
         return SourceKind.OUTLET
     story = head.lower_ in words.outlet_nouns and head.lower_ not in PAPERS
-    if story and _determiner(head) == "the" and len(list(head.children)) == 1:
+    if story and _determiner(head) == "the" and head.n_lefts + head.n_rights == 1:
         return SourceKind.OUTLET
     return SourceKind.DOCUMENT
 
@@ -469,8 +472,7 @@ def _noun(context: KindContext, head: Token) -> SourceKind:
     lower, lemma = head.lower_, head.lemma_.lower()
     if lemma in _GROUPS:
         members = _of_object(head)
-        people = words.person_nouns
-        if members is not None and (members.lower_ in people or members.lemma_.lower() in people):
+        if members is not None and _person_noun(words, members):
             # "a group of doctors", "a handful of senators": some people, unnamed.
             return SourceKind.ANONYMOUS
     if lower in HEARSAY_NOUNS and head.tag_ == "NNS" and _unowned(head):

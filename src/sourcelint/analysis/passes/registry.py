@@ -21,10 +21,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 PERSON_LABELS = frozenset({"PERSON"})
+ORGANIZATION_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
+# "Jane Roe at/of/for the Ledger"; "wrote for/in the Ledger".
 _AT_OUTLET = frozenset({"at", "of", "for"})
 _FOR_OUTLET = frozenset({"for", "in"})
 _WRITING = frozenset({"write", "report", "argue", "note", "opine"})
-ORGANIZATION_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,10 +216,12 @@ def _works_for_outlet(
     if name.dep_ == "appos" and name.head.pos_ == "NOUN":
         linked.append(name.head)
     roles = [t for t in linked if t.lower_ in journalist_nouns]
-    if any(t.i in outlet_tokens for role in roles for t in role.subtree):
-        return True
-    # "Jane Roe at the Daily Ledger"; "Jane Roe wrote for the Ledger", "Writing for the
-    # Ledger, Jane Roe noted": a byline at another outlet.
+    return any(t.i in outlet_tokens for phrase in (*roles, *_bylines(name)) for t in phrase.subtree)
+
+
+def _bylines(name: Token) -> list[Token]:
+    """The phrases that may place a name at an outlet: "Jane Roe at the Ledger", "Roe
+    wrote for the Ledger", "Writing for the Ledger, Roe noted"."""
     places = [c for c in name.children if c.dep_ == "prep" and c.lower_ in _AT_OUTLET]
     if name.dep_ in {"nsubj", "dobj"} and name.head.pos_ == "VERB":
         verb = name.head
@@ -230,7 +233,7 @@ def _works_for_outlet(
             for c in v.children
             if c.dep_ == "prep" and c.lower_ in _FOR_OUTLET
         ]
-    return any(t.i in outlet_tokens for place in places for t in place.subtree)
+    return places
 
 
 def _learn_role(registry: Registry, name: Token) -> None:

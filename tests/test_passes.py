@@ -151,6 +151,33 @@ def test_agentless_passives_relay_only_what_they_report(analyzer, text, cue, kin
 
 
 @pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Initial reports of a second blast could not be confirmed.", "Initial reports"),
+        ("The school would not comment on reports that the dean had quit.", "reports"),
+        ("Voters Shrug Off Allegations of Fraud in Mayor's Race.", "Allegations"),
+        ("He left the party amid unconfirmed rumors that he was ill.", "unconfirmed rumors"),
+    ],
+)
+def test_a_report_with_no_reporter_is_hearsay(analyzer, text, cue):
+    assert (cue, None, SourceKind.NONE) in attributions(analyzer, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His claims of fraud were dismissed by the court.",  # a possessor
+        "Republican claims of fraud were dismissed by the court.",  # a group before the noun
+        "Reports by the Daily Gazette of a second blast were wrong.",  # "by" names it
+        "One of the central claims of Senator Jane Roe's speech was false.",  # "of" owner
+        "She reports that the dean had quit.",  # a verb of saying, credited to her
+    ],
+)
+def test_a_report_whose_reporter_is_named_is_no_hearsay(analyzer, text):
+    assert SourceKind.NONE not in {kind for _, _, kind in attributions(analyzer, text)}
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The mayor has learned to live with criticism.",  # a skill, not news

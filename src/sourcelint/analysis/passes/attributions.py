@@ -23,7 +23,13 @@ from sourcelint.analysis.grammar import (
     reason_given,
 )
 from sourcelint.analysis.passes.cue_scorer import VOCABULARY, load_scorer
-from sourcelint.analysis.passes.cues import Cue, find_cues, inside, reports_content
+from sourcelint.analysis.passes.cues import (
+    Cue,
+    find_cues,
+    inside,
+    reports_content,
+    unsourced_reports,
+)
 from sourcelint.analysis.passes.kinds import (
     KindContext,
     KindWords,
@@ -108,7 +114,12 @@ class ParseSourcing:
         )
         context = KindContext(doc, registry, frozenset(outlets), frozenset(own), words)
         cues = find_cues(
-            doc, quotes, load_scorer(), resources.words.hearsay_adverbs, resources.words
+            doc,
+            quotes,
+            load_scorer(),
+            resources.words.hearsay_adverbs,
+            resources.words,
+            unsourced_reports(doc, resources.hearsay.find(doc)),
         )
         recipients = _recipients(doc, resources, outlets)
         reasons = {doc[m.start].sent.start for m in resources.reasons.all_matches(doc)}

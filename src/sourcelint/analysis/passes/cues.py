@@ -7,7 +7,9 @@ to") and colon labels ("Cruz: …") are cues by their form. A verb of saying wit
 senses ("claimed that …" but "claimed the title") is a cue when its use makes it one
 (``SourcingWords.says``, the judgment the fast tier makes too). Words inside quotations
 are the quoted speaker's, not the article's: they are no cues (PolNeAR's annotators,
-too, marked 4 % of them against 83 % outside).
+too, marked 4 % of them against 83 % outside). Reports that name no reporter ("initial
+reports of", "amid allegations that") are hearsay too: the fast tier's phrase templates
+find them and the parse rules out a reporter named on the noun.
 """
 
 from __future__ import annotations
@@ -15,7 +17,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sourcelint.analysis.grammar import AGENTLESS_VERBS, headline_label, used_as_verb
+from sourcelint.analysis.grammar import (
+    AGENTLESS_VERBS,
+    POSSESSIVES,
+    headline_label,
+    used_as_verb,
+)
+from sourcelint.analysis.mentions import title_case
 from sourcelint.analysis.passes.cue_features import context_features, lexicon_key
 from sourcelint.analysis.passes.cue_scorer import CueScorer
 from sourcelint.analysis.passes.frames import contracted_has, inside, speech_use
@@ -23,9 +31,17 @@ from sourcelint.analysis.records import CueType
 from sourcelint.analysis.words import SourcingWords, Use
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
     from spacy.tokens import Doc, Span, Token
 
+    from sourcelint.analysis.phrases import PhraseMatch
+
 _LEARNED = frozenset({"learn"})
+# Who may be named on a report: "reports by the BBC", "claims from aides".
+_REPORTERS = frozenset({"by", "from"})
+_NAMED_OWNERS = frozenset({"PERSON", "ORG"})
+_POSSESSIVE_MARKS = POSSESSIVES | {"'s", "’s"}
 _LABEL_WORDS = 4  # "Sen. Ted Cruz:" at most
 
 
@@ -46,13 +62,20 @@ def find_cues(
     scorer: CueScorer,
     hearsay_adverbs: frozenset[str],
     words: SourcingWords,
+    hearsay_nouns: Mapping[int, int],
 ) -> list[Cue]:
     """Every cue outside quotations, in text order. ``words`` holds the verbs of saying
-    with other senses."""
+    with other senses; ``hearsay_nouns`` maps each report with no reporter to where its
+    phrase starts (``unsourced_reports``)."""
     found = []
     for sentence in doc.sents:
         for token in sentence:
             if inside(quotes, token.idx):
+                continue
+            if token.i in hearsay_nouns:
+                found.append(
+                    Cue(hearsay_nouns[token.i], token.i + 1, token.i, CueType.HEARSAY, "noun")
+                )
                 continue
             cue = _cue(token, sentence, scorer, hearsay_adverbs, words, quotes)
             if cue is not None:
@@ -101,6 +124,45 @@ def _cue(
     if _agentless(token, frame_name):
         return Cue(min([start, *empty]), end, token.i, CueType.AGENTLESS, frame_name)
     return Cue(start, end, token.i, CueType.VERB, frame_name)
+
+
+def unsourced_reports(doc: Doc, matches: Iterable[PhraseMatch]) -> dict[int, int]:
+    """The report nouns of hearsay phrase matches ("initial reports of", "allegations
+    that") whose reporter is not named, by token index, each with its phrase's start.
+
+    Named are a possessor ("his claims", "the Times' reports"), a name before the noun
+    ("CNN reports", "Republican claims"), a "by"/"from" phrase, and a person or body
+    owning the "of" phrase ("the claims of President Obama"). A title-case headline is
+    parsed as a pile of names, so there only a possessive right before counts."""
+    found = {}
+    for match in matches:
+        noun = doc[match.end - 2]  # the template ends: noun, then "of" or "that"
+        if noun.pos_ == "VERB":
+            continue  # "she reports that …" is a verb of saying
+        if title_case(noun.sent):
+            before = doc[match.start - 1] if match.start > noun.sent.start else None
+            named = before is not None and before.lower_ in _POSSESSIVE_MARKS
+        else:
+            named = _reporter_named(noun, doc[match.end - 1])
+        if not named:
+            found[noun.i] = match.start
+    return found
+
+
+def _reporter_named(noun: Token, link: Token) -> bool:
+    doc = noun.doc
+    before = doc[noun.left_edge.i : noun.i]  # "Gennifer Flowers' bombshell allegations"
+    if any(t.dep_ == "poss" or t.pos_ == "PROPN" or t.ent_type_ for t in before):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in _REPORTERS for c in noun.children):
+        return True
+    if link.lower_ != "of":
+        return False
+    owner = next((c for c in link.children if c.dep_ == "pobj"), None)
+    # "the claims of President Obama's speech": a person or body owns what is claimed.
+    return owner is not None and any(
+        t.ent_type_ in _NAMED_OWNERS for t in doc[owner.left_edge.i : owner.i + 1]
+    )
 
 
 def _reports_content(token: Token, frame_name: str) -> bool:

@@ -212,6 +212,24 @@ def test_source_spans(analyzer, text, source):
     assert found[1] == source
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        # "who" stands for a person: past a body or a place to the person it is about.
+        ("The change may calm Democrats in the Senate, who have argued that it helps.",
+         "argued", "Democrats"),
+        ("Jane Roe, a senior analyst at the Acme Bank, who notes that sales fell, agreed.",
+         "notes", "a senior analyst"),
+        # A name is a person even when the tagger calls it a place; "which" a thing.
+        ("He launched an attack on Jane Roe, who has said she will appeal.", "said", "Jane Roe"),
+        ("The talks included members of the ministry, which said it had no role.",
+         "said", "the ministry"),
+    ],
+)  # fmt: skip
+def test_a_relative_pronoun_stands_for_its_antecedent(analyzer, text, cue, source):
+    assert [s for c, s, _ in attributions(analyzer, text) if c == cue] == [source]
+
+
 # --- kinds, registry and publisher ------------------------------------------------
 
 

@@ -2,7 +2,8 @@
 
 A flagged example must produce exactly its ``[[marked]]`` spans, no more and no fewer.
 Examples are linted with every rule on, as a user runs them, and the rule's own findings
-compared: a suppression in an example then names a rule that is switched on.
+compared: a suppression in an example then names a rule that is switched on. Each tier
+runs every example.
 """
 
 from __future__ import annotations
@@ -11,10 +12,14 @@ import pytest
 
 from sourcelint.engine import Linter
 from sourcelint.registry import load_registry
+from sourcelint.tiers import TIERS
 
 RULES = load_registry().rules
 EXAMPLES = [
-    pytest.param(rule, example, id=f"{rule.code}-{'flagged' if example.flagged else 'ok'}-{i}")
+    pytest.param(
+        tier, rule, example, id=f"{tier}-{rule.code}-{'flagged' if example.flagged else 'ok'}-{i}"
+    )
+    for tier in TIERS
     for rule in RULES
     for i, example in enumerate(rule.meta.examples)
 ]
@@ -28,14 +33,14 @@ def test_rule_has_both_kinds_of_example(rule):
         assert example.spans, f"{rule.code}: flagged example marks no [[span]]: {example.text}"
 
 
-@pytest.mark.parametrize(("rule", "example"), EXAMPLES)
-def test_example_produces_exactly_the_marked_spans(linter: Linter, rule, example):
-    everything = linter.lint_text(example.text, [rule, *(r for r in RULES if r is not rule)])
+@pytest.mark.parametrize(("tier", "rule", "example"), EXAMPLES)
+def test_example_produces_exactly_the_marked_spans(linter: Linter, tier, rule, example):
+    rules = [rule, *(r for r in RULES if r is not rule)]
+    everything = linter.lint_text(example.text, rules, tier=tier)
     findings = [f for f in everything if f.code == rule.code]
     found = [(f.start, f.end) for f in findings]
-    assert found == list(example.spans), (
-        f"{rule.code} on {example.marked()!r}: found {[example.text[s:e] for s, e in found]}"
-    )
+    texts = [example.text[s:e] for s, e in found]
+    assert found == list(example.spans), f"{rule.code} ({tier}) on {example.marked()!r}: {texts}"
     for finding in findings:
         assert finding.text == example.text[finding.start : finding.end]
         assert "{" not in finding.message, f"unfilled placeholder in {finding.message!r}"

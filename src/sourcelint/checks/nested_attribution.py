@@ -14,6 +14,7 @@ from typing import Any
 
 from sourcelint.analysis.article import Article
 from sourcelint.analysis.context import BuildContext
+from sourcelint.analysis.passes.people import person_nouns
 from sourcelint.analysis.sourcing import Attribution, CueType, SourceKind
 from sourcelint.checks.params import Params
 from sourcelint.findings import Hit
@@ -44,8 +45,17 @@ def _relay(article: Article, attribution: Attribution) -> bool:
         and not attribution.quoted
         and attribution.cue_word in RELAY_VERBS
         and attribution.source_tokens is not None
-        and attribution.kind is not SourceKind.OTHER
+        and _speaker(article, attribution)
     )
+
+
+def _speaker(article: Article, attribution: Attribution) -> bool:
+    """A source that can pass words on: one of a known kind, or a person left untyped
+    ("the aide", whom the parse tier leaves open as the article may name her)."""
+    if attribution.kind is not SourceKind.OTHER:
+        return True
+    head = attribution.head
+    return head is not None and article.doc[head].lower_ in person_nouns()
 
 
 def _chained(article: Article, outer: Attribution, inner: Attribution) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from sourcelint.analysis.grammar import (
@@ -22,7 +22,7 @@ from sourcelint.analysis.grammar import (
     outlet_key,
     reason_given,
 )
-from sourcelint.analysis.passes.cue_scorer import VOCABULARY, load_scorer
+from sourcelint.analysis.passes.cue_scorer import load_scorer
 from sourcelint.analysis.passes.cues import (
     Cue,
     find_cues,
@@ -37,6 +37,7 @@ from sourcelint.analysis.passes.kinds import (
     kind_of,
     role_kind,
 )
+from sourcelint.analysis.passes.people import person_nouns
 from sourcelint.analysis.passes.registry import Registry, build_registry
 from sourcelint.analysis.passes.sources import Source, source_of
 from sourcelint.analysis.records import Attribution, CueType, SourceKind
@@ -46,31 +47,9 @@ if TYPE_CHECKING:
 
     from sourcelint.analysis.sourcing import SourcingModel
 
-PERSON_NOUNS_FILE = VOCABULARY / "person_nouns.txt"
 # "WASHINGTON (Reuters) -": a dateline credit names the publisher.
 _DATELINE = re.compile(r"^[^\n()]{0,60}\((?P<name>[^()\n]{2,40})\)\s*[-—–]")
 _INTERVIEWERS = frozenset({"ask", "question", "press", "interview"})
-
-
-# Classes of the shipped list a lower-case noun is read with: words whose first sense is
-# a person ("secondary" words such as "party", "star" are left out for precision).
-_PERSON_CLASSES = frozenset({"person"})
-
-
-@cache
-def person_nouns() -> dict[str, str]:
-    """The shipped open class of person nouns, lemmas and their plurals, each with its
-    sex ("f", "m" or "")."""
-    words: dict[str, str] = {}
-    for line in PERSON_NOUNS_FILE.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        lemma, plurals, kind, gender = line.split("\t")
-        if kind in _PERSON_CLASSES:
-            for word in (lemma, *plurals.split(",")):
-                if word:
-                    words[word] = gender
-    return words
 
 
 @dataclass(frozen=True)

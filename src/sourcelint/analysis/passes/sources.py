@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from sourcelint.analysis.passes.cue_features import RELATIVE_PRONOUNS
 from sourcelint.analysis.passes.cues import Cue
 from sourcelint.analysis.passes.frames import SUBJECT_DEPS
+from sourcelint.analysis.passes.people import person_nouns
 from sourcelint.analysis.records import CueType
 
 if TYPE_CHECKING:
@@ -27,6 +28,9 @@ _DEPENDENT = frozenset({"conj", "xcomp", "advcl", "pcomp", "ccomp", "prep"})
 _NOUN_LINKS = frozenset({"by", "from", "of"})
 _CLIMB = 4  # "refused to be drawn into saying" at most
 _BREAKS = frozenset({"-", "—", "–", "--", ":", ")", ";"})
+_PERSONAL_RELATIVES = frozenset({"who", "whom"})
+_NOT_PERSONS = frozenset({"ORG", "GPE", "LOC", "FAC"})
+_PERSONS = frozenset({"PERSON", "NORP"})
 _CUT = frozenset({"relcl", "acl", "punct", "cc", "conj", "appos", "advcl", "prep"})
 
 
@@ -88,7 +92,7 @@ def _verb_source(verb: Token) -> Source | None:
         subject = min(subjects, key=lambda c: abs(c.i - current.i)) if subjects else None
         if subject is not None:
             if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
-                return phrase(current.head)
+                return phrase(_antecedent(current.head, subject))
             return phrase(subject)
         if current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             if current.tag_ == "VBN":
@@ -100,6 +104,47 @@ def _verb_source(verb: Token) -> Source | None:
             return None
         current = current.head
     return None
+
+
+def _antecedent(noun: Token, pronoun: Token) -> Token:
+    """The noun a relative pronoun stands for. The parser attaches the clause to the
+    nearest noun, or to the first of "members of the ministry". "who" stands for a
+    person: past a body or a place that closes a prepositional phrase, it stands for the
+    person the phrase is about ("Democrats in the Senate, who", "an analyst at Jefferies,
+    who"); "which" stands for a thing: past "members of", for the body ("members of the
+    ministry, which")."""
+    people = person_nouns()
+    if pronoun.lower_ == "which":
+        if noun.lower_ not in people or noun.ent_type_:
+            return noun
+        owned = [c for p in noun.children if p.lower_ == "of" for c in p.children]
+        things = [c for c in owned if c.dep_ == "pobj" and not _person(c, people)]
+        return things[0] if things else noun
+    if pronoun.lower_ not in _PERSONAL_RELATIVES:
+        return noun
+    current = noun
+    while current.ent_type_ in _NOT_PERSONS and current.dep_ == "pobj":
+        owner = _modified(current.head)
+        if owner is None:
+            return noun
+        current = owner
+    return current if _person(current, people) else noun
+
+
+def _person(noun: Token, people: dict[str, str]) -> bool:
+    return noun.ent_type_ in _PERSONS or noun.lower_ in people
+
+
+def _modified(preposition: Token) -> Token | None:
+    """The noun a prepositional phrase is about: its head, or when the parser hung it on
+    the verb ("calm Democrats in the Senate"), the verb's object right before it."""
+    head = preposition.head
+    if preposition.dep_ != "prep":
+        return None
+    if head.pos_ in {"NOUN", "PROPN"}:
+        return head
+    before = [c for c in head.children if c.dep_ == "dobj" and c.right_edge.i == preposition.i - 1]
+    return before[0] if before else None
 
 
 def _according_object(to: Token) -> Source | None:

@@ -362,6 +362,24 @@ def test_a_role_in_the_lede_may_stand_for_a_name_given_later(analyzer):
 
 
 @pytest.mark.parametrize(
+    ("after_the_lede", "kind"),
+    [
+        # The paragraphs after the lede give the name: identification delayed.
+        ("Jane Roe said the ban would protect workers.", SourceKind.NAMED),
+        # Nobody named speaks there: the role stays an unnamed source.
+        ("The ban would protect workers, the statement said.", SourceKind.ANONYMOUS),
+    ],
+)
+def test_a_role_in_the_lede_is_named_when_a_name_follows(analyzer, after_the_lede, kind):
+    text = (
+        "Provincial lawmaker seeks ban on imports.\n\n"
+        "A lawmaker in the province is calling for a ban on imports of cheap steel.\n\n"
+        f"{after_the_lede}\n"
+    )
+    assert attributions(analyzer, text)[0] == ("calling", "A lawmaker", kind)
+
+
+@pytest.mark.parametrize(
     ("text", "kind"),
     [
         ("A group of doctors said the clinic was unsafe.", SourceKind.ANONYMOUS),

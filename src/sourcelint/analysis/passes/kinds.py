@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from sourcelint.analysis.grammar import (
@@ -53,6 +54,8 @@ _VANTAGE_HEADS = frozenset({"those", "people", "persons", "person", "someone", "
 _VANTAGES = frozenset({"close", "familiar", "knowledgeable", "brief"})
 # Sentences of the headline and lede, where a role may stand for a name given later.
 _LEDE = 2
+# Sentences after the lede in which a delayed identification names its role.
+_AFTER_LEDE = 3
 # Sentences around an unnamed role in which a named person is still in play.
 _NEARBY = 2
 
@@ -217,9 +220,14 @@ def role_kind(words: KindWords, registry: Registry, head: Token) -> SourceKind |
         return _definite(words, registry, head, lemma)
     if _familiar(head):
         return SourceKind.ANONYMOUS  # "people familiar with the talks"
-    if head.tag_ == "NN" and lemma in registry.named_roles and _in_lede(head):
+    if (
+        head.tag_ == "NN"
+        and _in_lede(head)
+        and (lemma in registry.named_roles or _named_person_follows(head.doc))
+    ):
         # "A spokesman for the mayor said …" in the headline or lede of a story that
-        # names him further down ("mayor's spokesman John Roe"): identification delayed.
+        # names him further down ("mayor's spokesman John Roe", or "John Roe said" in
+        # the paragraphs right after the lede): identification delayed.
         return SourceKind.NAMED
     if kind is SourceKind.VAGUE and any(
         c.like_num or c.lower_ in _NUMBERS for c in head.children if c.dep_ == "nummod"
@@ -236,6 +244,17 @@ def _in_lede(head: Token) -> bool:
         if sentence.start > head.i or number == _LEDE:
             return sentence.start > head.i
     return True
+
+
+def _named_person_follows(doc: Doc) -> bool:
+    """Whether a named person is the subject of a verb in the sentences right after the
+    headline and lede, where a delayed identification gives the name."""
+    sentences = list(islice(doc.sents, _LEDE, _LEDE + _AFTER_LEDE))
+    return any(
+        token.ent_type_ == "PERSON" and token.dep_ == "nsubj" and token.head.pos_ == "VERB"
+        for sentence in sentences
+        for token in sentence
+    )
 
 
 def _identified_set(head: Token) -> bool:

@@ -267,6 +267,9 @@ def test_a_relative_pronoun_stands_for_its_antecedent(analyzer, text, cue, sourc
         ("Many of his supporters believe the polls are wrong.", SourceKind.VAGUE),
         ("No one expected the vote to pass.", SourceKind.VAGUE),
         ("One of the officials said the talks had stalled.", SourceKind.ANONYMOUS),
+        # One member of a party is one unnamed person; the party's members are a group.
+        ("One Republican said the talks had stalled.", SourceKind.ANONYMOUS),
+        ("Republicans said the talks had stalled.", SourceKind.VAGUE),
         # Reports nobody is named for; sources that are no people.
         ("According to media reports, the factory closed.", SourceKind.NONE),
         ("According to reports filed with the court, the firm lost money.", SourceKind.DOCUMENT),

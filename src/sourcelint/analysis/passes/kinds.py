@@ -436,12 +436,12 @@ def _of_object(head: Token) -> Token | None:
 
 def _organization(context: KindContext, head: Token) -> SourceKind:
     if head.ent_type_ == "NORP":
-        # "Democrats said": a party's members, unspecified; "a Democrat": one of them;
-        # "the Republican" is a description of someone named before.
+        # "Democrats said": a party's members, unspecified; "a Democrat", "one
+        # Republican": one of them; "the Republican" is someone named before.
         if head.tag_ in {"NNPS", "NNS"}:
             return SourceKind.VAGUE
-        determiner = _determiner(head)
-        return SourceKind.ANONYMOUS if determiner in {"a", "an"} else SourceKind.OTHER
+        one = any(c.dep_ == "nummod" and c.lower_ == "one" for c in head.children)
+        return SourceKind.ANONYMOUS if one or _determiner(head) in {"a", "an"} else SourceKind.OTHER
     if _outlet_name(context.words, head):
         return SourceKind.OUTLET
     return SourceKind.ORGANIZATION

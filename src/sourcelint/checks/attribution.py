@@ -16,7 +16,9 @@ Parameters (``[rule.check]``):
 - ``reason-severity``: the severity when a reason for anonymity is given;
 - ``include-quoted``: also flag attributions inside quotations (default false);
 - ``content-words``: only attributions whose content holds one of these words; with
-  ``quoted-severity`` the severity when that content is a direct quotation;
+  ``quoted-severity`` the severity when that content is a direct quotation, and
+  ``content-about = "person"`` only words said of a person ("the mayor was lazy", not
+  "demand was weak"; read off the parse, so the fast tier counts every word);
 - ``unless-relayed-by``: leave out attributions whose cue stands inside the content of
   an attribution to a source of one of these kinds ("According to CNN, the mayor
   reportedly resigned": the report has its reporter, and the relay is flagged itself).
@@ -35,6 +37,7 @@ from sourcelint.analysis.grammar import skippable
 from sourcelint.analysis.sourcing import Attribution, CueType, SourceKind
 from sourcelint.analysis.spans import SpanSet
 from sourcelint.checks.params import Params
+from sourcelint.checks.target import describes_person
 from sourcelint.findings import Hit, Severity
 from sourcelint.rule import Check
 
@@ -67,6 +70,7 @@ def build(context: BuildContext, params: Mapping[str, Any]) -> Check:
     reason_severity = reader.optional_choice("reason-severity", tuple(s.value for s in Severity))
     content_words = _words(context, reader, "content-words")
     quoted_severity = reader.optional_choice("quoted-severity", tuple(s.value for s in Severity))
+    about_person = reader.choice("content-about", ("anything", "person"), "anything") == "person"
     relayed_by = _choices(reader, "unless-relayed-by", SourceKind, ())
     reader.finish()
 
@@ -92,7 +96,7 @@ def build(context: BuildContext, params: Mapping[str, Any]) -> Check:
     def check(article: Article) -> Iterator[Hit]:
         # Each attribution asks about its own content, which may run to the end of a very
         # long sentence: the words and quotations are indexed once per article instead.
-        places = _WordPlaces(article, content_words or frozenset())
+        places = _WordPlaces(article, content_words or frozenset(), about_person)
         quotations = SpanSet(article.quotes)
         relays = SpanSet(
             a.content for a in article.attributions if a.kind in relayed_by and a.content
@@ -151,13 +155,18 @@ def _relative_between(doc: Doc, start: int, end: int) -> bool:
 class _WordPlaces:
     """The indices of an article's tokens whose word is in a list, found on first use."""
 
-    def __init__(self, article: Article, words: frozenset[str]) -> None:
+    def __init__(self, article: Article, words: frozenset[str], about_person: bool) -> None:
         self._article = article
         self._words = words
+        self._about_person = about_person
 
     @cached_property
     def _places(self) -> list[int]:
-        return [token.i for token in self._article.doc if token.lower_ in self._words]
+        return [
+            token.i
+            for token in self._article.doc
+            if token.lower_ in self._words and (not self._about_person or describes_person(token))
+        ]
 
     def any_within(self, start: int, end: int) -> bool:
         """Whether such a token stands at ``start <= i < end``."""

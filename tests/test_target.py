@@ -38,13 +38,6 @@ def test_a_word_describes_a_person_only_when_said_of_one(analyzer, text, target,
     assert describes_person(word(analyzer, text, target)) is expected
 
 
-def test_without_a_parse_every_word_counts():
-    fast = Analyzer("fast")
-    text = "Two traders said demand for the bonds was weak."
-    doc = fast.parse(text, ((0, len(text)),))
-    assert describes_person(next(t for t in doc if t.text == "weak"))
-
-
 @pytest.mark.parametrize(
     ("text", "flagged"),
     [
@@ -52,7 +45,24 @@ def test_without_a_parse_every_word_counts():
         ("Two traders said demand for the bonds was weak.", False),
     ],
 )
-def test_an_anonymous_attack_is_said_of_a_person(linter, text, flagged):
+@pytest.mark.parametrize("tier", ["parse", "fast"])
+def test_an_anonymous_attack_is_said_of_a_person(linter, tier, text, flagged):
     rules = load_registry().rules
-    codes = {f.code for f in linter.lint_text(text, rules, tier="parse")}
+    codes = {f.code for f in linter.lint_text(text, rules, tier=tier)}
     assert ("SL106" in codes) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "expected"),
+    [
+        ("Two officials said the mayor was lazy and unfit for the job.", "unfit", True),
+        ("An aide said Smith is a liar.", "liar", True),
+        ("An aide called him a liar.", "liar", True),
+        ("An aide said the weak candidate would lose.", "weak", True),
+        ("Two traders said demand for the bonds was weak.", "weak", False),
+        ("Sources said the divorce was nasty.", "nasty", False),
+    ],
+)
+def test_without_a_parse_the_words_around_stand_in(text, target, expected):
+    doc = Analyzer("fast").parse(text, ((0, len(text)),))
+    assert describes_person(next(t for t in doc if t.text == target)) is expected

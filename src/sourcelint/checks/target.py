@@ -3,18 +3,19 @@
 "saying something stupid" do not.
 
 Used by rules whose words only matter said of a person (SL106's words of attack). On a
-Doc without a parse (the fast tier) every word counts, as before.
+Doc without a parse (the fast tier) the words around stand in: "he is lazy", "the mayor
+was a liar", "a weak candidate", "called him a liar".
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sourcelint.analysis.grammar import PERSONAL_PRONOUNS
+from sourcelint.analysis.grammar import ARTICLES, PERSONAL_PRONOUNS
 from sourcelint.analysis.passes.people import person_nouns
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
 _PERSON_ENTITIES = frozenset({"PERSON", "NORP"})
@@ -22,13 +23,20 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # "called him a liar": the word completes what is said of the verb's object.
 _OBJECT_COMPLEMENTS = frozenset({"oprd", "xcomp", "ccomp"})
 _CONJUNCT_STEPS = 3  # "lazy, dishonest and unfit"
+# Without a parse: the copulas a predicate follows, the words that may stand between
+# ("was not so lazy"), the verbs of calling, and how far back a coordination reaches.
+_COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "'s", "’s", "seems"})
+_DEGREE = frozenset({"very", "so", "too", "completely", "totally", "utterly", "really",
+                     "just", "not", "n't", "simply", "truly", "deeply", "incredibly"})  # fmt: skip
+_CALLING = frozenset({"call", "calls", "called", "calling", "label", "labeled", "labelled"})
+_LIST_WORDS = frozenset({"and", "or", ","})
 
 
 def describes_person(word: Token) -> bool:
     """Whether ``word`` is said of a person: an adjective of a person noun, a predicate
-    of a person subject, or what a person is called. Without a parse, True."""
+    of a person subject, or what a person is called."""
     if not word.doc.has_annotation("DEP"):
-        return True
+        return _said_of_person(word)
     for _ in range(_CONJUNCT_STEPS):
         if word.dep_ != "conj":
             break
@@ -52,3 +60,32 @@ def _person(token: Token) -> bool:
     if lower in PERSONAL_PRONOUNS or lower in _OBJECT_PRONOUNS:
         return True
     return token.ent_type_ in _PERSON_ENTITIES or lower in person_nouns()
+
+
+def _said_of_person(word: Token) -> bool:
+    """The fast tier's stand-in for the parse, read from the words around ``word``."""
+    doc = word.doc
+    after = doc[word.i + 1] if word.i + 1 < len(doc) else None
+    if after is not None and _person(after):
+        return True  # "a weak candidate", "lazy aides"
+    i = _skip_degree(doc, word.i - 1)
+    for _ in range(_CONJUNCT_STEPS):
+        if i < 1 or doc[i].lower_ not in _LIST_WORDS:
+            break
+        i = _skip_degree(doc, i - 2)  # "lazy and unfit", "lazy, dishonest and unfit"
+    if i >= 0 and doc[i].lower_ in ARTICLES:
+        i -= 1  # "is a liar", "called him a liar"
+    if i >= 1 and doc[i].lower_ in _COPULAS:
+        return _named_or_person(doc[i - 1])
+    return i >= 1 and _named_or_person(doc[i]) and doc[i - 1].lower_ in _CALLING
+
+
+def _named_or_person(token: Token) -> bool:
+    """A person word, or a capitalized word inside a sentence: a name, without NER."""
+    return _person(token) or (token.is_title and not token.is_sent_start)
+
+
+def _skip_degree(doc: Doc, index: int) -> int:
+    while index >= 0 and doc[index].lower_ in _DEGREE:
+        index -= 1
+    return index

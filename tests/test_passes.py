@@ -254,7 +254,10 @@ def test_a_relative_pronoun_stands_for_its_antecedent(analyzer, text, cue, sourc
         ("Authorities said the road would stay closed.", SourceKind.ANONYMOUS),
         # A bare plural in the simple present speaks for a kind of people.
         ("Developers say the program creates jobs.", SourceKind.VAGUE),
+        ("Across the state, veterans say the wait for care is too long.", SourceKind.VAGUE),
         ("Officials say the program creates jobs.", SourceKind.ANONYMOUS),
+        # Relations to someone are people close to them, not a kind of people.
+        ("In private, allies of the senator say he is tired.", SourceKind.ANONYMOUS),
         # A poll's share is the poll's finding.
         ("Eight of 10 voters say they will watch the debate.", SourceKind.DOCUMENT),
         # Negated speech credits nobody.

@@ -52,6 +52,17 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "h
 # "those close to him", "people familiar with the matter", "officials briefed on it".
 _VANTAGE_HEADS = frozenset({"those", "people", "persons", "person", "someone", "one"})
 _VANTAGES = frozenset({"close", "familiar", "knowledgeable", "brief"})
+# Roles sources are quoted in, unnamed people even as a generic plural ("officials say",
+# "friends say"): positions, and relations to someone or something ("allies",
+# "organizers"), unlike a kind of people ("veterans say", "teachers say").
+_QUOTED_ROLES = frozenset({
+    "officials", "aides", "advisers", "advisors", "staffers", "strategists", "authorities",
+    "spokesmen", "spokeswomen", "spokespeople", "spokespersons", "sources", "insiders",
+    "attorneys", "lawyers", "investigators", "prosecutors", "diplomats", "negotiators",
+    "operatives", "regulators", "officers", "agents", "detectives", "executives",
+    "friends", "allies", "associates", "confidants", "relatives", "neighbors", "neighbours",
+    "colleagues", "organizers", "organisers",
+})  # fmt: skip
 # Sentences of the headline and lede, where a role may stand for a name given later.
 _LEDE = 2
 # Sentences after the lede in which a delayed identification names its role.
@@ -281,7 +292,7 @@ def _generic(words: KindWords, head: Token) -> bool:
         head.tag_ == "NNS"
         and head.dep_ == "nsubj"
         and head.head.tag_ == "VBP"
-        and head.lower_ not in words.anonymous_nouns
+        and head.lower_ not in _QUOTED_ROLES
         and not any(c.dep_ in {"det", "poss", "nummod"} for c in head.children)
     )
 

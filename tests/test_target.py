@@ -32,6 +32,10 @@ def word(analyzer, text, target):
         ("Sources said the divorce was nasty.", "nasty", False),
         ("An aide said the rollout was a disaster.", "disaster", False),
         ("An aide said he regretted saying something stupid.", "stupid", False),
+        ("An aide told reporters he was lying.", "lying", True),
+        ("An aide told reporters the figures were lying around.", "lying", False),
+        ("Sales fell, and they were weak all year, an aide said.", "weak", False),
+        ("An aide said the senator was called a liar.", "liar", True),
     ],
 )
 def test_a_word_describes_a_person_only_when_said_of_one(analyzer, text, target, expected):
@@ -56,11 +60,15 @@ def test_an_anonymous_attack_is_said_of_a_person(linter, tier, text, flagged):
     ("text", "target", "expected"),
     [
         ("Two officials said the mayor was lazy and unfit for the job.", "unfit", True),
-        ("An aide said Smith is a liar.", "liar", True),
         ("An aide called him a liar.", "liar", True),
+        ("An aide said he's a liar.", "liar", True),
         ("An aide said the weak candidate would lose.", "weak", True),
         ("Two traders said demand for the bonds was weak.", "weak", False),
         ("Sources said the divorce was nasty.", "nasty", False),
+        # A possessive is no copula; "they" may be things; a capital may be a place.
+        ("An aide said the mayor's weak record would hurt.", "weak", False),
+        ("Sales fell, and they were weak all year, an aide said.", "weak", False),
+        ("An aide said Washington is weak on trade.", "weak", False),
     ],
 )
 def test_without_a_parse_the_words_around_stand_in(text, target, expected):

@@ -131,6 +131,8 @@ AMOUNTS = {"million", "billion", "trillion", "thousand", "hundred", "percent", "
 CURRENCIES = {"$", "€", "£", "¥"}
 SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it"}
 POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
+# What makes a word before a noun its owner: "his claims", "the Times' reports".
+POSSESSIVE_MARKS = frozenset(POSSESSIVES | {"'s", "’s"})
 SENTENCE_END = {".", "!", "?", "…"}
 STRONG_CUES = {"say", "says", "said", "saying", "tell", "tells", "told", "telling", "add",
                "adds", "added", "adding"}  # fmt: skip

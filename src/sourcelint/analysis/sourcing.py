@@ -22,7 +22,7 @@ from sourcelint.analysis.grammar import (
     AGENTLESS_VERBS,
     ARTICLES,
     INTERVIEWER_CUES,
-    POSSESSIVES,
+    POSSESSIVE_MARKS,
     RELAY_OPENERS,
     core_end_of,
     cue_word,
@@ -242,8 +242,7 @@ class _Builder(CueMixin, SourceMixin, KindMixin):
         for match in self.hearsay_matches.within(sentence):
             before = doc[match.start - 1] if match.start > sentence.start else None
             if before is not None and (
-                before.lower_ in POSSESSIVES | {"'s", "’s"}
-                or (before.i in self.mention_at and not headline)
+                before.lower_ in POSSESSIVE_MARKS or (before.i in self.mention_at and not headline)
             ):
                 continue  # "his claims that", "the Times' reports of": someone is named
             noun_end = match.end - 1  # the cue is the noun; "of"/"that" is the link

@@ -41,6 +41,7 @@ class SourcingWords:
     vague_nouns: frozenset[str]
     vague_quantifiers: frozenset[str]
     anonymous_nouns: frozenset[str]
+    quoted_roles: frozenset[str]
     unique_roles: frozenset[str]
     document_nouns: frozenset[str]
     organization_nouns: frozenset[str]
@@ -138,6 +139,7 @@ class SourcingWords:
             vague_nouns=lower("vague_noun"),
             vague_quantifiers=lower("vague_quantifier"),
             anonymous_nouns=lower("anonymous_noun"),
+            quoted_roles=lower("quoted_role"),
             unique_roles=lower("unique_role"),
             document_nouns=lower("document_noun"),
             organization_nouns=lower("organization_noun"),

@@ -18,7 +18,7 @@ Parameters (``[rule.check]``):
 - ``content-words``: only attributions whose content holds one of these words; with
   ``quoted-severity`` the severity when that content is a direct quotation, and
   ``content-about = "person"`` only words said of a person ("the mayor was lazy", not
-  "demand was weak"; read off the parse, so the fast tier counts every word);
+  "demand was weak"; read off the parse, or without one from the words around);
 - ``unless-relayed-by``: leave out attributions whose cue stands inside the content of
   an attribution to a source of one of these kinds ("According to CNN, the mayor
   reportedly resigned": the report has its reporter, and the relay is flagged itself).

@@ -14,7 +14,7 @@ from typing import Any
 
 from sourcelint.analysis.article import Article
 from sourcelint.analysis.context import BuildContext
-from sourcelint.analysis.passes.people import person_nouns
+from sourcelint.analysis.passes.people import is_person
 from sourcelint.analysis.sourcing import Attribution, CueType, SourceKind
 from sourcelint.checks.params import Params
 from sourcelint.findings import Hit
@@ -55,7 +55,7 @@ def _speaker(article: Article, attribution: Attribution) -> bool:
     if attribution.kind is not SourceKind.OTHER:
         return True
     head = attribution.head
-    return head is not None and article.doc[head].lower_ in person_nouns()
+    return head is not None and is_person(article.doc[head])
 
 
 def _chained(article: Article, outer: Attribution, inner: Attribution) -> bool:

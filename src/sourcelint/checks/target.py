@@ -4,28 +4,34 @@
 
 Used by rules whose words only matter said of a person (SL106's words of attack). On a
 Doc without a parse (the fast tier) the words around stand in: "he is lazy", "the mayor
-was a liar", "a weak candidate", "called him a liar".
+was a liar", "a weak candidate", "called him a liar". Names need the parse: without one,
+a capitalized word may as well be a place or a law ("Washington is weak").
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sourcelint.analysis.grammar import ARTICLES, PERSONAL_PRONOUNS
-from sourcelint.analysis.passes.people import person_nouns
+from sourcelint.analysis.grammar import ARTICLES, OBJECT_PRONOUNS, PERSONAL_PRONOUNS
+from sourcelint.analysis.passes.people import is_person
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
-_PERSON_ENTITIES = frozenset({"PERSON", "NORP"})
+# "they" and "them" may stand for things ("sales fell; they were weak"): only pronouns
+# that stand for people count.
+_PEOPLE_PRONOUNS = (PERSONAL_PRONOUNS | OBJECT_PRONOUNS) - {"they", "them"}
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-# "called him a liar": the word completes what is said of the verb's object.
-_OBJECT_COMPLEMENTS = frozenset({"oprd", "xcomp", "ccomp"})
+# "called him a liar", "he was called a liar": what the verb's object (or a passive's
+# subject) is called.
+_OBJECTS = frozenset({"dobj", "nsubjpass"})
+_COMPLEMENTS = frozenset({"oprd", "xcomp"})
 _CONJUNCT_STEPS = 3  # "lazy, dishonest and unfit"
-# Without a parse: the copulas a predicate follows, the words that may stand between
-# ("was not so lazy"), the verbs of calling, and how far back a coordination reaches.
-_COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "'s", "’s", "seems"})
+# Without a parse: the copulas a predicate follows ("'s" only after a pronoun: "he's"; after
+# a noun it is a possessive, "the mayor's weak record"), the words that may stand between
+# ("was not so lazy"), the verbs of calling, and the words that join a list.
+_COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "seems", "seemed"})
+_CONTRACTED = frozenset({"'s", "’s", "'re", "’re"})
 _DEGREE = frozenset({"very", "so", "too", "completely", "totally", "utterly", "really",
                      "just", "not", "n't", "simply", "truly", "deeply", "incredibly"})  # fmt: skip
 _CALLING = frozenset({"call", "calls", "called", "calling", "label", "labeled", "labelled"})
@@ -45,21 +51,20 @@ def describes_person(word: Token) -> bool:
 
 
 def _targets(word: Token) -> list[Token]:
+    if word.pos_ in {"VERB", "AUX"}:
+        return [c for c in word.children if c.dep_ in _SUBJECTS]  # "he was lying"
     if word.dep_ in {"amod", "appos"}:
         return [word.head]
     head = word.head
     if word.dep_ in {"acomp", "attr"}:
         return [c for c in head.children if c.dep_ in _SUBJECTS]
-    if word.dep_ in _OBJECT_COMPLEMENTS:
-        return [c for c in head.children if c.dep_ == "dobj"]
+    if word.dep_ in _COMPLEMENTS:
+        return [c for c in head.children if c.dep_ in _OBJECTS]
     return []
 
 
 def _person(token: Token) -> bool:
-    lower = token.lower_
-    if lower in PERSONAL_PRONOUNS or lower in _OBJECT_PRONOUNS:
-        return True
-    return token.ent_type_ in _PERSON_ENTITIES or lower in person_nouns()
+    return token.lower_ in _PEOPLE_PRONOUNS or is_person(token)
 
 
 def _said_of_person(word: Token) -> bool:
@@ -76,13 +81,10 @@ def _said_of_person(word: Token) -> bool:
     if i >= 0 and doc[i].lower_ in ARTICLES:
         i -= 1  # "is a liar", "called him a liar"
     if i >= 1 and doc[i].lower_ in _COPULAS:
-        return _named_or_person(doc[i - 1])
-    return i >= 1 and _named_or_person(doc[i]) and doc[i - 1].lower_ in _CALLING
-
-
-def _named_or_person(token: Token) -> bool:
-    """A person word, or a capitalized word inside a sentence: a name, without NER."""
-    return _person(token) or (token.is_title and not token.is_sent_start)
+        return _person(doc[i - 1])
+    if i >= 1 and doc[i].lower_ in _CONTRACTED:
+        return doc[i - 1].lower_ in _PEOPLE_PRONOUNS  # "he's a liar", not "the mayor's"
+    return i >= 1 and _person(doc[i]) and doc[i - 1].lower_ in _CALLING
 
 
 def _skip_degree(doc: Doc, index: int) -> int:

@@ -67,6 +67,7 @@ class ParseSourcing:
             person_nouns=frozenset(people) | words.anonymous_nouns | words.journalist_nouns,
             vague_nouns=words.vague_nouns,
             anonymous_nouns=words.anonymous_nouns,
+            quoted_roles=words.quoted_roles,
             document_nouns=words.document_nouns,
             organization_nouns=words.organization_nouns,
             outlet_nouns=words.outlet_nouns,

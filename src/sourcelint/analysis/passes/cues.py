@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from sourcelint.analysis.grammar import (
     AGENTLESS_VERBS,
-    POSSESSIVES,
+    POSSESSIVE_MARKS,
     headline_label,
     used_as_verb,
 )
@@ -41,7 +41,10 @@ _LEARNED = frozenset({"learn"})
 # Who may be named on a report: "reports by the BBC", "claims from aides".
 _REPORTERS = frozenset({"by", "from"})
 _NAMED_OWNERS = frozenset({"PERSON", "ORG"})
-_POSSESSIVE_MARKS = POSSESSIVES | {"'s", "’s"}
+# Who may stand before a report as its reporter: "CNN reports", "Republican claims",
+# "Russian reports" (not "the first reports", "two reports").
+_REPORTER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_LINKS = frozenset({"of", "that"})
 _LABEL_WORDS = 4  # "Sen. Ted Cruz:" at most
 
 
@@ -136,14 +139,14 @@ def unsourced_reports(doc: Doc, matches: Iterable[PhraseMatch]) -> dict[int, int
     parsed as a pile of names, so there only a possessive right before counts."""
     found = {}
     for match in matches:
-        noun = doc[match.end - 2]  # the template ends: noun, then "of" or "that"
-        if noun.pos_ == "VERB":
+        noun, link = doc[match.end - 2], doc[match.end - 1]  # "reports", then "of"/"that"
+        if noun.pos_ == "VERB" or link.lower_ not in _LINKS:
             continue  # "she reports that …" is a verb of saying
         if title_case(noun.sent):
             before = doc[match.start - 1] if match.start > noun.sent.start else None
-            named = before is not None and before.lower_ in _POSSESSIVE_MARKS
+            named = before is not None and before.lower_ in POSSESSIVE_MARKS
         else:
-            named = _reporter_named(noun, doc[match.end - 1])
+            named = _reporter_named(noun, link)
         if not named:
             found[noun.i] = match.start
     return found
@@ -152,7 +155,7 @@ def unsourced_reports(doc: Doc, matches: Iterable[PhraseMatch]) -> dict[int, int
 def _reporter_named(noun: Token, link: Token) -> bool:
     doc = noun.doc
     before = doc[noun.left_edge.i : noun.i]  # "Gennifer Flowers' bombshell allegations"
-    if any(t.dep_ == "poss" or t.pos_ == "PROPN" or t.ent_type_ for t in before):
+    if any(t.dep_ == "poss" or t.ent_type_ in _REPORTER_ENTITIES for t in before):
         return True
     if any(c.dep_ == "prep" and c.lower_ in _REPORTERS for c in noun.children):
         return True

@@ -52,17 +52,6 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "h
 # "those close to him", "people familiar with the matter", "officials briefed on it".
 _VANTAGE_HEADS = frozenset({"those", "people", "persons", "person", "someone", "one"})
 _VANTAGES = frozenset({"close", "familiar", "knowledgeable", "brief"})
-# Roles sources are quoted in, unnamed people even as a generic plural ("officials say",
-# "friends say"): positions, and relations to someone or something ("allies",
-# "organizers"), unlike a kind of people ("veterans say", "teachers say").
-_QUOTED_ROLES = frozenset({
-    "officials", "aides", "advisers", "advisors", "staffers", "strategists", "authorities",
-    "spokesmen", "spokeswomen", "spokespeople", "spokespersons", "sources", "insiders",
-    "attorneys", "lawyers", "investigators", "prosecutors", "diplomats", "negotiators",
-    "operatives", "regulators", "officers", "agents", "detectives", "executives",
-    "friends", "allies", "associates", "confidants", "relatives", "neighbors", "neighbours",
-    "colleagues", "organizers", "organisers",
-})  # fmt: skip
 # Sentences of the headline and lede, where a role may stand for a name given later.
 _LEDE = 2
 # Sentences after the lede in which a delayed identification names its role.
@@ -78,6 +67,7 @@ class KindWords:
     person_nouns: frozenset[str]
     vague_nouns: frozenset[str]
     anonymous_nouns: frozenset[str]  # roles that stay anonymous when possessed ("his aides")
+    quoted_roles: frozenset[str]  # roles sources are quoted in ("officials", "allies")
     document_nouns: frozenset[str]
     organization_nouns: frozenset[str]
     outlet_nouns: frozenset[str]
@@ -234,11 +224,15 @@ def role_kind(words: KindWords, registry: Registry, head: Token) -> SourceKind |
     if (
         head.tag_ == "NN"
         and _in_lede(head)
-        and (lemma in registry.named_roles or _named_person_follows(head.doc))
+        and (
+            lemma in registry.named_roles
+            or (lemma not in words.quoted_roles and _named_person_follows(head.doc))
+        )
     ):
         # "A spokesman for the mayor said …" in the headline or lede of a story that
-        # names him further down ("mayor's spokesman John Roe", or "John Roe said" in
-        # the paragraphs right after the lede): identification delayed.
+        # names him further down ("mayor's spokesman John Roe"), or "A lawmaker … said"
+        # before "John Roe said" in the paragraphs right after the lede: identification
+        # delayed. A role sources are quoted in ("a senior official") needs its own word.
         return SourceKind.NAMED
     if kind is SourceKind.VAGUE and any(
         c.like_num or c.lower_ in _NUMBERS for c in head.children if c.dep_ == "nummod"
@@ -292,7 +286,7 @@ def _generic(words: KindWords, head: Token) -> bool:
         head.tag_ == "NNS"
         and head.dep_ == "nsubj"
         and head.head.tag_ == "VBP"
-        and head.lower_ not in _QUOTED_ROLES
+        and head.lower_ not in words.quoted_roles
         and not any(c.dep_ in {"det", "poss", "nummod"} for c in head.children)
     )
 

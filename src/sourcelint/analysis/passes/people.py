@@ -5,8 +5,12 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 from sourcelint.analysis.passes.cue_scorer import VOCABULARY
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 PERSON_NOUNS_FILE = VOCABULARY / "person_nouns.txt"
 # Classes of the shipped list a lower-case noun is read with: words whose first sense is
@@ -28,3 +32,15 @@ def person_nouns() -> dict[str, str]:
                 if word:
                     words[word] = gender
     return words
+
+
+# Entity labels a person may carry: a name, or a member of a people or party ("a
+# Democrat", "Americans").
+PERSON_ENTITIES = frozenset({"PERSON", "NORP"})
+
+
+def is_person(token: Token) -> bool:
+    """Whether ``token`` names or denotes a person: a person's name, a member of a people
+    or party, or a person noun ("the mayor", "aides"). Pronouns are left to the caller:
+    what "they" stands for is the registry's question."""
+    return token.ent_type_ in PERSON_ENTITIES or token.lower_ in person_nouns()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from sourcelint.analysis.passes.cue_features import RELATIVE_PRONOUNS
 from sourcelint.analysis.passes.cues import Cue
 from sourcelint.analysis.passes.frames import SUBJECT_DEPS
-from sourcelint.analysis.passes.people import person_nouns
+from sourcelint.analysis.passes.people import is_person
 from sourcelint.analysis.records import CueType
 
 if TYPE_CHECKING:
@@ -30,7 +30,6 @@ _CLIMB = 4  # "refused to be drawn into saying" at most
 _BREAKS = frozenset({"-", "—", "–", "--", ":", ")", ";"})
 _PERSONAL_RELATIVES = frozenset({"who", "whom"})
 _NOT_PERSONS = frozenset({"ORG", "GPE", "LOC", "FAC"})
-_PERSONS = frozenset({"PERSON", "NORP"})
 _CUT = frozenset({"relcl", "acl", "punct", "cc", "conj", "appos", "advcl", "prep"})
 
 
@@ -113,12 +112,11 @@ def _antecedent(noun: Token, pronoun: Token) -> Token:
     person the phrase is about ("Democrats in the Senate, who", "an analyst at Jefferies,
     who"); "which" stands for a thing: past "members of", for the body ("members of the
     ministry, which")."""
-    people = person_nouns()
     if pronoun.lower_ == "which":
-        if noun.lower_ not in people or noun.ent_type_:
+        if not is_person(noun) or noun.ent_type_:
             return noun
         owned = [c for p in noun.children if p.lower_ == "of" for c in p.children]
-        things = [c for c in owned if c.dep_ == "pobj" and not _person(c, people)]
+        things = [c for c in owned if c.dep_ == "pobj" and not is_person(c)]
         return things[0] if things else noun
     if pronoun.lower_ not in _PERSONAL_RELATIVES:
         return noun
@@ -128,11 +126,7 @@ def _antecedent(noun: Token, pronoun: Token) -> Token:
         if owner is None:
             return noun
         current = owner
-    return current if _person(current, people) else noun
-
-
-def _person(noun: Token, people: dict[str, str]) -> bool:
-    return noun.ent_type_ in _PERSONS or noun.lower_ in people
+    return current if is_person(current) else noun
 
 
 def _modified(preposition: Token) -> Token | None:

@@ -320,14 +320,32 @@ def test_nothing_under_the_directory_changes(tmp_path):
     assert _snapshot(tmp_path) == before
 
 
-def _first_line(stream, seconds: float) -> str:
-    """The first line of ``stream``, or '' when none comes within ``seconds``."""
-    lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: lines.put(stream.readline()), daemon=True).start()
-    try:
-        return lines.get(timeout=seconds)
-    except queue.Empty:
-        return ""
+class _Drained:
+    """A child's stream read to its end in a thread, so the child never blocks on a full
+    pipe (it logs each request there) while the test waits for it."""
+
+    def __init__(self, stream) -> None:
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.seen: list[str] = []
+        self._thread = threading.Thread(target=self._pump, args=(stream,), daemon=True)
+        self._thread.start()
+
+    def _pump(self, stream) -> None:
+        for line in stream:
+            self.seen.append(line)
+            self.lines.put(line)
+
+    def first_line(self, seconds: float) -> str:
+        """The first line, or '' when none comes within ``seconds``."""
+        try:
+            return self.lines.get(timeout=seconds)
+        except queue.Empty:
+            return ""
+
+    def text(self, seconds: float) -> str:
+        """Everything the stream gave, once it ends (or ``seconds`` pass)."""
+        self._thread.join(seconds)
+        return "".join(self.seen)
 
 
 def test_the_command_listens_on_loopback_and_stops_on_ctrl_c(tmp_path):
@@ -338,8 +356,9 @@ def test_the_command_listens_on_loopback_and_stops_on_ctrl_c(tmp_path):
         stderr=subprocess.PIPE,
         text=True,
     )
+    stderr = _Drained(process.stderr)
     try:
-        line = _first_line(process.stderr, 60)
+        line = stderr.first_line(60)
         found = re.fullmatch(
             r"Serving (.+) at http://([0-9.]+):(\d+)/ \(read only; Ctrl-C to stop\)\n", line
         )
@@ -350,7 +369,7 @@ def test_the_command_listens_on_loopback_and_stops_on_ctrl_c(tmp_path):
             assert "story.md" in json.load(response)["files"]
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=TIMEOUT) == 0
-        assert "Traceback" not in process.stderr.read()
+        assert "Traceback" not in stderr.text(TIMEOUT)
     finally:
         if process.poll() is None:
             process.kill()

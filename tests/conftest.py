@@ -96,6 +96,18 @@ def shared_model() -> Iterator[None]:
 
 
 @contextmanager
+def ctrl_c_reaches_children() -> Iterator[None]:
+    """Children started in the block hear Ctrl-C. A runner that starts the tests in the
+    background (``pytest &`` in a script) leaves SIGINT ignored, children inherit that,
+    and a test of Ctrl-C would wait for nothing or pass without a signal doing anything."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+@contextmanager
 def hang_guard(seconds: int = 60) -> Iterator[None]:
     """Fail, rather than hang, if the block runs for minutes: a guard around inputs that
     once took minutes and now take well under a second, not a timing assertion.

@@ -18,7 +18,7 @@ from sourcelint.cli import app
 from sourcelint.config import Settings, load_config
 from sourcelint.errors import ConfigError
 
-from conftest import SEED, hang_guard
+from conftest import SEED, ctrl_c_reaches_children, hang_guard
 
 ANONYMOUS = "The deal is off, two aides said. The rebels reportedly advanced.\n"
 CLEAN = "The mayor said the budget was late.\n"
@@ -213,12 +213,13 @@ def test_interrupting_a_parallel_run_leaves_no_workers(tmp_path, stop):
         files.append(tmp_path / f"{index}.txt")
         files[-1].write_text(text)
     command = Path(sys.executable).with_name("sourcelint")
-    process = subprocess.Popen(
-        [str(command), "check", "-j", "2", "--pipeline", "fast", *map(str, files)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    with ctrl_c_reaches_children():
+        process = subprocess.Popen(
+            [str(command), "check", "-j", "2", "--pipeline", "fast", *map(str, files)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     try:
         workers: list[int] = []
         for _ in range(300):

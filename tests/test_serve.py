@@ -25,7 +25,7 @@ from sourcelint.errors import InputError
 from sourcelint.serve.command import banner
 from sourcelint.serve.safety import MAX_BODY_BYTES, SECURITY_HEADERS, is_loopback
 
-from conftest import ROOT, SECRET, make_site, serving
+from conftest import ROOT, SECRET, ctrl_c_reaches_children, make_site, serving
 
 TIMEOUT = 30
 DRAFT = "A senior official said the talks had stalled."
@@ -350,12 +350,13 @@ class _Drained:
 
 def test_the_command_listens_on_loopback_and_stops_on_ctrl_c(tmp_path):
     site = make_site(tmp_path)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "sourcelint", "serve", str(site), "--port", "0"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    with ctrl_c_reaches_children():
+        process = subprocess.Popen(
+            [sys.executable, "-m", "sourcelint", "serve", str(site), "--port", "0"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
     stderr = _Drained(process.stderr)
     try:
         line = stderr.first_line(60)

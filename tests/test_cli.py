@@ -131,6 +131,14 @@ def test_unknown_selector_names_the_option(runner):
     assert "key '--select': unknown rule selector 'SL999'" in result.stderr
 
 
+def test_a_blank_selector_in_config_is_an_error_not_every_rule(runner, tmp_path):
+    config = tmp_path / "pyproject.toml"
+    config.write_text('[tool.sourcelint]\nignore = [""]\n')
+    result = run(runner, "check", "--config", str(config), str(SEED))
+    assert result.exit_code == 2
+    assert "key 'tool.sourcelint.ignore': unknown rule selector ''" in result.stderr
+
+
 def test_stdin_with_filename(runner, tmp_path):
     args = ("check", "-f", "json", "-", "--stdin-filename", "drafts/story.md")
     result = run(runner, *args, stdin=ANONYMOUS)

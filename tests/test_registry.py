@@ -41,6 +41,7 @@ def test_selectors(registry):
     assert all(r.meta.category == "loaded" for r in registry.select("loaded"))
     assert registry.select("ALL") == registry.rules
     assert not registry.is_known("SL8")
+    assert registry.select("") == registry.select("  ") == ()
     chosen = [r.code for r in registry.resolve(["SL2", "SL102"], ignore=["SL204"])]
     assert chosen == sorted(chosen)
     assert "SL102" in chosen and "SL201" in chosen and "SL204" not in chosen

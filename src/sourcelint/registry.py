@@ -48,6 +48,8 @@ class Registry:
     def select(self, selector: str) -> tuple[Rule, ...]:
         """The rules a selector stands for (empty when it names nothing)."""
         key = selector.strip()
+        if not key:
+            return ()  # a blank prefix would name every rule: `ignore = [""]` silenced all
         if key.upper() == "ALL":
             return self.rules
         rule = self.get(key)

@@ -322,6 +322,22 @@ def test_cli_selectors_know_extend_rules_packs(runner, tmp_path, monkeypatch):
     assert [f["code"] for f in json.loads(result.stdout)["files"][0]["findings"]] == ["XY901"]
 
 
+@pytest.mark.parametrize("name", ["sarif", "github", "gitlab", "junit", "jsonl", "html"])
+def test_statistics_is_refused_where_the_format_has_no_place_for_it(runner, name):
+    result = run(runner, "check", "-f", name, "--statistics", str(SEED))
+    assert result.exit_code == 2
+    assert f"--statistics: the '{name}' format has no place" in result.stderr
+    assert result.stdout == ""
+    assert run(runner, "check", "-f", name, "--exit-zero", str(SEED)).exit_code == 0
+
+
+@pytest.mark.parametrize("name", ["text", "concise", "json", "markdown-summary"])
+def test_statistics_is_shown_by_the_formats_that_have_a_place_for_it(runner, name):
+    result = run(runner, "check", "-f", name, "--statistics", "--exit-zero", str(SEED))
+    assert result.exit_code == 0, result.stderr
+    assert ("profile" if name == "json" else "anonymous") in result.stdout
+
+
 def test_statistics_and_json_profile(runner, monkeypatch):
     monkeypatch.chdir(ROOT)
     result = run(runner, "check", "--statistics", "examples/")

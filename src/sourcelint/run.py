@@ -112,6 +112,13 @@ def run_check(
         if options.pipeline:
             options = replace(options, pipeline=tier_name(options.pipeline))
         formatter = get_formatter(output_format)
+        if options.statistics and not getattr(formatter, "shows_statistics", True):
+            print(
+                f"error: --statistics: the {output_format!r} format has no place for the "
+                "statistics table; use --format text, concise, json or markdown-summary",
+                file=sys.stderr,
+            )
+            return EXIT_ERROR
         if getattr(formatter, "shows_reading", False):
             options = replace(options, reading_view=True)
         resolver = ConfigResolver(options.config)

@@ -88,7 +88,9 @@ class Formatter(Protocol):
     """Writes a report to a text stream.
 
     A formatter whose class sets ``shows_reading = True`` gets each file's
-    ``FileResult.view``: its article as the reader sees it, and every attribution.
+    ``FileResult.view``: its article as the reader sees it, and every attribution. One
+    that sets ``shows_statistics = False`` has no place for ``--statistics``' table, and
+    the flag is refused with it rather than ignored.
     """
 
     def write(self, report: Report, out: TextIO, *, color: bool) -> None: ...

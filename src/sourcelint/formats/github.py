@@ -48,6 +48,8 @@ def _properties(path: str, finding: Finding) -> dict[str, object]:
 class GithubFormatter:
     """Workflow commands that GitHub shows as annotations on the changed files."""
 
+    shows_statistics = False  # no place for the run's table: --statistics is refused
+
     def write(self, report: Report, out: TextIO, *, color: bool) -> None:
         for result in report.files:
             for finding in result.findings:

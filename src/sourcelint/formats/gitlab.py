@@ -29,6 +29,8 @@ Json = dict[str, object]
 class GitlabFormatter:
     """The ``codequality`` report artifact GitLab shows in merge requests."""
 
+    shows_statistics = False  # no place for the run's table: --statistics is refused
+
     def write(self, report: Report, out: TextIO, *, color: bool) -> None:
         issues = [issue for result in report.files for issue in file_issues(result)]
         out.write(to_json(issues, indent=2))

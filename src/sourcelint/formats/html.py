@@ -133,6 +133,7 @@ class HtmlFormatter:
     """One HTML document for the whole run: an index, then each file's article."""
 
     shows_reading = True
+    shows_statistics = False  # no place for the run's table: --statistics is refused
 
     def write(self, report: Report, out: TextIO, *, color: bool) -> None:
         rules = {rule.code: rule for rule in report.rules}

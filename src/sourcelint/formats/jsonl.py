@@ -15,6 +15,8 @@ from sourcelint.formats import Report, to_json
 class JsonlFormatter:
     """One compact JSON object per finding and line, in file then position order."""
 
+    shows_statistics = False  # no place for the run's table: --statistics is refused
+
     def write(self, report: Report, out: TextIO, *, color: bool) -> None:
         for result in report.files:
             for finding in result.findings:

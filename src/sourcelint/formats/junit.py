@@ -27,6 +27,8 @@ def _clean(text: str) -> str:
 class JunitFormatter:
     """A ``<testsuites>`` document with one ``<testsuite name="sourcelint">``."""
 
+    shows_statistics = False  # no place for the run's table: --statistics is refused
+
     def write(self, report: Report, out: TextIO, *, color: bool) -> None:
         root = junit_tree(report)
         ET.indent(root)

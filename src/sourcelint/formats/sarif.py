@@ -52,6 +52,8 @@ def artifact_location(path: str) -> Json:
 class SarifFormatter:
     """One SARIF log, pretty-printed JSON."""
 
+    shows_statistics = False  # no place for the run's table: --statistics is refused
+
     def write(self, report: Report, out: TextIO, *, color: bool) -> None:
         out.write(to_json(sarif_log(report), indent=2))
         out.write("\n")

@@ -12,7 +12,8 @@ Parameters (``[rule.check]``):
   rule flags those);
 - ``recipients``: also flag words given to an outlet ("told Reuters");
 - ``report``: ``core`` (the source up to its head, default), ``attribution`` (source and
-  cue together), or ``cue``;
+  cue together), or ``cue``; with ``core`` and ``attribution`` a source mention that
+  several cues credit is flagged once, at its first cue;
 - ``reason-severity``: the severity when a reason for anonymity is given;
 - ``include-quoted``: also flag attributions inside quotations (default false);
 - ``content-words``: only attributions whose content holds one of these words; with
@@ -101,10 +102,20 @@ def build(context: BuildContext, params: Mapping[str, Any]) -> Check:
         relays = SpanSet(
             a.content for a in article.attributions if a.kind in relayed_by and a.content
         )
+        # One finding per mention of a source: "Two officials, who asked not to be named,
+        # said" and "officials said … and warned" hold two cues but one source to fix.
+        flagged_sources: list[tuple[int, int]] = []
         for attribution in article.attributions:
+            source = attribution.source_tokens if report != "cue" else None
             if recipients and attribution.recipient and not attribution.quoted:
                 yield Hit(*attribution.recipient)
+            elif source is not None and any(
+                start < source[1] and source[0] < end for start, end in flagged_sources
+            ):
+                continue
             elif wanted(article, attribution, places) and not relays.encloses(*attribution.cue):
+                if source is not None:
+                    flagged_sources.append(source)
                 severity = (
                     Severity(reason_severity) if reason_severity and attribution.reason else None
                 )

@@ -1,0 +1,35 @@
+"""The attribution check (checks/attribution.py): one finding per mention of a source."""
+
+from __future__ import annotations
+
+import pytest
+
+from sourcelint.tiers import TIERS
+
+
+def spans(linter, registry, tier: str, text: str, code: str) -> list[str]:
+    found = linter.lint_text(text, registry.rules, tier=tier)
+    return [text[f.start : f.end] for f in found if f.code == code]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "source"),
+    [
+        # A relative clause and the main verb: two cues, one source to name.
+        ("Two officials, who asked not to be named, said the plant would close.", "SL102", "Two"),
+        ("According to Reuters, which cited a memo, the plant would close.", "SL201", "Acc"),
+        # Coordinated verbs share their subject.
+        ("Two officials said the plant would close and warned that jobs would go.", "SL102", "Two"),
+    ],
+)
+@pytest.mark.parametrize("tier", TIERS)
+def test_a_source_two_cues_credit_is_flagged_once(linter, registry, tier, text, code, source):
+    found = spans(linter, registry, tier, text, code)
+    assert len(found) == 1, found
+    assert found[0].startswith(source)
+
+
+@pytest.mark.parametrize("tier", TIERS)
+def test_each_mention_of_an_unnamed_source_is_flagged(linter, registry, tier):
+    text = "Two officials said the plant would close. Two officials said jobs would go."
+    assert len(spans(linter, registry, tier, text, "SL102")) == 2

@@ -1,4 +1,5 @@
-"""The attribution check (checks/attribution.py): one finding per mention of a source."""
+"""The attribution check (checks/attribution.py): one finding per mention of a source,
+which starts at its first word."""
 
 from __future__ import annotations
 
@@ -20,10 +21,14 @@ def spans(linter, registry, tier: str, text: str, code: str) -> list[str]:
         ("According to Reuters, which cited a memo, the plant would close.", "SL201", "Acc"),
         # Coordinated verbs share their subject.
         ("Two officials said the plant would close and warned that jobs would go.", "SL102", "Two"),
+        # An opening mark is neither in the source nor makes its capital a name's.
+        ("🚨 A senior official said the plant would close.", "SL102", "A senior official"),
+        ("★ Sources said the plant would close.", "SL101", "Sources"),
+        ("• Critics say the plan failed.", "SL105", "Critics"),
     ],
 )
 @pytest.mark.parametrize("tier", TIERS)
-def test_a_source_two_cues_credit_is_flagged_once(linter, registry, tier, text, code, source):
+def test_a_source_is_flagged_once_from_its_first_word(linter, registry, tier, text, code, source):
     found = spans(linter, registry, tier, text, code)
     assert len(found) == 1, found
     assert found[0].startswith(source)

@@ -262,12 +262,27 @@ def on_record_after(on_record_starts: set[int], cue_end: int, sentence_end: int)
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """A span without punctuation at its edges ("'' the president" -> "the president")."""
-    while start < end and doc[start].is_punct:
+    """A span without punctuation or symbols at its edges ("'' the president" and
+    "🚨 A senior official" -> "the president", "A senior official")."""
+    while start < end and is_mark(doc[start]):
         start += 1
-    while end > start and doc[end - 1].is_punct:
+    while end > start and is_mark(doc[end - 1]):
         end -= 1
     return (start, end) if end > start else None
+
+
+def is_mark(token: Token) -> bool:
+    """Punctuation, or a symbol with no letter or digit (an emoji, a bullet)."""
+    return token.is_punct or not any(character.isalnum() for character in token.text)
+
+
+def first_word(sentence: Span) -> int:
+    """The index of the sentence's first word, after opening marks ("— Critics say",
+    "🚨 Sources say", "• Officials said"): where a capital says nothing of a name."""
+    for token in sentence:
+        if not is_mark(token):
+            return token.i
+    return sentence.start
 
 
 def standalone(doc: Doc, start: int, end: int) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from sourcelint.analysis.grammar import first_word
 from sourcelint.analysis.words import SourcingWords
 
 if TYPE_CHECKING:
@@ -96,17 +97,18 @@ def find_mentions(
         headline = sentence.start in headlines
         not_names = _NOT_NAMES | words.headline_words if headline else _NOT_NAMES
         index = sentence.start
+        opener = first_word(sentence)
         while index < sentence.end:
             if index in outlet_at:
                 mentions.append(Mention(index, outlet_at[index], MentionKind.OUTLET))
                 index = outlet_at[index]
                 continue
-            end = _run_end(doc, sentence, index, words, not_names)
+            end = _run_end(doc, sentence, index, words, not_names, opener)
             if end > index:
                 mentions.extend(_typed(doc, index, end, words))
                 index = end
             else:
-                if index == sentence.start and _capitalized(doc[index]):
+                if index == opener and _capitalized(doc[index]):
                     openers.append(index)
                 index += 1
     # "Edwards and others said": an opener is a name when a full name ends with it.
@@ -142,7 +144,12 @@ def title_case(sentence: Span) -> bool:
 
 
 def _run_end(
-    doc: Doc, sentence: Span, start: int, words: SourcingWords, not_names: frozenset[str]
+    doc: Doc,
+    sentence: Span,
+    start: int,
+    words: SourcingWords,
+    not_names: frozenset[str],
+    opener: int,
 ) -> int:
     token = doc[start]
     if not _capitalized(token) or token.lower_ in not_names:
@@ -162,7 +169,7 @@ def _run_end(
         else:
             break
     # A lone capitalized word opening a sentence may be any word ("Critics say").
-    lone_opener = start == sentence.start and end == start + 1
+    lone_opener = start == opener and end == start + 1
     known = token.text in words.countries or token.text in words.group_plurals
     if (
         lone_opener

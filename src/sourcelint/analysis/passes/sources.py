@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sourcelint.analysis.grammar import is_mark
 from sourcelint.analysis.passes.cue_features import RELATIVE_PRONOUNS
 from sourcelint.analysis.passes.cues import Cue
 from sourcelint.analysis.passes.frames import SUBJECT_DEPS
@@ -72,8 +73,8 @@ def phrase(head: Token) -> Source:
         if doc[index].text in _BREAKS:
             start = index + 1
             break
-    while start < head.i and doc[start].is_punct:
-        start += 1
+    while start < head.i and is_mark(doc[start]):
+        start += 1  # "🚨 Officials said": an opening mark is not in the phrase
     sentence = head.sent
     return Source(max(start, sentence.start), min(end, sentence.end), head.i)
 

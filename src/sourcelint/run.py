@@ -500,7 +500,9 @@ class _Worker:
             error = error.error
         elif isinstance(error, PipelineError):
             key = "model" if settings.model else "pipeline"
-            source = settings.source if settings.source and not self.options.pipeline else None
+            # The config is to blame when it names the model, or chose the tier.
+            blamed = settings.model or not self.options.pipeline
+            source = settings.source if settings.source and blamed else None
             error = PipelineError(
                 error.message, path=source or job.display, key=key if source else None
             )

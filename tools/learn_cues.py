@@ -22,8 +22,10 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -45,6 +47,9 @@ from sourcelint.analysis.passes.cue_scorer import (
 )
 from sourcelint.analysis.passes.cues import inside
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 STUDY_FOLDS = (0, 1, 2, 3)
 L2 = 1.0
 Row = tuple[int, tuple[str, str], list[str], bool]
@@ -55,7 +60,11 @@ def examples(study: tuple[int, ...], label: str) -> list[Row]:
     ``label`` "communicative": marked means marked with a cue of saying, reporting or
     believing (the attributions the linter reports and the scorer counts); "any": any cue.
     """
-    rows = []
+    return [row for _, row in candidates(study, label)]
+
+
+def candidates(study: tuple[int, ...], label: str) -> Iterator[tuple[Token, Row]]:
+    """Each candidate word with its row of ``examples``."""
     for name, doc, gold, quotes in parsed("train", set(study)):
         wanted = [g for g in gold if label == "any" or g.communicative]
         cues = sorted(span for g in wanted for span in g.cue)
@@ -65,8 +74,7 @@ def examples(study: tuple[int, ...], label: str) -> list[Row]:
                 continue
             end = token.idx + len(token)
             marked = any(s < end and token.idx < e for s, e in cues)
-            rows.append((fold_of(name), key, context_features(token), marked))
-    return rows
+            yield token, (fold_of(name), key, context_features(token), marked)
 
 
 def count(rows: list[Row], folds: set[int]) -> tuple[Counter, Counter]:

@@ -260,6 +260,11 @@ def test_a_relative_pronoun_stands_for_its_antecedent(analyzer, text, cue, sourc
         ("In private, allies of the senator say he is tired.", SourceKind.ANONYMOUS),
         # A poll's share is the poll's finding.
         ("Eight of 10 voters say they will watch the debate.", SourceKind.DOCUMENT),
+        ("Nine in 10 voters say they will watch the debate.", SourceKind.DOCUMENT),
+        # So is a crowd counted in hundreds; a year is no count, and a few people are.
+        ("In the caucuses, 34,000 people supported the governor.", SourceKind.DOCUMENT),
+        ("Some 2016 candidates said the debate was unfair.", SourceKind.ANONYMOUS),
+        ("Twelve teachers said the school was cold.", SourceKind.ANONYMOUS),
         # Negated speech credits nobody.
         ("An attorney for the firm did not respond to requests for comment.", SourceKind.OTHER),
         # A compound source takes its most specific member.

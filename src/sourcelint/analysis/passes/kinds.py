@@ -110,6 +110,9 @@ _SPECIFICITY = (
 _INCLUDING = frozenset({"including", "like"})
 # Heads that gather a few people of their "of" phrase into one concrete group.
 _GROUPS = frozenset({"group", "handful", "couple", "pair"})
+# "eight of 10", "nine in 10", "two out of three": a share, as polls give it.
+_OUT_OF = frozenset({"of", "in", "out"})
+_LARGE = frozenset({"hundred", "hundreds", "thousand", "thousands", "million", "millions"})
 
 
 def kind_of(context: KindContext, source: Source) -> SourceKind:
@@ -409,16 +412,32 @@ def _determiner(head: Token) -> str | None:
 
 
 def _share(head: Token) -> bool:
-    """A count out of a whole ("eight of 10 voters") or a percentage: how polls report."""
+    """A count out of a whole ("eight of 10 voters", "nine in 10"), a percentage, or a
+    crowd counted in hundreds or more ("34,000 people supported"): how polls and votes
+    report, not a few people who spoke."""
     if head.lower_ in {"percent", "%"}:
         return True
     inner = _of_object(head)
     if (head.like_num or head.lower_ in _NUMBERS) and inner is not None:
         return any(c.dep_ == "nummod" for c in inner.children)
     # The parser also reads "eight of 10 voters" as a number modifying "voters".
-    return any(
-        c.dep_ == "nummod" and any(q.lower_ == "of" for q in c.children) for c in head.children
-    )
+    counts = [c for c in head.children if c.dep_ == "nummod"]
+    return any(any(q.lower_ in _OUT_OF for q in c.children) or _crowd(c) for c in counts)
+
+
+def _crowd(count: Token) -> bool:
+    """A count of hundreds or more, not a year ("1,409 teachers", not "2016 candidates")."""
+    for token in count.subtree:
+        digits = token.text.replace(",", "")
+        if token.lower_ in _LARGE or (
+            digits.isdigit() and int(digits) >= 100 and not _year(token.text)
+        ):
+            return True
+    return False
+
+
+def _year(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and 1800 <= int(text) <= 2100
 
 
 def _of_thing(words: KindWords, head: Token) -> bool:

@@ -300,6 +300,19 @@ def test_names_in_groups_and_at_sentence_start(text, cue, kind):
     assert kind_of(text, cue) is kind
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Dealers said prices rose sharply.", "Diplomats say the talks have stalled."],
+)
+def test_people_of_a_kind_opening_a_sentence_are_no_name(text):
+    assert SourceKind.NAMED not in [kind for _, _, kind in attributions(text)]
+
+
+def test_a_surname_like_a_plural_noun_is_a_name_once_given_in_full():
+    text = "Richard Parsons ran the firm. Parsons said the plan would fail."
+    assert kind_of(text, "said") is SourceKind.NAMED
+
+
 def test_a_noun_after_and_is_no_coordinated_verb():
     found = attributions("Strikers picketed the stores and call centers all week.")
     assert [cue for cue, _, _ in found] == []

@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from sourcelint.analysis.grammar import first_word
+from sourcelint.analysis.passes.people import person_nouns
 from sourcelint.analysis.words import SourcingWords
 
 if TYPE_CHECKING:
@@ -174,10 +175,20 @@ def _run_end(
     if (
         lone_opener
         and not known
-        and (token.lower_ in words.common_nouns or not _looks_like_name_start(doc, start, words))
+        and (
+            token.lower_ in words.common_nouns
+            or _plural_people(token)
+            or not _looks_like_name_start(doc, start, words)
+        )
     ):
         return start
     return end
+
+
+def _plural_people(token: Token) -> bool:
+    """ "Dealers said", "Diplomats say": people of a kind, not a name ("Sanders" is one
+    when a full name ends with it, see ``find_mentions``)."""
+    return token.lower_.endswith("s") and token.lower_ in person_nouns()
 
 
 def _looks_like_name_start(doc: Doc, start: int, words: SourcingWords) -> bool:

@@ -25,6 +25,8 @@ def spans(linter, registry, tier: str, text: str, code: str) -> list[str]:
         ("🚨 A senior official said the plant would close.", "SL102", "A senior official"),
         ("★ Sources said the plant would close.", "SL101", "Sources"),
         ("• Critics say the plan failed.", "SL105", "Critics"),
+        # A currency sign is part of an amount, which makes donors no crowd.
+        ("$500 donors said the dinner was a success.", "SL102", "$500 donors"),
     ],
 )
 @pytest.mark.parametrize("tier", TIERS)
@@ -38,3 +40,16 @@ def test_a_source_is_flagged_once_from_its_first_word(linter, registry, tier, te
 def test_each_mention_of_an_unnamed_source_is_flagged(linter, registry, tier):
     text = "Two officials said the plant would close. Two officials said jobs would go."
     assert len(spans(linter, registry, tier, text, "SL102")) == 2
+
+
+@pytest.mark.parametrize("tier", TIERS)
+def test_words_given_to_an_outlet_that_first_reported_them_are_one_relay(linter, registry, tier):
+    text = "The minister told Reuters, which first reported the story, that he would resign."
+    assert len(spans(linter, registry, tier, text, "SL201")) == 1
+
+
+@pytest.mark.parametrize("tier", TIERS)
+def test_a_cue_that_asks_for_another_severity_keeps_its_finding(linter, registry, tier):
+    text = "Two officials, who said the mayor was lazy, added: “He is incompetent and corrupt.”"
+    found = linter.lint_text(text, registry.rules, tier=tier)
+    assert "error" in {f.severity.value for f in found if f.code == "SL106"}

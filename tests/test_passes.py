@@ -265,6 +265,8 @@ def test_a_relative_pronoun_stands_for_its_antecedent(analyzer, text, cue, sourc
         ("In the caucuses, 34,000 people supported the governor.", SourceKind.DOCUMENT),
         ("Some 2016 candidates said the debate was unfair.", SourceKind.ANONYMOUS),
         ("Twelve teachers said the school was cold.", SourceKind.ANONYMOUS),
+        ("Fortune 500 executives said the tax would hurt.", SourceKind.ANONYMOUS),
+        ("2² people said the rule was unfair.", SourceKind.ANONYMOUS),  # no count, no crash
         # Negated speech credits nobody.
         ("An attorney for the firm did not respond to requests for comment.", SourceKind.OTHER),
         # A compound source takes its most specific member.

@@ -5,7 +5,8 @@ model fit on the other three folds, with lexicon shares cross-fitted as in
 ``tools/learn_cues.py``. Compared, on the same candidates:
 
 - ``shipped``: the scorer's own inputs (lexicon shares and lifts, context features) in
-  the logistic model ``learn_cues.py`` fits;
+  the logistic model ``learn_cues.py`` fits, standardised here so that the vectors'
+  scale and the inputs' weigh alike on its penalty;
 - ``+vectors``: the same plus the parse model's contextual vectors (its tok2vec output,
   96 numbers) of the word and of the word's subject;
 - ``trees``: ``+vectors`` in gradient-boosted trees (only when scikit-learn is
@@ -23,16 +24,19 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from learn_cues import CONTEXT_GROUPS, STUDY_FOLDS, candidates, count, design, fit, table
+from learn_cues import STUDY_FOLDS, Row, candidates, count, design, feature_names, fit, table
 
-from sourcelint.analysis.passes.cue_scorer import CueScorer
 from sourcelint.analysis.passes.frames import SUBJECT_DEPS
 from sourcelint.analysis.pipeline import Analyzer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 RECALLS = (0.80, 0.82, 0.84, 0.86)
 # A model fit on rows and marks, returning its scorer of other rows.
@@ -40,7 +44,7 @@ Scorer = Callable[[np.ndarray], np.ndarray]
 Learner = Callable[[np.ndarray, np.ndarray], Scorer]
 
 
-def vectors(found: list) -> np.ndarray:
+def vectors(found: list[tuple[Token, Row]]) -> np.ndarray:
     """The tok2vec vectors of each candidate word and of its subject (zeros for none)."""
     tok2vec = Analyzer("parse").nlp.get_pipe("tok2vec")
     tensors: dict[int, np.ndarray] = {}
@@ -53,7 +57,8 @@ def vectors(found: list) -> np.ndarray:
         tensor = tensors[id(doc)]
         subject = next((c.i for c in token.children if c.dep_ in SUBJECT_DEPS), None)
         own = tensor[token.i]
-        rows.append(np.concatenate([own, tensor[subject] if subject is not None else own * 0]))
+        other = tensor[subject] if subject is not None else np.zeros_like(own)
+        rows.append(np.concatenate([own, other]))
     return np.array(rows)
 
 
@@ -84,7 +89,7 @@ def trees(x: np.ndarray, y: np.ndarray) -> Scorer:
     from sklearn.ensemble import HistGradientBoostingClassifier
 
     model = HistGradientBoostingClassifier(
-        max_iter=400, learning_rate=0.05, max_leaf_nodes=31, l2_regularization=1.0
+        max_iter=400, learning_rate=0.05, max_leaf_nodes=31, l2_regularization=1.0, random_state=0
     )
     model.fit(x, y)
     return lambda rows: model.predict_proba(rows)[:, 1]
@@ -94,13 +99,8 @@ def main() -> None:
     found = list(candidates(STUDY_FOLDS, "communicative"))
     rows = [row for _, row in found]
     lexicons = {k: table(*count(rows, set(STUDY_FOLDS) - {k})) for k in STUDY_FOLDS}
-    # design() drops the candidates whose lemma a fold's lexicon does not hold.
-    scorers = {fold: CueScorer(lexicon, {}) for fold, lexicon in lexicons.items()}
-    kept = [scorers[r[0]].inputs(r[1], r[2]) is not None for r in rows]
-    groups = [f"lift:{g}" for g in CONTEXT_GROUPS]
-    names = ["share", *groups, *sorted({f for _, _, feats, _ in rows for f in feats})]
-    x, y, folds = design(rows, lexicons, names)
-    richer = np.hstack([x, vectors([f for f, keep in zip(found, kept, strict=True) if keep])])
+    x, y, folds, kept = design(rows, lexicons, feature_names(rows))
+    richer = np.hstack([x, vectors([found[index] for index in kept])])
     variants = [("shipped", x, logistic), ("+vectors", richer, logistic)]
     try:
         import sklearn  # noqa: F401

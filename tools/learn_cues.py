@@ -103,13 +103,20 @@ def table(seen: Counter, marked: Counter) -> dict[tuple[str, str], tuple[int, in
     return keep
 
 
+def feature_names(rows: list[Row]) -> list[str]:
+    """The model's inputs in order: the share, a lift per context group, the features."""
+    groups = [f"lift:{g}" for g in CONTEXT_GROUPS]
+    return ["share", *groups, *sorted({f for _, _, feats, _ in rows for f in feats})]
+
+
 def design(rows: list[Row], lexicons: dict[int, dict], names: list[str]) -> tuple:
     """Feature matrix: the scorer's inputs from the (cross-fitted) lexicon, then the
-    context features, in the order of ``names``."""
+    context features, in the order of ``names``; with the marks, the folds and the
+    indices of the rows kept (a row whose lemma its fold's lexicon lacks is left out)."""
     index = {n: i for i, n in enumerate(names)}
     scorers = {fold: CueScorer(lexicon, {}) for fold, lexicon in lexicons.items()}
-    x, y, folds = [], [], []
-    for fold, key, feats, marked in rows:
+    x, y, folds, kept = [], [], [], []
+    for position, (fold, key, feats, marked) in enumerate(rows):
         values = scorers[fold].inputs(key, feats)
         if values is None:
             continue
@@ -122,7 +129,8 @@ def design(rows: list[Row], lexicons: dict[int, dict], names: list[str]) -> tupl
         x.append(vec)
         y.append(marked)
         folds.append(fold)
-    return np.array(x), np.array(y, dtype=float), np.array(folds)
+        kept.append(position)
+    return np.array(x), np.array(y, dtype=float), np.array(folds), kept
 
 
 def fit(x: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
@@ -163,12 +171,11 @@ def main() -> None:
     if not set(study) <= set(STUDY_FOLDS) or len(study) < 2:
         parser.error("--folds: two or more of 0-3 (fold 4 is never read)")
     rows = examples(study, args.label)
-    groups = [f"lift:{g}" for g in CONTEXT_GROUPS]
-    names = ["share", *groups, *sorted({f for _, _, feats, _ in rows for f in feats})]
+    names = feature_names(rows)
     # Cross-fitted shares: each fold's candidates get shares counted on the other folds,
     # so the weights of the shares are learned on shares they did not help count.
     lexicons = {k: table(*count(rows, set(study) - {k})) for k in study}
-    x, y, folds = design(rows, lexicons, names)
+    x, y, folds, _ = design(rows, lexicons, names)
     for held in study:
         bias, w = fit(x[folds != held], y[folds != held])
         p = 1 / (1 + np.exp(-(bias + x[folds == held] @ w)))

@@ -35,7 +35,7 @@ from sourcelint.engine import Linter, LintRequest, LintResult
 from sourcelint.errors import ConfigError, InputError, PipelineError, SourcelintError
 from sourcelint.escapes import visible
 from sourcelint.findings import Finding, Severity
-from sourcelint.formats import FileResult, Report, format_names, get_formatter
+from sourcelint.formats import BUILTIN, FileResult, Report, format_names, get_formatter
 from sourcelint.positions import LineIndex
 from sourcelint.readers import ReaderOptions, reader_for
 from sourcelint.registry import Registry, load_registry
@@ -112,10 +112,11 @@ def run_check(
         if options.pipeline:
             options = replace(options, pipeline=tier_name(options.pipeline))
         formatter = get_formatter(output_format)
-        if options.statistics and not getattr(formatter, "shows_statistics", True):
+        if options.statistics and not _shows_statistics(formatter):
+            able = ", ".join(n for n in BUILTIN if _shows_statistics(get_formatter(n)))
             print(
                 f"error: --statistics: the {output_format!r} format has no place for the "
-                "statistics table; use --format text, concise, json or markdown-summary",
+                f"statistics table; use --format with one of: {able}",
                 file=sys.stderr,
             )
             return EXIT_ERROR
@@ -501,7 +502,7 @@ class _Worker:
         elif isinstance(error, PipelineError):
             key = "model" if settings.model else "pipeline"
             # The config is to blame when it names the model, or chose the tier.
-            blamed = settings.model or not self.options.pipeline
+            blamed = bool(settings.model) or not self.options.pipeline
             source = settings.source if settings.source and blamed else None
             error = PipelineError(
                 error.message, path=source or job.display, key=key if source else None
@@ -567,6 +568,11 @@ class DraftLinter:
         settings = self.resolver.settings_for(path)
         registry = self._worker.registry(settings.extend_rules)
         return {rule.code: rule.meta for rule in registry.rules}
+
+
+def _shows_statistics(formatter: object) -> bool:
+    """A plugin's format that does not say is trusted to show them."""
+    return getattr(formatter, "shows_statistics", True)
 
 
 class _WorkerDied(Exception):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING
 
 from sourcelint.analysis.records import CueType, SourceKind
@@ -261,6 +262,11 @@ def on_record_after(on_record_starts: set[int], cue_end: int, sentence_end: int)
     )
 
 
+# Unicode categories of pictographs: other symbols, modifier symbols (skin tones), format
+# characters and marks (emoji joiners, variation selectors).
+_PICTOGRAPH = frozenset({"So", "Sk", "Cf", "Mn", "Me"})
+
+
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """A span without punctuation or symbols at its edges ("'' the president" and
     "🚨 A senior official" -> "the president", "A senior official")."""
@@ -272,8 +278,11 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 
 
 def is_mark(token: Token) -> bool:
-    """Punctuation, or a symbol with no letter or digit (an emoji, a bullet)."""
-    return token.is_punct or not any(character.isalnum() for character in token.text)
+    """Punctuation, or a pictograph such as an emoji or a star (with its joiners and
+    modifiers); not a currency or math sign, which belongs to an amount ("$500 donors")."""
+    return token.is_punct or all(
+        unicodedata.category(character) in _PICTOGRAPH for character in token.text
+    )
 
 
 def first_word(sentence: Span) -> int:
@@ -377,9 +386,18 @@ WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 
 
 def number(word: str) -> int | None:
-    if word.isdigit():
+    if word.isdecimal():  # not isdigit(), which takes "²", a digit int() refuses
         return int(word)
     return WORD_NUMBERS.get(word)
+
+
+def crowd_count(text: str) -> bool:
+    """A count of hundreds or more in digits ("1,409", "34,000"), not a year ("2016"):
+    people counted by a poll or a vote, not a few who spoke."""
+    digits = text.replace(",", "")
+    if not digits.isdecimal() or int(digits) < 100:
+        return False
+    return "," in text or not (len(digits) == 4 and 1800 <= int(digits) <= 2100)
 
 
 # Derived word classes, built once.

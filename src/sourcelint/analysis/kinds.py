@@ -31,6 +31,7 @@ from sourcelint.analysis.grammar import (
     RELATIVES,
     VANTAGE,
     core_end_of,
+    crowd_count,
 )
 from sourcelint.analysis.mentions import Mention, MentionKind
 from sourcelint.analysis.records import Attribution, SourceKind
@@ -317,8 +318,7 @@ class KindMixin:
         words = [token.lower_ for token in tokens[:4]]
         if len(words) >= 3 and words[1] == "in" and tokens[0].like_num and tokens[2].like_num:
             return True
-        first = words[0].replace(",", "") if words else ""
-        return first.isdigit() and int(first) >= 100
+        return bool(words) and crowd_count(words[0])
 
     def _has_count(self, lowers: list[str]) -> bool:
         return any(word in NUMBERS or word.isdigit() for word in lowers[:3])

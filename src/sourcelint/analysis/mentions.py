@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from sourcelint.analysis.grammar import first_word
-from sourcelint.analysis.passes.people import person_nouns
+from sourcelint.analysis.passes.people import person_plurals
 from sourcelint.analysis.words import SourcingWords
 
 if TYPE_CHECKING:
@@ -186,9 +186,9 @@ def _run_end(
 
 
 def _plural_people(token: Token) -> bool:
-    """ "Dealers said", "Diplomats say": people of a kind, not a name ("Sanders" is one
-    when a full name ends with it, see ``find_mentions``)."""
-    return token.lower_.endswith("s") and token.lower_ in person_nouns()
+    """ "Dealers said", "Women say": people of a kind, not a name ("Parsons" is one when a
+    full name ends with it, see ``find_mentions``)."""
+    return token.lower_ in person_plurals()
 
 
 def _looks_like_name_start(doc: Doc, start: int, words: SourcingWords) -> bool:

@@ -103,25 +103,31 @@ def build(context: BuildContext, params: Mapping[str, Any]) -> Check:
             a.content for a in article.attributions if a.kind in relayed_by and a.content
         )
         # One finding per mention of a source: "Two officials, who asked not to be named,
-        # said" and "officials said … and warned" hold two cues but one source to fix.
-        flagged_sources: list[tuple[int, int]] = []
+        # said", "told Reuters, which first reported" credit one source twice. A cue that
+        # asks for another severity ("…, added: “He is corrupt.”") keeps its own finding.
+        flagged: list[tuple[int, int, Severity | None]] = []
+
+        def first_on(span: tuple[int, int] | None, severity: Severity | None) -> bool:
+            if span is None:
+                return True
+            start, end = span
+            if any(s < end and start < e and level == severity for s, e, level in flagged):
+                return False
+            flagged.append((start, end, severity))
+            return True
+
         for attribution in article.attributions:
-            source = attribution.source_tokens if report != "cue" else None
             if recipients and attribution.recipient and not attribution.quoted:
-                yield Hit(*attribution.recipient)
-            elif source is not None and any(
-                start < source[1] and source[0] < end for start, end in flagged_sources
-            ):
-                continue
+                if first_on(attribution.recipient, None):
+                    yield Hit(*attribution.recipient)
             elif wanted(article, attribution, places) and not relays.encloses(*attribution.cue):
-                if source is not None:
-                    flagged_sources.append(source)
                 severity = (
                     Severity(reason_severity) if reason_severity and attribution.reason else None
                 )
                 if quoted_severity and _quotes_content(attribution, quotations):
                     severity = Severity(quoted_severity)
-                yield Hit(*_span(article, attribution, report), severity=severity)
+                if first_on(attribution.source if report != "cue" else None, severity):
+                    yield Hit(*_span(article, attribution, report), severity=severity)
 
     return check
 

@@ -23,6 +23,7 @@ from sourcelint.analysis.grammar import (
     PRONOUNS_PLURAL,
     PRONOUNS_SINGULAR,
     WORD_NUMBERS,
+    crowd_count,
 )
 from sourcelint.analysis.passes.registry import (
     ORGANIZATION_LABELS,
@@ -112,7 +113,7 @@ _INCLUDING = frozenset({"including", "like"})
 _GROUPS = frozenset({"group", "handful", "couple", "pair"})
 # "eight of 10", "nine in 10", "two out of three": a share, as polls give it.
 _OUT_OF = frozenset({"of", "in", "out"})
-_LARGE = frozenset({"hundred", "hundreds", "thousand", "thousands", "million", "millions"})
+_LARGE = frozenset({"hundred", "thousand", "million"})  # "two hundred doctors"
 
 
 def kind_of(context: KindContext, source: Source) -> SourceKind:
@@ -426,18 +427,14 @@ def _share(head: Token) -> bool:
 
 
 def _crowd(count: Token) -> bool:
-    """A count of hundreds or more, not a year ("1,409 teachers", not "2016 candidates")."""
-    for token in count.subtree:
-        digits = token.text.replace(",", "")
-        if token.lower_ in _LARGE or (
-            digits.isdigit() and int(digits) >= 100 and not _year(token.text)
-        ):
-            return True
-    return False
-
-
-def _year(text: str) -> bool:
-    return len(text) == 4 and text.isdigit() and 1800 <= int(text) <= 2100
+    """A count of hundreds or more ("1,409 teachers", "two hundred doctors"), not an
+    amount ("$500 donors") or a name's number ("Fortune 500 executives")."""
+    doc = count.doc
+    if any(t.is_currency for t in count.subtree):
+        return False
+    if count.i > 0 and doc[count.i - 1].pos_ in {"NOUN", "PROPN"}:
+        return False
+    return any(t.lower_ in _LARGE or crowd_count(t.text) for t in count.subtree)
 
 
 def _of_thing(words: KindWords, head: Token) -> bool:

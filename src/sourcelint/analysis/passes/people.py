@@ -23,15 +23,28 @@ def person_nouns() -> dict[str, str]:
     """The shipped open class of person nouns, lemmas and their plurals, each with its
     sex ("f", "m" or "")."""
     words: dict[str, str] = {}
+    for lemma, plurals, gender in _rows():
+        for word in (lemma, *plurals):
+            words[word] = gender
+    return words
+
+
+@cache
+def person_plurals() -> frozenset[str]:
+    """The plurals alone ("dealers", "women"), which a name seldom is ("Burgess")."""
+    return frozenset(plural for _, plurals, _ in _rows() for plural in plurals)
+
+
+def _rows() -> list[tuple[str, tuple[str, ...], str]]:
+    """(lemma, plurals, sex) of each person noun of the shipped list."""
+    rows = []
     for line in PERSON_NOUNS_FILE.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
         lemma, plurals, kind, gender = line.split("\t")
         if kind in _PERSON_CLASSES:
-            for word in (lemma, *plurals.split(",")):
-                if word:
-                    words[word] = gender
-    return words
+            rows.append((lemma, tuple(p for p in plurals.split(",") if p), gender))
+    return rows
 
 
 # Entity labels a person may carry: a name, or a member of a people or party ("a

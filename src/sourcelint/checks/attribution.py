@@ -105,15 +105,18 @@ def build(context: BuildContext, params: Mapping[str, Any]) -> Check:
         # One finding per mention of a source: "Two officials, who asked not to be named,
         # said", "told Reuters, which first reported" credit one source twice. A cue that
         # asks for another severity ("…, added: “He is corrupt.”") keeps its own finding.
-        flagged: list[tuple[int, int, Severity | None]] = []
+        # The characters of the sources flagged, by severity: a lookup per character keeps
+        # the check linear in a sentence of many attributions.
+        flagged: dict[Severity | None, set[int]] = {}
 
         def first_on(span: tuple[int, int] | None, severity: Severity | None) -> bool:
             if span is None:
                 return True
-            start, end = span
-            if any(s < end and start < e and level == severity for s, e, level in flagged):
+            covered = flagged.setdefault(severity, set())
+            characters = range(*span)
+            if any(character in covered for character in characters):
                 return False
-            flagged.append((start, end, severity))
+            covered.update(characters)
             return True
 
         for attribution in article.attributions:

@@ -267,6 +267,11 @@ def test_a_relative_pronoun_stands_for_its_antecedent(analyzer, text, cue, sourc
         ("Twelve teachers said the school was cold.", SourceKind.ANONYMOUS),
         ("Fortune 500 executives said the tax would hurt.", SourceKind.ANONYMOUS),
         ("2² people said the rule was unfair.", SourceKind.ANONYMOUS),  # no count, no crash
+        # An attitude or a deed is extracted but is no sourcing to flag; a belief is.
+        ("Party leaders hope the meeting will calm the race.", SourceKind.OTHER),
+        ("Two aides hoped the talks would resume.", SourceKind.OTHER),
+        ("Republicans have refused to vote on the nominee.", SourceKind.OTHER),
+        ("Critics believe the plan is flawed.", SourceKind.VAGUE),
         # Negated speech credits nobody.
         ("An attorney for the firm did not respond to requests for comment.", SourceKind.OTHER),
         # A compound source takes its most specific member.

@@ -48,6 +48,9 @@ if TYPE_CHECKING:
     from sourcelint.analysis.sourcing import SourcingModel
 
 # "WASHINGTON (Reuters) -": a dateline credit names the publisher.
+# Kinds flagged as weak sourcing only when the cue is a verb of saying, reporting or
+# believing in the program's lexicon (the fast tier's own judgment).
+_FLAGGED_ONLY_FOR_SPEECH = frozenset({SourceKind.ANONYMOUS, SourceKind.VAGUE})
 _DATELINE = re.compile(r"^[^\n()]{0,60}\((?P<name>[^()\n]{2,40})\)\s*[-—–]")
 _INTERVIEWERS = frozenset({"ask", "question", "press", "interview"})
 
@@ -104,11 +107,12 @@ class ParseSourcing:
         recipients = _recipients(doc, resources, outlets)
         reasons = {doc[m.start].sent.start for m in resources.reasons.all_matches(doc)}
         on_record = {m.start for m in resources.on_record.all_matches(doc)}
+        speech = resources.words.cue_verbs  # the program's verbs of saying and believing
         found = []
         for cue in cues:
             source = source_of(doc, cue)
             found.append(
-                _record(doc, cue, source, context, registry, recipients, reasons, on_record)
+                _record(doc, cue, source, context, registry, recipients, reasons, on_record, speech)
             )
         return found
 
@@ -163,6 +167,7 @@ def _record(
     recipients: dict[int, Source],
     reasons: set[int],
     on_record: set[int],
+    speech: frozenset[str],
 ) -> Attribution:
     sentence = doc[cue.word].sent
     kind = kind_of(context, source) if source is not None else SourceKind.NONE
@@ -170,6 +175,15 @@ def _record(
         kind = SourceKind.OTHER  # "was reported to police": nothing is relayed
     if cue.cue_type is CueType.VERB and (source is None or _negated(doc[cue.word])):
         kind = SourceKind.OTHER  # "an aide did not respond": nothing was given, nobody to flag
+    word = cue_word(doc, cue.start, cue.end, cue.cue_type)
+    if (
+        cue.cue_type is CueType.VERB
+        and kind in _FLAGGED_ONLY_FOR_SPEECH
+        and not {doc[cue.word].lower_, word} & speech
+    ):
+        # "Democrats hope", "Republicans refused to vote": an attitude or a deed, which
+        # PolNeAR marks and the scorer learned, but no information passed on to flag.
+        kind = SourceKind.OTHER
     on = on_record_after(on_record, cue.end, sentence.end)
     if on and kind is SourceKind.ANONYMOUS:
         kind = SourceKind.ORGANIZATION
@@ -198,7 +212,7 @@ def _record(
         cue_tokens=(cue.start, cue.end),
         source_tokens=(source.start, source.end) if source else None,
         head=source.head if source else None,
-        cue_word=cue_word(doc, cue.start, cue.end, cue.cue_type),
+        cue_word=word,
         referent=_referent(doc, source, registry) if kind is SourceKind.NAMED else None,
     )
 

@@ -25,6 +25,8 @@ def spans(linter, registry, tier: str, text: str, code: str) -> list[str]:
         ("🚨 A senior official said the plant would close.", "SL102", "A senior official"),
         ("★ Sources said the plant would close.", "SL101", "Sources"),
         ("• Critics say the plan failed.", "SL105", "Critics"),
+        ("⇒ Critics say the plan failed.", "SL105", "Critics"),
+        ("> Officials said the plant would close.", "SL102", "Officials"),
         # A currency sign is part of an amount, which makes donors no crowd.
         ("$500 donors said the dinner was a success.", "SL102", "$500 donors"),
     ],
@@ -49,7 +51,7 @@ def test_words_given_to_an_outlet_that_first_reported_them_are_one_relay(linter,
 
 
 @pytest.mark.parametrize("tier", TIERS)
-def test_a_cue_that_asks_for_another_severity_keeps_its_finding(linter, registry, tier):
+def test_a_later_cue_that_quotes_the_attack_raises_the_one_finding(linter, registry, tier):
     text = "Two officials, who said the mayor was lazy, added: “He is incompetent and corrupt.”"
     found = linter.lint_text(text, registry.rules, tier=tier)
-    assert "error" in {f.severity.value for f in found if f.code == "SL106"}
+    assert [f.severity.value for f in found if f.code == "SL106"] == ["error"]

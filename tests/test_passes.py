@@ -266,12 +266,15 @@ def test_a_relative_pronoun_stands_for_its_antecedent(analyzer, text, cue, sourc
         ("Some 2016 candidates said the debate was unfair.", SourceKind.ANONYMOUS),
         ("Twelve teachers said the school was cold.", SourceKind.ANONYMOUS),
         ("Fortune 500 executives said the tax would hurt.", SourceKind.ANONYMOUS),
+        ("Last week 2,000 workers said they would strike.", SourceKind.DOCUMENT),
         ("2² people said the rule was unfair.", SourceKind.ANONYMOUS),  # no count, no crash
         # An attitude or a deed is extracted but is no sourcing to flag; a belief is.
         ("Party leaders hope the meeting will calm the race.", SourceKind.OTHER),
         ("Two aides hoped the talks would resume.", SourceKind.OTHER),
         ("Republicans have refused to vote on the nominee.", SourceKind.OTHER),
         ("Critics believe the plan is flawed.", SourceKind.VAGUE),
+        ("Two officials declined to say whether the plant would close.", SourceKind.OTHER),
+        ("Officials plan to report the results next week.", SourceKind.OTHER),
         # Negated speech credits nobody.
         ("An attorney for the firm did not respond to requests for comment.", SourceKind.OTHER),
         # A compound source takes its most specific member.

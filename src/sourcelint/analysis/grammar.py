@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from typing import TYPE_CHECKING
 
 from sourcelint.analysis.records import CueType, SourceKind
@@ -262,11 +261,6 @@ def on_record_after(on_record_starts: set[int], cue_end: int, sentence_end: int)
     )
 
 
-# Unicode categories of pictographs: other symbols, modifier symbols (skin tones), format
-# characters and marks (emoji joiners, variation selectors).
-_PICTOGRAPH = frozenset({"So", "Sk", "Cf", "Mn", "Me"})
-
-
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """A span without punctuation or symbols at its edges ("'' the president" and
     "🚨 A senior official" -> "the president", "A senior official")."""
@@ -278,10 +272,10 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 
 
 def is_mark(token: Token) -> bool:
-    """Punctuation, or a pictograph such as an emoji or a star (with its joiners and
-    modifiers); not a currency or math sign, which belongs to an amount ("$500 donors")."""
-    return token.is_punct or all(
-        unicodedata.category(character) in _PICTOGRAPH for character in token.text
+    """Punctuation, or a symbol with no letter or digit (an emoji, a bullet, an arrow);
+    not a currency sign, which belongs to an amount ("$500 donors")."""
+    return token.is_punct or (
+        not token.is_currency and not any(character.isalnum() for character in token.text)
     )
 
 

@@ -13,7 +13,8 @@ Parameters (``[rule.check]``):
 - ``recipients``: also flag words given to an outlet ("told Reuters");
 - ``report``: ``core`` (the source up to its head, default), ``attribution`` (source and
   cue together), or ``cue``; with ``core`` and ``attribution`` a source mention that
-  several cues credit is flagged once, at its first cue;
+  several cues credit is flagged once, at its first cue (at the quoted severity when
+  any of its cues quotes the content);
 - ``reason-severity``: the severity when a reason for anonymity is given;
 - ``include-quoted``: also flag attributions inside quotations (default false);
 - ``content-words``: only attributions whose content holds one of these words; with
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -103,34 +105,35 @@ def build(context: BuildContext, params: Mapping[str, Any]) -> Check:
             a.content for a in article.attributions if a.kind in relayed_by and a.content
         )
         # One finding per mention of a source: "Two officials, who asked not to be named,
-        # said", "told Reuters, which first reported" credit one source twice. A cue that
-        # asks for another severity ("…, added: “He is corrupt.”") keeps its own finding.
-        # The characters of the sources flagged, by severity: a lookup per character keeps
-        # the check linear in a sentence of many attributions.
-        flagged: dict[Severity | None, set[int]] = {}
+        # said", "told Reuters, which first reported" credit one source twice. The first
+        # cue's finding stands; a later cue that quotes the content raises its severity.
+        hits: list[Hit] = []
+        flagged: dict[int, int] = {}  # a character of a flagged source -> its hit
 
-        def first_on(span: tuple[int, int] | None, severity: Severity | None) -> bool:
-            if span is None:
-                return True
-            covered = flagged.setdefault(severity, set())
-            characters = range(*span)
-            if any(character in covered for character in characters):
-                return False
-            covered.update(characters)
-            return True
+        def earlier(span: tuple[int, int]) -> int | None:
+            return next((flagged[c] for c in range(*span) if c in flagged), None)
 
         for attribution in article.attributions:
+            source = attribution.source if report != "cue" else None
             if recipients and attribution.recipient and not attribution.quoted:
-                if first_on(attribution.recipient, None):
-                    yield Hit(*attribution.recipient)
+                source = attribution.recipient
+                hit = Hit(*source)
             elif wanted(article, attribution, places) and not relays.encloses(*attribution.cue):
                 severity = (
                     Severity(reason_severity) if reason_severity and attribution.reason else None
                 )
                 if quoted_severity and _quotes_content(attribution, quotations):
                     severity = Severity(quoted_severity)
-                if first_on(attribution.source if report != "cue" else None, severity):
-                    yield Hit(*_span(article, attribution, report), severity=severity)
+                hit = Hit(*_span(article, attribution, report), severity=severity)
+            else:
+                continue
+            index = earlier(source) if source is not None else None
+            if index is None:
+                flagged.update(dict.fromkeys(range(*source), len(hits)) if source else {})
+                hits.append(hit)
+            elif quoted_severity and hit.severity == Severity(quoted_severity):
+                hits[index] = replace(hits[index], severity=hit.severity)
+        yield from hits
 
     return check
 

@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from sourcelint.analysis.grammar import (
+    SPEECH_CONTINUERS,
     cue_word,
     end_char,
     house_style,
@@ -48,11 +49,11 @@ if TYPE_CHECKING:
     from sourcelint.analysis.sourcing import SourcingModel
 
 # "WASHINGTON (Reuters) -": a dateline credit names the publisher.
-# Kinds flagged as weak sourcing only when the cue is a verb of saying, reporting or
-# believing in the program's lexicon (the fast tier's own judgment).
-_FLAGGED_ONLY_FOR_SPEECH = frozenset({SourceKind.ANONYMOUS, SourceKind.VAGUE})
 _DATELINE = re.compile(r"^[^\n()]{0,60}\((?P<name>[^()\n]{2,40})\)\s*[-—–]")
 _INTERVIEWERS = frozenset({"ask", "question", "press", "interview"})
+# Kinds flagged as weak sourcing only when the cue is a verb of saying, reporting or
+# believing in the program's lexicon (the fast tier's own judgment, ``claim_verbs``).
+_FLAGGED_ONLY_FOR_SPEECH = frozenset({SourceKind.ANONYMOUS, SourceKind.VAGUE})
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ class ParseSourcing:
         recipients = _recipients(doc, resources, outlets)
         reasons = {doc[m.start].sent.start for m in resources.reasons.all_matches(doc)}
         on_record = {m.start for m in resources.on_record.all_matches(doc)}
-        speech = resources.words.cue_verbs  # the program's verbs of saying and believing
+        speech = resources.words.claim_verbs  # the program's verbs of saying and believing
         found = []
         for cue in cues:
             source = source_of(doc, cue)
@@ -176,17 +177,14 @@ def _record(
     if cue.cue_type is CueType.VERB and (source is None or _negated(doc[cue.word])):
         kind = SourceKind.OTHER  # "an aide did not respond": nothing was given, nobody to flag
     word = cue_word(doc, cue.start, cue.end, cue.cue_type)
-    if (
-        cue.cue_type is CueType.VERB
-        and kind in _FLAGGED_ONLY_FOR_SPEECH
-        and not {doc[cue.word].lower_, word} & speech
-    ):
-        # "Democrats hope", "Republicans refused to vote": an attitude or a deed, which
-        # PolNeAR marks and the scorer learned, but no information passed on to flag.
-        kind = SourceKind.OTHER
     on = on_record_after(on_record, cue.end, sentence.end)
     if on and kind is SourceKind.ANONYMOUS:
         kind = SourceKind.ORGANIZATION
+    if kind in _FLAGGED_ONLY_FOR_SPEECH and not _speech(doc[cue.word], cue, word, speech):
+        # "Democrats hope", "Republicans refused to vote", "officials declined to say":
+        # an attitude or a deed, which PolNeAR marks and the scorer learned, but no
+        # information passed on to flag.
+        kind = SourceKind.OTHER
     lemma = doc[cue.word].lemma_.lower()
     if kind is SourceKind.OUTLET and lemma in _INTERVIEWERS:
         kind = SourceKind.NAMED  # a journalist asking questions relays nothing
@@ -215,6 +213,19 @@ def _record(
         cue_word=word,
         referent=_referent(doc, source, registry) if kind is SourceKind.NAMED else None,
     )
+
+
+def _speech(verb: Token, cue: Cue, word: str, speech: frozenset[str]) -> bool:
+    """Whether a verb cue passes information on, as the fast tier judges it: a verb of
+    saying or believing of the lexicon, not an infinitive under another verb ("declined
+    to say", "plan to report"), unless that verb carries the statement on ("continued to
+    insist"). Labels ("Sen. Jane Roe:") and other kinds of cue pass."""
+    if cue.cue_type is not CueType.VERB or verb.text == ":":
+        return True
+    if not {verb.lower_, verb.lemma_.lower(), word} & speech:
+        return False  # the lemma too: "is calling for" is "call"
+    head = verb.head
+    return verb.dep_ != "xcomp" or head.lower_ in speech | SPEECH_CONTINUERS
 
 
 def _negated(word: Token) -> bool:

@@ -432,8 +432,9 @@ def _crowd(count: Token) -> bool:
     doc = count.doc
     if any(t.is_currency for t in count.subtree):
         return False
-    if count.i > 0 and doc[count.i - 1].pos_ in {"NOUN", "PROPN"}:
-        return False
+    before = doc[count.i - 1] if count.i > 0 else None
+    if before is not None and before.pos_ in {"NOUN", "PROPN"} and before.head == count.head:
+        return False  # "Fortune 500 executives"; not "Last week 2,000 workers"
     return any(t.lower_ in _LARGE or crowd_count(t.text) for t in count.subtree)
 
 

@@ -21,6 +21,7 @@ the marked ones through. Needs ../shared/eval/polnear and the model::
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -102,9 +103,7 @@ def main() -> None:
     x, y, folds, kept = design(rows, lexicons, feature_names(rows))
     richer = np.hstack([x, vectors([found[index] for index in kept])])
     variants = [("shipped", x, logistic), ("+vectors", richer, logistic)]
-    try:
-        import sklearn  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("sklearn") is None:
         print("(scikit-learn is not installed: no trees)")
     else:
         variants.append(("trees", richer, trees))

@@ -388,10 +388,10 @@ def number(word: str) -> int | None:
 def crowd_count(text: str) -> bool:
     """A count of hundreds or more in digits ("1,409", "34,000"), not a year ("2016"):
     people counted by a poll or a vote, not a few who spoke."""
-    digits = text.replace(",", "")
-    if not digits.isdecimal() or int(digits) < 100:
+    value = number(text.replace(",", ""))
+    if value is None or value < 100:
         return False
-    return "," in text or not (len(digits) == 4 and 1800 <= int(digits) <= 2100)
+    return "," in text or not (len(text) == 4 and 1800 <= value <= 2100)
 
 
 # Derived word classes, built once.

@@ -171,14 +171,14 @@ def load_model(load_name: str | None = None) -> Language:
         meta = verify(folder, name)
         unused = [n for n in meta.get("components", ()) if n not in COMPONENTS]
         return spacy.load(folder, exclude=unused)
+    fix = install_hint()
     if load_name and load_name not in LOAD_NAMES:
         # A model named in the config: the tested package would not provide that name.
-        raise PipelineError(
-            f"the parse pipeline needs the spaCy model {load_name} (en_core_web_sm "
-            f"{MODEL_VERSION}), which is not installed; install the package that provides "
-            f"{load_name}, or leave 'model' unset to use {LOAD_NAMES[0]}: {install_hint()}"
+        fix = (
+            f"install the package that provides {load_name}, "
+            f"or leave 'model' unset to use {LOAD_NAMES[0]}: {fix}"
         )
     raise PipelineError(
         f"the parse pipeline needs the spaCy model {' or '.join(names)} "
-        f"(en_core_web_sm {MODEL_VERSION}), which is not installed; {install_hint()}"
+        f"(en_core_web_sm {MODEL_VERSION}), which is not installed; {fix}"
     )

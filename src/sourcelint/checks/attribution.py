@@ -129,7 +129,8 @@ def build(context: BuildContext, params: Mapping[str, Any]) -> Check:
                 continue
             index = earlier(source) if source is not None else None
             if index is None:
-                flagged.update(dict.fromkeys(range(*source), len(hits)) if source else {})
+                if source is not None:
+                    flagged.update(dict.fromkeys(range(*source), len(hits)))
                 hits.append(hit)
             elif quoted_severity and hit.severity == Severity(quoted_severity):
                 hits[index] = replace(hits[index], severity=hit.severity)

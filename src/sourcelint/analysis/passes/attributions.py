@@ -224,8 +224,8 @@ def _speech(verb: Token, cue: Cue, word: str, speech: frozenset[str]) -> bool:
         return True
     if not {verb.lower_, verb.lemma_.lower(), word} & speech:
         return False  # the lemma too: "is calling for" is "call"
-    head = verb.head
-    return verb.dep_ != "xcomp" or head.lower_ in speech | SPEECH_CONTINUERS
+    head = verb.head.lower_
+    return verb.dep_ != "xcomp" or head in speech or head in SPEECH_CONTINUERS
 
 
 def _negated(word: Token) -> bool:

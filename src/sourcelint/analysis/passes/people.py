@@ -35,8 +35,9 @@ def person_plurals() -> frozenset[str]:
     return frozenset(plural for _, plurals, _ in _rows() for plural in plurals)
 
 
+@cache
 def _rows() -> list[tuple[str, tuple[str, ...], str]]:
-    """(lemma, plurals, sex) of each person noun of the shipped list."""
+    """(lemma, plurals, sex) of each person noun of the shipped list, read once."""
     rows = []
     for line in PERSON_NOUNS_FILE.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from throughput import REPEATS, whole_process
 
+from sourcelint.core.tiers import TIERS
 from sourcelint.run import available_cores
-from sourcelint.tiers import TIERS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "iran-russia-assad.txt"

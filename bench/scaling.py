@@ -7,7 +7,7 @@ gives 10, and anything above 12 means a step grows faster than the text.
 
 The articles are generated news-like prose (attributions, quotations, anonymous sources,
 paragraphs); the adversarial files mix the markup that used to hang a reader or the
-tokenizer. Files stay under the 10 MiB cap (``sourcelint.source.MAX_FILE_BYTES``).
+tokenizer. Files stay under the 10 MiB cap (``sourcelint.core.files.MAX_FILE_BYTES``).
 """
 
 from __future__ import annotations

@@ -30,8 +30,8 @@ def whole_process(*args: str, repeats: int = REPEATS) -> float:
 
 
 def throughput(tier: str, copies: int = 200) -> tuple[int, float]:
+    from sourcelint.checks.registry import load_registry
     from sourcelint.engine import Linter
-    from sourcelint.registry import load_registry
 
     registry = load_registry()
     linter = Linter(registry)
@@ -47,7 +47,7 @@ def main() -> None:
     version_time = whole_process("--version")
     print(f"sourcelint --version            {version_time:.3f} s (median of {REPEATS})")
     print(f"sourcelint rules                {whole_process('rules'):.3f} s")
-    from sourcelint.tiers import TIERS
+    from sourcelint.core.tiers import TIERS
 
     for tier in TIERS:
         seed_time = whole_process("check", "-q", "--pipeline", tier, str(SEED))

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 import pytest
 from typer.testing import CliRunner
 
+from sourcelint.checks.registry import Registry, load_registry
 from sourcelint.engine import Linter
-from sourcelint.registry import Registry, load_registry
 
 if TYPE_CHECKING:
     from sourcelint.serve.app import Server

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sourcelint.tiers import TIERS
+from sourcelint.core.tiers import TIERS
 
 
 def spans(linter, registry, tier: str, text: str, code: str) -> list[str]:

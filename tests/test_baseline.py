@@ -8,10 +8,10 @@ import os
 import pytest
 from typer.testing import CliRunner
 
-from sourcelint.baseline import build_baseline, filter_with_baseline, load_baseline
-from sourcelint.cli import app
-from sourcelint.errors import ConfigError
-from sourcelint.formats import FileResult
+from sourcelint.cli.app import app
+from sourcelint.core.errors import ConfigError
+from sourcelint.core.results import FileResult
+from sourcelint.filters.baseline import build_baseline, filter_with_baseline, load_baseline
 
 BASELINE = ".sourcelint-baseline.json"
 RULES = "SL102"  # anonymous sources only: keeps the counts independent of other rules
@@ -282,8 +282,8 @@ def test_load_baseline_error_type(tmp_path):
 
 
 def test_editing_the_heading_or_previous_paragraph_keeps_the_fingerprint():
-    from sourcelint.findings import Category, Finding, Severity
-    from sourcelint.fingerprint import fingerprint
+    from sourcelint.core.findings import Category, Finding, Severity
+    from sourcelint.core.fingerprint import fingerprint
 
     def finding_in(text: str) -> str:
         start = text.index("reportedly")

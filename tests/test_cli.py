@@ -9,8 +9,8 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from sourcelint import __version__
-from sourcelint.cli import app
+from sourcelint.cli.app import app
+from sourcelint.core.version import __version__
 
 from conftest import ROOT, SEED
 
@@ -28,7 +28,7 @@ def run(runner: CliRunner, *args: str, stdin: str | bytes | None = None):
 def test_version_does_not_import_spacy():
     code = (
         "import sys\n"
-        "from sourcelint.cli import main\n"
+        "from sourcelint.cli.app import main\n"
         "sys.argv = ['sourcelint', '--version']\n"
         "try:\n    main()\n"
         "except SystemExit as stop:\n    assert stop.code in (0, None), stop.code\n"
@@ -43,7 +43,7 @@ def test_version_does_not_import_spacy():
 def test_help_and_rules_do_not_import_spacy():
     code = (
         "import sys, contextlib, io\n"
-        "from sourcelint.cli import main\n"
+        "from sourcelint.cli.app import main\n"
         "for argv in (['--help'], ['check', '--help'], ['lsp', '--help'], ['rules'],\n"
         "             ['explain', 'SL102']):\n"
         "    sys.argv = ['sourcelint', *argv]\n"

@@ -17,9 +17,9 @@ from sourcelint.config import (
     find_config,
     load_config,
 )
-from sourcelint.errors import ConfigError
-from sourcelint.findings import Severity
-from sourcelint.tiers import DEFAULT_TIER
+from sourcelint.core.errors import ConfigError
+from sourcelint.core.findings import Severity
+from sourcelint.core.tiers import DEFAULT_TIER
 
 
 def write(path: Path, text: str) -> Path:

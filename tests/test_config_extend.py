@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from sourcelint.config import ConfigResolver, Settings, check_selectors, load_config
-from sourcelint.configshow import describe_settings, settings_rows
-from sourcelint.errors import ConfigError
-from sourcelint.findings import Severity
+from sourcelint.config.show import describe_settings, settings_rows
+from sourcelint.core.errors import ConfigError
+from sourcelint.core.findings import Severity
 
 
 def write(path: Path, text: str) -> Path:

@@ -25,13 +25,13 @@ from test_config import config_error as parse_error
 from test_hostile_config import toml_document
 from typer.testing import CliRunner
 
-from sourcelint.cli import app
+from sourcelint.cli.app import app
 from sourcelint.config import definition as spec
 from sourcelint.config import load_config
 from sourcelint.config.keys import key_path
 from sourcelint.config.parse import ConfigParser
 from sourcelint.config.schema import config_schema
-from sourcelint.errors import ConfigError
+from sourcelint.core.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "schemas"

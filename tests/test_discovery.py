@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from sourcelint import discovery
-from sourcelint.cli import app
-from sourcelint.config import ConfigResolver
-from sourcelint.discovery import LINTABLE_SUFFIXES, Target, collect_targets
-from sourcelint.errors import InputError
+from sourcelint.cli.app import app
+from sourcelint.config import ConfigResolver, discovery
+from sourcelint.config.discovery import LINTABLE_SUFFIXES, Target, collect_targets
+from sourcelint.core.errors import InputError
 
 
 def touch(path: Path, text: str = "text") -> Path:

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from sourcelint import cli, engine
-from sourcelint.errors import InputError
-from sourcelint.writes import write_atomically
+from sourcelint import engine
+from sourcelint.cli import app as cli
+from sourcelint.core.errors import InputError
+from sourcelint.core.writes import write_atomically
 
 CLEAN = "The mayor said the budget was late.\n"
 ANONYMOUS = "The deal is off, two aides said.\n"
@@ -82,16 +83,16 @@ def test_a_bug_outside_linting_is_one_line_and_exit_2(tmp_path, monkeypatch, cap
 
 
 def test_attributions_reports_a_bug_per_file(tmp_path, monkeypatch, capsys):
-    import sourcelint.attributions
+    import sourcelint.cli.attributions
 
-    describe = sourcelint.attributions.describe_file
+    describe = sourcelint.cli.attributions.describe_file
 
     def failing(linter, path):
         if path.name == "bad.md":
             raise RuntimeError("oops")
         return describe(linter, path)
 
-    monkeypatch.setattr(sourcelint.attributions, "describe_file", failing)
+    monkeypatch.setattr(sourcelint.cli.attributions, "describe_file", failing)
     monkeypatch.chdir(tmp_path)
     Path("bad.md").write_text(CLEAN)
     Path("good.md").write_text(ANONYMOUS)

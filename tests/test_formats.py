@@ -12,14 +12,15 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from sourcelint.checks.registry import Registry
+from sourcelint.core.errors import SourcelintError
+from sourcelint.core.files import read_text
+from sourcelint.core.findings import Finding, Severity
+from sourcelint.core.fingerprint import fingerprint
+from sourcelint.core.results import FileResult, Report
 from sourcelint.engine import Linter
-from sourcelint.errors import SourcelintError
-from sourcelint.findings import Finding, Severity
-from sourcelint.fingerprint import fingerprint
-from sourcelint.formats import BUILTIN, FileResult, Report, format_names, get_formatter
+from sourcelint.formats import BUILTIN, format_names, get_formatter
 from sourcelint.formats.github import escape_data, escape_property
-from sourcelint.registry import Registry
-from sourcelint.source import read_text
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
 NEW_FORMATS = ("concise", "jsonl", "sarif", "github", "gitlab", "junit")

@@ -15,10 +15,10 @@ import typer
 from typer.testing import CliRunner
 
 import sourcelint.formats
-from sourcelint.cli import app
+from sourcelint.cli.app import app
+from sourcelint.core.tiers import DEFAULT_TIER, TIERS
 from sourcelint.formats import ENTRY_POINT_GROUP, format_names
 from sourcelint.run import DEFAULT_FAIL_ON
-from sourcelint.tiers import DEFAULT_TIER, TIERS
 
 WIDTH = 100
 # Plain text at a fixed width: no colour codes, the same wrapping everywhere.

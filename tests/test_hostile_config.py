@@ -19,15 +19,15 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from test_registry import CUSTOM_PACK, PLUGIN
 
-from sourcelint.baseline import filter_with_baseline, load_baseline, write_baseline
+from sourcelint.checks.packs import Pack, load_pack_file
+from sourcelint.checks.registry import Registry, load_registry
 from sourcelint.config import check_selectors, load_config
-from sourcelint.configshow import describe_settings
-from sourcelint.errors import ConfigError, RulePackError, SourcelintError
-from sourcelint.findings import Category, Finding, Severity
-from sourcelint.formats import FileResult
-from sourcelint.packs import Pack, load_pack_file
-from sourcelint.registry import Registry, load_registry
-from sourcelint.rule import RuleMeta, fill_template
+from sourcelint.config.show import describe_settings
+from sourcelint.core.errors import ConfigError, RulePackError, SourcelintError
+from sourcelint.core.findings import Category, Finding, Severity
+from sourcelint.core.results import FileResult
+from sourcelint.core.rule_meta import RuleMeta, fill_template
+from sourcelint.filters.baseline import filter_with_baseline, load_baseline, write_baseline
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
 ARTICLE = "A senior official said the plan had failed.\n"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import sourcelint
-from sourcelint.source import read_stream
+from sourcelint.core.files import read_stream
 
 ARTICLE = "A senior official said the plan had failed.\n"
 
@@ -57,7 +57,7 @@ def test_a_stream_is_read_no_further_than_the_cap():
             return b"a" * size
 
     stream = Endless()
-    with pytest.raises(sourcelint.errors.InputError, match="over the 100-byte limit"):
+    with pytest.raises(sourcelint.core.errors.InputError, match="over the 100-byte limit"):
         read_stream(stream, "stream", max_bytes=100)  # type: ignore[arg-type]
     assert stream.asked == [101]
 
@@ -71,7 +71,7 @@ names = sorted(
 )
 for name in names:
     # Forget every sourcelint module, so that this one is the first imported: an import
-    # cycle shows only then ("import sourcelint.suppress" before anything else).
+    # cycle shows only then ("import sourcelint.filters.suppress" before anything else).
     for loaded in [m for m in sys.modules if m == "sourcelint" or m.startswith("sourcelint.")]:
         del sys.modules[loaded]
     try:

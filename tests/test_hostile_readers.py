@@ -12,14 +12,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sourcelint.errors import ConfigError
-from sourcelint.findings import Category, Finding, Severity
-from sourcelint.positions import LineIndex
-from sourcelint.readers.base import Prose, ProseBuilder, ReaderOptions
+from sourcelint.core.document import Prose
+from sourcelint.core.errors import ConfigError
+from sourcelint.core.findings import Category, Finding, Severity
+from sourcelint.core.positions import LineIndex
+from sourcelint.filters.suppress import Directive, _covers, apply, parse_directives
+from sourcelint.readers.base import ProseBuilder, ReaderOptions
 from sourcelint.readers.html import read_html
 from sourcelint.readers.markdown import read_markdown
 from sourcelint.readers.plain import read_plain
-from sourcelint.suppress import Directive, _covers, apply, parse_directives
 
 from conftest import hang_guard
 

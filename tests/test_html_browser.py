@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from sourcelint.cli import app
+from sourcelint.cli.app import app
 
 from conftest import assert_tab_reaches_a_tip, assert_tip_on_hover
 

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sourcelint.errors import ConfigError
-from sourcelint.positions import LineIndex
+from sourcelint.core.errors import ConfigError
+from sourcelint.core.positions import LineIndex
 from sourcelint.readers import read_prose, reader_for
 from sourcelint.readers.base import ReaderOptions
 from sourcelint.readers.html import read_html

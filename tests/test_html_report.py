@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from sourcelint.cli import app
-from sourcelint.findings import Category, Finding, Severity
-from sourcelint.formats import FileResult, Report
+from sourcelint.cli.app import app
+from sourcelint.core.findings import Category, Finding, Severity
+from sourcelint.core.results import FileResult, Report
 from sourcelint.formats.html import COLORS, KIND_COLORS, PAGE_COLOR, TEXT_COLOR, HtmlFormatter
 
 ARTICLE = (

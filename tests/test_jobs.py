@@ -14,9 +14,9 @@ import pytest
 from typer.testing import CliRunner
 
 from sourcelint import run as run_module
-from sourcelint.cli import app
+from sourcelint.cli.app import app
 from sourcelint.config import Settings, load_config
-from sourcelint.errors import ConfigError
+from sourcelint.core.errors import ConfigError
 
 from conftest import SEED, ctrl_c_reaches_children, hang_guard
 

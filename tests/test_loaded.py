@@ -6,11 +6,11 @@ import pytest
 
 from sourcelint.analysis.context import BuildContext
 from sourcelint.checks import loaded_marker, speech_verb
+from sourcelint.checks.registry import Registry
+from sourcelint.core.errors import RulePackError
+from sourcelint.core.findings import Finding
 from sourcelint.engine import Linter
-from sourcelint.errors import RulePackError
-from sourcelint.findings import Finding
 from sourcelint.readers import read_prose
-from sourcelint.registry import Registry
 
 
 def lint(linter: Linter, registry: Registry, code: str, text: str) -> list[Finding]:

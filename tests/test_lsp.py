@@ -21,7 +21,7 @@ from pytest_lsp import ClientServerConfig, LanguageClient
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 from typer.testing import CliRunner
 
-from sourcelint.cli import app
+from sourcelint.cli.app import app
 from sourcelint.lsp.positions import PositionMap
 
 TIMEOUT = 30

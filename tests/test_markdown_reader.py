@@ -9,13 +9,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from sourcelint.checks.registry import Registry
+from sourcelint.core.document import Prose
+from sourcelint.core.findings import Finding
+from sourcelint.core.positions import LineIndex
 from sourcelint.engine import Linter
-from sourcelint.findings import Finding
-from sourcelint.positions import LineIndex
 from sourcelint.readers import READERS, read_prose, reader_for
-from sourcelint.readers.base import Prose, ReaderOptions
+from sourcelint.readers.base import ReaderOptions
 from sourcelint.readers.markdown import read_markdown
-from sourcelint.registry import Registry
 
 # Markup a flagged span may contain in the original: emphasis, link brackets and
 # destinations, a hyphen-and-line-break, quote markers at line starts.

@@ -17,16 +17,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
-from sourcelint.cli import app
+from sourcelint.cli.app import app
 from sourcelint.config import load_config
-from sourcelint.configshow import describe_settings
-from sourcelint.errors import ConfigError, InputError
-from sourcelint.escapes import file_name_bytes, unsurrogate, visible
-from sourcelint.findings import Category, Finding, Severity
-from sourcelint.formats import FileResult, Report, get_formatter
+from sourcelint.config.show import describe_settings
+from sourcelint.core.errors import ConfigError, InputError
+from sourcelint.core.escapes import file_name_bytes, unsurrogate, visible
+from sourcelint.core.findings import Category, Finding, Severity
+from sourcelint.core.positions import LineIndex
+from sourcelint.core.results import FileResult, Report
+from sourcelint.core.rule_meta import RuleMeta
+from sourcelint.formats import get_formatter
 from sourcelint.formats.sarif import posix_path
-from sourcelint.positions import LineIndex
-from sourcelint.rule import RuleMeta
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
 # Characters that attack outputs: terminal controls (ESC, CSI, OSC, CR, backspace, C1,
@@ -335,7 +336,7 @@ def test_config_show_names_files_without_sending_control_characters(tmp_path):
 def test_text_output_copies_a_long_line_once_for_all_its_findings(monkeypatch):
     """A 2 MB line holding thousands of findings: copied per finding, the report was
     quadratic (findings x line length)."""
-    from sourcelint.positions import LineIndex
+    from sourcelint.core.positions import LineIndex
 
     sentence = "the official said that "
     text = sentence * 2_000 + ".\n"

@@ -15,14 +15,14 @@ import sourcelint
 from sourcelint.analysis import model as model_module
 from sourcelint.analysis.model import LOAD_NAMES, install_hint, load_model, model_path, verify
 from sourcelint.analysis.pipeline import Analyzer
-from sourcelint.cli import app
+from sourcelint.cli.app import app
 from sourcelint.config import Settings
+from sourcelint.core.errors import PipelineError
+from sourcelint.core.files import MAX_FILE_BYTES
+from sourcelint.core.results import Report
+from sourcelint.core.tiers import DEFAULT_TIER, TIERS, tier_name
 from sourcelint.engine import Linter
-from sourcelint.errors import PipelineError
-from sourcelint.formats import Report
 from sourcelint.readers import read_prose
-from sourcelint.source import MAX_FILE_BYTES
-from sourcelint.tiers import DEFAULT_TIER, TIERS, tier_name
 
 from conftest import SEED
 
@@ -53,7 +53,7 @@ def test_tiers_and_accurate_the_old_name_of_parse():
 
 
 def test_every_default_names_the_default_tier(tmp_path):
-    # Every default reads sourcelint.tiers.DEFAULT_TIER: one place to change it.
+    # Every default reads sourcelint.core.tiers.DEFAULT_TIER: one place to change it.
     assert Settings(source=None, root=tmp_path).pipeline == DEFAULT_TIER
     assert Report().pipeline == DEFAULT_TIER
     assert inspect.signature(sourcelint.analyze).parameters["pipeline"].default == DEFAULT_TIER

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from sourcelint.core.files import decode
+from sourcelint.core.positions import LineIndex
 from sourcelint.engine import Linter
-from sourcelint.positions import LineIndex
-from sourcelint.source import decode
 
 SENTENCE = "The alliance reportedly advanced."
 # These tests are about positions: they lint on the fast tier, whose

@@ -8,8 +8,8 @@ from dataclasses import replace
 
 import pytest
 
-from sourcelint.errors import RulePackError
-from sourcelint.rule import Rule
+from sourcelint.checks.rule import Rule
+from sourcelint.core.errors import RulePackError
 
 # Written for these tests: an ordinary news paragraph, about grade 8.
 PARAGRAPH = (
@@ -69,8 +69,8 @@ def test_textstat_grades_offline_from_bundled_data(tmp_path):
 def test_cli_start_up_does_not_import_textstat():
     code = (
         "import sys\n"
-        "import sourcelint.cli, sourcelint.checks.readability\n"
-        "from sourcelint.registry import load_registry\n"
+        "import sourcelint.cli.app, sourcelint.checks.readability\n"
+        "from sourcelint.checks.registry import load_registry\n"
         "load_registry()\n"
         "print('textstat' in sys.modules)\n"
     )

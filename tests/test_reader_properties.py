@@ -18,7 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sourcelint.readers.base import BLOCK_KINDS, Prose, ProseIndex, ReaderOptions
+from sourcelint.core.document import BLOCK_KINDS, Prose, ProseIndex
+from sourcelint.readers.base import ReaderOptions
 from sourcelint.readers.html import read_html
 from sourcelint.readers.invisible import INVISIBLE
 from sourcelint.readers.line_markers import line_markers

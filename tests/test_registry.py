@@ -6,9 +6,9 @@ import textwrap
 
 import pytest
 
-from sourcelint.errors import RulePackError
-from sourcelint.findings import Severity
-from sourcelint.registry import load_registry
+from sourcelint.checks.registry import load_registry
+from sourcelint.core.errors import RulePackError
+from sourcelint.core.findings import Severity
 
 CUSTOM_PACK = """
 [lexicon.speech_verb]
@@ -109,8 +109,9 @@ def test_bad_template_is_reported_when_compiled(tmp_path, linter):
 
 
 PLUGIN = """
-from sourcelint.findings import Category, Hit, Severity
-from sourcelint.rule import Example, Rule, RuleMeta
+from sourcelint.core.findings import Category, Hit, Severity
+from sourcelint.checks.rule import Rule
+from sourcelint.core.rule_meta import Example, RuleMeta
 
 
 def _build(context, params):

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pytest
 
+from sourcelint.checks.registry import load_registry
+from sourcelint.core.tiers import TIERS
 from sourcelint.engine import Linter
-from sourcelint.registry import load_registry
-from sourcelint.tiers import TIERS
 
 RULES = load_registry().rules
 EXAMPLES = [

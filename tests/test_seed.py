@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from sourcelint.tiers import TIERS
+from sourcelint.core.tiers import TIERS
 
 from conftest import SEED
 

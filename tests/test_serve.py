@@ -20,8 +20,8 @@ from urllib.request import urlopen
 
 import pytest
 
-from sourcelint.cli import app
-from sourcelint.errors import InputError
+from sourcelint.cli.app import app
+from sourcelint.core.errors import InputError
 from sourcelint.serve.command import banner
 from sourcelint.serve.safety import MAX_BODY_BYTES, SECURITY_HEADERS, is_loopback
 
@@ -272,7 +272,7 @@ def test_every_answer_carries_the_security_headers(server):
 
 
 def test_an_internal_error_is_a_json_500_and_the_server_goes_on(server, monkeypatch):
-    from sourcelint.crash import internal_error
+    from sourcelint.core.crash import internal_error
 
     def crash(*args, **kwargs):
         raise internal_error(RuntimeError("boom in a rule"), "draft.md")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sourcelint.errors import InputError
-from sourcelint.source import read_text
+from sourcelint.core.errors import InputError
+from sourcelint.core.files import read_text
 
 
 def test_reads_utf8_with_and_without_bom(tmp_path):

@@ -13,8 +13,8 @@ import sourcelint
 from sourcelint.analysis import grammar
 from sourcelint.analysis.words import SourcingWords, Use
 from sourcelint.checks import speech_verb
+from sourcelint.checks.registry import Registry
 from sourcelint.engine import Linter
-from sourcelint.registry import Registry
 
 TIERS = ("fast", "parse")
 VERB_RULES = ("SL301", "SL302", "SL303", "SL304")

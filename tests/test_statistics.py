@@ -12,9 +12,10 @@ from collections import Counter
 
 import pytest
 
-from sourcelint.findings import Category, Finding, Severity
-from sourcelint.formats import FileResult, Report, get_formatter
-from sourcelint.profile import Profile
+from sourcelint.analysis.profile import Profile
+from sourcelint.core.findings import Category, Finding, Severity
+from sourcelint.core.results import FileResult, Report
+from sourcelint.formats import get_formatter
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 NAMES = {

@@ -7,12 +7,13 @@ from collections import Counter
 
 from typer.testing import CliRunner
 
-from sourcelint.cli import app
-from sourcelint.errors import SourcelintError
-from sourcelint.findings import Category, Finding, Severity
-from sourcelint.formats import FileResult, Report, get_formatter
+from sourcelint.analysis.profile import Profile
+from sourcelint.cli.app import app
+from sourcelint.core.errors import SourcelintError
+from sourcelint.core.findings import Category, Finding, Severity
+from sourcelint.core.results import FileResult, Report
+from sourcelint.formats import get_formatter
 from sourcelint.formats.summary import escape_markdown
-from sourcelint.profile import Profile
 
 
 def finding(code: str, name: str, category: Category, severity: Severity) -> Finding:

@@ -8,10 +8,10 @@ import re
 import pytest
 from typer.testing import CliRunner
 
-from sourcelint.cli import app
-from sourcelint.positions import LineIndex
-from sourcelint.readers.base import Comment
-from sourcelint.suppress import parse_directives
+from sourcelint.cli.app import app
+from sourcelint.core.document import Comment
+from sourcelint.core.positions import LineIndex
+from sourcelint.filters.suppress import parse_directives
 
 ARTICLE = "The rebels reportedly advanced.\nTwo aides said the deal was off.\n"
 

@@ -6,7 +6,7 @@ import pytest
 
 from sourcelint.analysis.pipeline import Analyzer
 from sourcelint.checks.target import describes_person
-from sourcelint.tiers import TIERS
+from sourcelint.core.tiers import TIERS
 
 # Read alike with and without a parse.
 BOTH = [

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sourcelint.tiers import DEFAULT_TIER
+from sourcelint.core.tiers import DEFAULT_TIER
+from sourcelint.core.version import __version__
+
+__all__ = ["__version__", "analyze"]
 
 if TYPE_CHECKING:
     from sourcelint.analysis.article import Article
-
-__version__ = "0.1.0"
 
 
 def analyze(text: str, *, pipeline: str = DEFAULT_TIER, model: str | None = None) -> Article:
@@ -21,8 +22,8 @@ def analyze(text: str, *, pipeline: str = DEFAULT_TIER, model: str | None = None
     ``analyze(text).attributions`` lists who is credited with what, how, and what kind of
     source it is; offsets are into ``Article.text`` (``Article.offsets`` maps them back).
     """
+    from sourcelint.checks.registry import load_registry
     from sourcelint.engine import Linter
     from sourcelint.readers import read_prose
-    from sourcelint.registry import load_registry
 
     return Linter(load_registry()).analyzer(pipeline, model).analyze(read_prose(text))

@@ -1,5 +1,5 @@
 """Allow ``python -m sourcelint``."""
 
-from sourcelint.cli import main
+from sourcelint.cli.app import main
 
 main()

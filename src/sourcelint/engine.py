@@ -7,17 +7,19 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sourcelint.errors import SourcelintError
-from sourcelint.findings import Finding, Severity
-from sourcelint.positions import LineIndex
-from sourcelint.profile import Profile, build_profile
+from sourcelint.analysis.profile import Profile, build_profile
+from sourcelint.checks.registry import Registry
+from sourcelint.checks.rule import Check, Rule
+from sourcelint.core.document import Note
+from sourcelint.core.errors import SourcelintError
+from sourcelint.core.findings import Finding, Severity
+from sourcelint.core.positions import LineIndex
+from sourcelint.core.reading import ReadingView
+from sourcelint.core.rule_meta import RuleMeta
+from sourcelint.core.tiers import DEFAULT_TIER, tier_name
+from sourcelint.filters.suppress import Suppression, apply, parse_directives
 from sourcelint.readers import read_prose
-from sourcelint.readers.base import Note, ReaderOptions
-from sourcelint.reading import ReadingView
-from sourcelint.registry import Registry
-from sourcelint.rule import Check, Rule, RuleMeta
-from sourcelint.suppress import Suppression, apply, parse_directives
-from sourcelint.tiers import DEFAULT_TIER, tier_name
+from sourcelint.readers.base import ReaderOptions
 
 # The meta rules the suppression step reports (rules/sl9-meta.toml).
 UNUSED_SUPPRESSION = "SL901"
@@ -27,7 +29,7 @@ if TYPE_CHECKING:
     from sourcelint.analysis.article import Article
     from sourcelint.analysis.context import BuildContext
     from sourcelint.analysis.pipeline import Analyzer
-    from sourcelint.readers.base import Prose
+    from sourcelint.core.document import Prose
 
 _SPACES = re.compile(r"\s+")
 # Reaches every pass: a quotation, a named, an anonymous and a second-hand source.

@@ -18,8 +18,23 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sourcelint import __version__
-from sourcelint.baseline import (
+from sourcelint.checks.registry import Registry, load_registry
+from sourcelint.config import ConfigResolver, Settings, check_selectors, normalize_path
+from sourcelint.config.discovery import Collected, Target, collect_targets, forced_out
+from sourcelint.core.crash import Verbosity, internal_error
+from sourcelint.core.crash import report as report_error
+from sourcelint.core.errors import ConfigError, InputError, PipelineError, SourcelintError
+from sourcelint.core.escapes import visible
+from sourcelint.core.files import read_stream, read_text
+from sourcelint.core.findings import Finding, Severity
+from sourcelint.core.positions import LineIndex
+from sourcelint.core.results import FileResult, Report
+from sourcelint.core.rule_meta import RuleMeta
+from sourcelint.core.tiers import DEFAULT_TIER, tier_name
+from sourcelint.core.version import __version__
+from sourcelint.core.writes import is_linted, write_atomically
+from sourcelint.engine import Linter, LintRequest, LintResult
+from sourcelint.filters.baseline import (
     Baseline,
     filter_with_baseline,
     load_baseline,
@@ -27,22 +42,8 @@ from sourcelint.baseline import (
     stale_message,
     write_baseline,
 )
-from sourcelint.config import ConfigResolver, Settings, check_selectors, normalize_path
-from sourcelint.crash import Verbosity, internal_error
-from sourcelint.crash import report as report_error
-from sourcelint.discovery import Collected, Target, collect_targets, forced_out
-from sourcelint.engine import Linter, LintRequest, LintResult
-from sourcelint.errors import ConfigError, InputError, PipelineError, SourcelintError
-from sourcelint.escapes import visible
-from sourcelint.findings import Finding, Severity
-from sourcelint.formats import BUILTIN, FileResult, Report, format_names, get_formatter
-from sourcelint.positions import LineIndex
+from sourcelint.formats import BUILTIN, format_names, get_formatter
 from sourcelint.readers import ReaderOptions, reader_for
-from sourcelint.registry import Registry, load_registry
-from sourcelint.rule import RuleMeta
-from sourcelint.source import read_stream, read_text
-from sourcelint.tiers import DEFAULT_TIER, tier_name
-from sourcelint.writes import is_linted, write_atomically
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor

@@ -6,7 +6,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sourcelint.readers.base import OffsetMap
+from sourcelint.core.document import OffsetMap
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

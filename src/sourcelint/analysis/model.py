@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
-from sourcelint.errors import PipelineError
+from sourcelint.core.errors import PipelineError
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from sourcelint.readers.base import OffsetMap
+from sourcelint.core.document import OffsetMap
 
 BLOCK_SEPARATOR = "\n\n"
 _SPACE_RUN = re.compile(r"\s+")

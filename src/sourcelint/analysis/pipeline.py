@@ -2,7 +2,7 @@
 
 ``parse`` (``accurate`` is its old name) runs the verified statistical model (tags,
 lemmas, dependencies, entities); ``fast`` (the default until the parse tier's sourcing
-model meets its targets: ``sourcelint.tiers``) is a blank English tokenizer plus the
+model meets its targets: ``sourcelint.core.tiers``) is a blank English tokenizer plus the
 rule-based sentencizer, for very large archives. spaCy is imported here, lazily, so the
 CLI starts without it.
 """
@@ -21,9 +21,9 @@ from sourcelint.analysis.normalize import analysis_text
 from sourcelint.analysis.passes.attributions import ParseSourcing
 from sourcelint.analysis.quotes import quotation_spans
 from sourcelint.analysis.sourcing import SourcingModel, build_sourcing_model
-from sourcelint.readers.base import OffsetMap, Prose
-from sourcelint.source import MAX_FILE_BYTES
-from sourcelint.tiers import DEFAULT_TIER, tier_name
+from sourcelint.core.document import OffsetMap, Prose
+from sourcelint.core.files import MAX_FILE_BYTES
+from sourcelint.core.tiers import DEFAULT_TIER, tier_name
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -80,7 +80,7 @@ class Analyzer:
     def sourcing(self) -> SourcingModel | ParseSourcing:
         if self._sourcing is None:
             if self.lexicon is None:
-                from sourcelint.registry import load_registry
+                from sourcelint.checks.registry import load_registry
 
                 self.lexicon = load_registry().lexicon
             resources = build_sourcing_model(self.nlp, self.lexicon)

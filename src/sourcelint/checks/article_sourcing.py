@@ -13,11 +13,11 @@ from typing import Any
 
 from sourcelint.analysis.article import Article
 from sourcelint.analysis.context import BuildContext
+from sourcelint.analysis.profile import WEAK_KINDS
 from sourcelint.analysis.sourcing import Attribution, SourceKind
 from sourcelint.checks.params import Params
-from sourcelint.findings import Hit
-from sourcelint.profile import WEAK_KINDS
-from sourcelint.rule import Check
+from sourcelint.checks.rule import Check
+from sourcelint.core.findings import Hit
 
 _MEASURES = ("weak-majority", "single-source")
 

@@ -40,9 +40,9 @@ from sourcelint.analysis.grammar import skippable
 from sourcelint.analysis.sourcing import Attribution, CueType, SourceKind
 from sourcelint.analysis.spans import SpanSet
 from sourcelint.checks.params import Params
+from sourcelint.checks.rule import Check
 from sourcelint.checks.target import describes_person
-from sourcelint.findings import Hit, Severity
-from sourcelint.rule import Check
+from sourcelint.core.findings import Hit, Severity
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

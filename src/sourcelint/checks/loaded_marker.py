@@ -28,8 +28,8 @@ from sourcelint.analysis.phrases import PhraseMatch, PhraseSet
 from sourcelint.analysis.spans import SpanSet
 from sourcelint.analysis.templates import TemplateError
 from sourcelint.checks.params import Params
-from sourcelint.findings import Hit
-from sourcelint.rule import Check
+from sourcelint.checks.rule import Check
+from sourcelint.core.findings import Hit
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -13,8 +13,8 @@ from typing import Any
 from sourcelint.analysis.article import Article
 from sourcelint.analysis.context import BuildContext
 from sourcelint.checks.params import Params
-from sourcelint.findings import Hit
-from sourcelint.rule import Check
+from sourcelint.checks.rule import Check
+from sourcelint.core.findings import Hit
 
 
 def build(context: BuildContext, params: Mapping[str, Any]) -> Check:

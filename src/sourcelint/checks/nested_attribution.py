@@ -17,8 +17,8 @@ from sourcelint.analysis.context import BuildContext
 from sourcelint.analysis.passes.people import is_person
 from sourcelint.analysis.sourcing import Attribution, CueType, SourceKind
 from sourcelint.checks.params import Params
-from sourcelint.findings import Hit
-from sourcelint.rule import Check
+from sourcelint.checks.rule import Check
+from sourcelint.core.findings import Hit
 
 RELAY_VERBS = {"said", "says", "told", "tells", "reported", "wrote", "claimed", "added"}
 _PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "him", "her", "them"}

@@ -33,8 +33,8 @@ from sourcelint.analysis.article import Article
 from sourcelint.analysis.context import BuildContext
 from sourcelint.analysis.mentions import is_title_case
 from sourcelint.checks.params import Params
-from sourcelint.findings import Hit
-from sourcelint.rule import Check
+from sourcelint.checks.rule import Check
+from sourcelint.core.findings import Hit
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

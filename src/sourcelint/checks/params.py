@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from sourcelint.errors import RulePackError
+from sourcelint.core.errors import RulePackError
 
 
 class Params:

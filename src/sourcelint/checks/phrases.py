@@ -11,8 +11,8 @@ from sourcelint.analysis.phrases import PhraseSet
 from sourcelint.analysis.spans import SpanSet
 from sourcelint.analysis.templates import TemplateError
 from sourcelint.checks.params import Params
-from sourcelint.findings import Hit
-from sourcelint.rule import Check
+from sourcelint.checks.rule import Check
+from sourcelint.core.findings import Hit
 
 
 def build(context: BuildContext, params: Mapping[str, Any]) -> Check:

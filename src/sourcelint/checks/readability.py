@@ -9,8 +9,8 @@ from sourcelint.analysis.article import Article
 from sourcelint.analysis.context import BuildContext
 from sourcelint.analysis.readability import DEFAULT_FORMULA, FORMULAS, grade
 from sourcelint.checks.params import Params
-from sourcelint.findings import Hit
-from sourcelint.rule import Check
+from sourcelint.checks.rule import Check
+from sourcelint.core.findings import Hit
 
 # Measured on 826 political news articles (PolNeAR train, 2016, seven U.S. outlets): about
 # one in twenty has a body above Automated Readability grade 16 (Flesch-Kincaid 14).

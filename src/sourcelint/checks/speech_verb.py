@@ -19,8 +19,8 @@ from sourcelint.analysis.context import BuildContext
 from sourcelint.analysis.grammar import THING_PRONOUNS, used_as_verb
 from sourcelint.analysis.records import Attribution, CueType, SourceKind
 from sourcelint.checks.params import Params
-from sourcelint.findings import Hit
-from sourcelint.rule import Check
+from sourcelint.checks.rule import Check
+from sourcelint.core.findings import Hit
 
 if TYPE_CHECKING:
     from spacy.tokens import Span

@@ -14,10 +14,10 @@ from enum import StrEnum
 from types import MappingProxyType
 
 from sourcelint.config.settings import ReaderSettings
-from sourcelint.findings import Severity
+from sourcelint.core.findings import Severity
+from sourcelint.core.tiers import TIER_ALIASES, TIERS
 from sourcelint.readers import READERS
 from sourcelint.readers.line_markers import check_line_marker
-from sourcelint.tiers import TIER_ALIASES, TIERS
 
 __all__ = [
     "NONBLANK",

@@ -17,7 +17,7 @@ import pathspec
 from sourcelint.config import definition as spec
 from sourcelint.config.keys import key_path
 from sourcelint.config.settings import normalize_path
-from sourcelint.errors import ConfigError
+from sourcelint.core.errors import ConfigError
 
 __all__ = ["ConfigParser", "type_name"]
 

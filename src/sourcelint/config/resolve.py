@@ -15,8 +15,8 @@ from sourcelint.config.definition import SETTINGS, Item, Merge, Section, Setting
 from sourcelint.config.keys import key_path
 from sourcelint.config.parse import ConfigParser, type_name
 from sourcelint.config.settings import FrozenMap, Settings, display_path, normalize_path
-from sourcelint.errors import ConfigError
-from sourcelint.source import parse_toml, read_text
+from sourcelint.core.errors import ConfigError
+from sourcelint.core.files import parse_toml, read_text
 
 __all__ = [
     "CONFIG_NAMES",

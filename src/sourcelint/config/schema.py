@@ -17,7 +17,7 @@ from typing import Any
 
 from sourcelint.config import definition as spec
 from sourcelint.config.settings import Settings
-from sourcelint.findings import Category
+from sourcelint.core.findings import Category
 
 __all__ = ["DRAFT", "config_schema", "schema_json"]
 

@@ -11,9 +11,9 @@ from typing import TypeVar
 
 import pathspec
 
-from sourcelint.findings import Severity
+from sourcelint.core.findings import Severity
+from sourcelint.core.tiers import DEFAULT_TIER
 from sourcelint.readers.line_markers import DEFAULT_LINE_MARKER
-from sourcelint.tiers import DEFAULT_TIER
 
 __all__ = [
     "DEFAULT_EXCLUDE",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from sourcelint.formats import Report
+from sourcelint.core.results import Report
 from sourcelint.formats.text import _header, _painter, _statistics, _summary
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from sourcelint.escapes import unsurrogate
-from sourcelint.findings import Finding
-from sourcelint.formats import Report
+from sourcelint.core.escapes import unsurrogate
+from sourcelint.core.findings import Finding
+from sourcelint.core.results import Report
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 

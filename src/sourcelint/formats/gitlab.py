@@ -15,10 +15,11 @@ import hashlib
 from collections import Counter
 from typing import TextIO
 
-from sourcelint.escapes import unsurrogate
-from sourcelint.findings import Finding
-from sourcelint.fingerprint import fingerprint
-from sourcelint.formats import FileResult, Report, to_json
+from sourcelint.core.escapes import unsurrogate
+from sourcelint.core.findings import Finding
+from sourcelint.core.fingerprint import fingerprint
+from sourcelint.core.results import FileResult, Report
+from sourcelint.formats import to_json
 from sourcelint.formats.sarif import posix_path
 
 SEVERITIES = {"info": "info", "warning": "major", "error": "critical"}

@@ -16,13 +16,13 @@ from html import escape
 from itertools import pairwise
 from typing import TextIO
 
-from sourcelint.escapes import unsurrogate
-from sourcelint.findings import Category, Finding
-from sourcelint.formats import FileResult, Report
-from sourcelint.profile import Profile
-from sourcelint.readers.base import Prose
-from sourcelint.reading import ReadingView
-from sourcelint.rule import RuleMeta
+from sourcelint.analysis.profile import Profile
+from sourcelint.core.document import Prose
+from sourcelint.core.escapes import unsurrogate
+from sourcelint.core.findings import Category, Finding
+from sourcelint.core.reading import ReadingView
+from sourcelint.core.results import FileResult, Report
+from sourcelint.core.rule_meta import RuleMeta
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 TEXT_COLOR = "#101828"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from sourcelint.formats import FileResult, Report, to_json
+from sourcelint.core.results import FileResult, Report
+from sourcelint.formats import to_json
 
 JSON_VERSION = 1
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from sourcelint.formats import Report, to_json
+from sourcelint.core.results import Report
+from sourcelint.formats import to_json
 
 
 class JsonlFormatter:

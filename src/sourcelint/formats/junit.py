@@ -11,8 +11,8 @@ import re
 import xml.etree.ElementTree as ET
 from typing import TextIO
 
-from sourcelint.escapes import unsurrogate
-from sourcelint.formats import FileResult, Report
+from sourcelint.core.escapes import unsurrogate
+from sourcelint.core.results import FileResult, Report
 
 # Characters XML 1.0 cannot carry, even escaped; they are replaced in messages.
 _INVALID_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

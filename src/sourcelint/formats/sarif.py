@@ -11,12 +11,13 @@ from pathlib import PurePosixPath, PureWindowsPath
 from typing import TextIO
 from urllib.parse import quote
 
-from sourcelint.errors import SourcelintError
-from sourcelint.escapes import file_name_bytes
-from sourcelint.findings import Finding
-from sourcelint.fingerprint import fingerprint
-from sourcelint.formats import FileResult, Report, to_json
-from sourcelint.rule import RuleMeta
+from sourcelint.core.errors import SourcelintError
+from sourcelint.core.escapes import file_name_bytes
+from sourcelint.core.findings import Finding
+from sourcelint.core.fingerprint import fingerprint
+from sourcelint.core.results import FileResult, Report
+from sourcelint.core.rule_meta import RuleMeta
+from sourcelint.formats import to_json
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"

@@ -11,12 +11,12 @@ from collections import Counter
 from collections.abc import Callable
 from typing import TextIO
 
-from sourcelint.baseline import stale_message
-from sourcelint.escapes import visible
-from sourcelint.findings import Finding, Severity
-from sourcelint.formats import FileResult, Report
-from sourcelint.positions import LineIndex
-from sourcelint.profile import Profile
+from sourcelint.analysis.profile import Profile
+from sourcelint.core.escapes import visible
+from sourcelint.core.findings import Finding, Severity
+from sourcelint.core.positions import LineIndex
+from sourcelint.core.results import FileResult, Report
+from sourcelint.filters.baseline import stale_message
 
 # Prose lines are whole paragraphs; the excerpt shows this much context either side.
 CONTEXT_COLUMNS = 40

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 from lsprotocol import types
 
-from sourcelint.explain import render_explanation
-from sourcelint.findings import Finding, Severity
+from sourcelint.core.findings import Finding, Severity
+from sourcelint.core.rule_meta import RuleMeta
+from sourcelint.formats.explain import render_explanation
 from sourcelint.lsp.positions import PositionMap
 from sourcelint.readers.line_markers import line_markers
-from sourcelint.rule import RuleMeta
 
 # What the suppression asks the writer to fill in: kept visible (and greppable) so a
 # directive never ships with a made-up reason.

@@ -8,8 +8,8 @@ import sys
 from contextlib import suppress
 from pathlib import Path
 
-from sourcelint.crash import report
-from sourcelint.errors import SourcelintError
+from sourcelint.core.crash import report
+from sourcelint.core.errors import SourcelintError
 from sourcelint.run import CliOptions
 
 EXIT_OK, EXIT_ERROR = 0, 2

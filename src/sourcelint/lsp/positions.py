@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from lsprotocol import types
 
-from sourcelint.positions import LineIndex
+from sourcelint.core.positions import LineIndex
 
 # Python codec per LSP position encoding; "surrogatepass" keeps a lone surrogate (text
 # decoded with errors="surrogateescape") countable instead of raising.

@@ -12,11 +12,11 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
-from sourcelint import __version__
 from sourcelint.config import CONFIG_NAMES
 from sourcelint.config.resolve import ConfigResolver
-from sourcelint.crash import internal_error
-from sourcelint.errors import SourcelintError
+from sourcelint.core.crash import internal_error
+from sourcelint.core.errors import SourcelintError
+from sourcelint.core.version import __version__
 from sourcelint.lsp.actions import Linted, code_actions, diagnostic, hover
 from sourcelint.lsp.positions import PositionMap
 from sourcelint.run import CliOptions, DraftLinter, reader_name

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import PurePath
 
-from sourcelint.readers.base import OffsetMap, Prose, ReaderOptions
+from sourcelint.core.document import OffsetMap, Prose
+from sourcelint.readers.base import ReaderOptions
 
 # markdown-it itself is imported only when a Markdown file is read: start-up stays fast.
 from sourcelint.readers.markdown import read_markdown

@@ -30,15 +30,9 @@ from html import unescape
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
-from sourcelint.errors import ConfigError
-from sourcelint.readers.base import (
-    Comment,
-    Note,
-    Prose,
-    ProseBuilder,
-    ReaderOptions,
-    block_kind,
-)
+from sourcelint.core.document import Comment, Note, Prose
+from sourcelint.core.errors import ConfigError
+from sourcelint.readers.base import ProseBuilder, ReaderOptions, block_kind
 from sourcelint.readers.comments import comment_end
 from sourcelint.readers.invisible import INVISIBLE, without_invisible
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 from functools import wraps
 from typing import Concatenate, ParamSpec
 
-from sourcelint.readers.base import Comment, Note, OffsetMap, Prose
+from sourcelint.core.document import Comment, Note, OffsetMap, Prose
 
 # Characters that only hint at line breaking, joining, direction or encoding: a byte-order
 # mark, zero-width space, non-joiner and joiner, word joiner, soft hyphen and the bidi

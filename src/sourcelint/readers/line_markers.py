@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sourcelint.errors import ConfigError
+from sourcelint.core.errors import ConfigError
 
 DEFAULT_LINE_MARKER = "sourcelint: disable="
 _LINE = re.compile(r"[^\r\n]+")

@@ -21,15 +21,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from sourcelint.positions import LineIndex
-from sourcelint.readers.base import (
-    Comment,
-    Note,
-    Prose,
-    ProseBuilder,
-    ReaderOptions,
-    block_kind,
-)
+from sourcelint.core.document import Comment, Note, Prose
+from sourcelint.core.positions import LineIndex
+from sourcelint.readers.base import ProseBuilder, ReaderOptions, block_kind
 from sourcelint.readers.comments import comment_close, comment_end
 from sourcelint.readers.invisible import INVISIBLE, without_invisible
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from sourcelint.readers.base import Prose
+from sourcelint.core.document import Prose
 from sourcelint.readers.invisible import without_invisible
 from sourcelint.readers.line_markers import DEFAULT_LINE_MARKER, line_markers
 

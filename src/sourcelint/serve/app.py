@@ -28,9 +28,9 @@ from importlib.resources import files
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from sourcelint.crash import internal_error, report
-from sourcelint.errors import InternalError, PipelineError, SourcelintError
-from sourcelint.escapes import unsurrogate
+from sourcelint.core.crash import internal_error, report
+from sourcelint.core.errors import InternalError, PipelineError, SourcelintError
+from sourcelint.core.escapes import unsurrogate
 from sourcelint.formats.html import STYLE, legend
 from sourcelint.serve.safety import (
     SECURITY_HEADERS,

@@ -8,9 +8,9 @@ import threading
 from contextlib import suppress
 from pathlib import Path
 
-from sourcelint.crash import report
-from sourcelint.errors import InputError, SourcelintError
-from sourcelint.escapes import visible
+from sourcelint.core.crash import report
+from sourcelint.core.errors import InputError, SourcelintError
+from sourcelint.core.escapes import visible
 from sourcelint.serve.app import Server, make_server
 from sourcelint.serve.workspace import Workspace
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from email.message import Message
 from pathlib import Path, PurePosixPath
 
-from sourcelint.discovery import LINTABLE_SUFFIXES
+from sourcelint.config.discovery import LINTABLE_SUFFIXES
 
 # Large enough for any article (the file cap of ``check`` is 10 MB, but a draft typed in
 # a browser is kilobytes); small enough that a stray upload cannot fill memory.

@@ -7,13 +7,13 @@ from pathlib import Path
 from typing import Any
 
 from sourcelint.config import normalize_path
-from sourcelint.discovery import collect_targets
-from sourcelint.errors import SourcelintError
-from sourcelint.escapes import unsurrogate
+from sourcelint.config.discovery import collect_targets
+from sourcelint.core.errors import SourcelintError
+from sourcelint.core.escapes import unsurrogate
+from sourcelint.core.files import read_text
 from sourcelint.formats.html import file_section
 from sourcelint.run import CliOptions, DraftLinter
 from sourcelint.serve.safety import Refused, draft_path, hostile_path, inside
-from sourcelint.source import read_text
 
 DEFAULT_DRAFT = "draft.md"
 

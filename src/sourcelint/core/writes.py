@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from sourcelint.errors import InputError
+from sourcelint.core.errors import InputError
 
 
 def is_linted(output: Path, linted: Iterable[Path]) -> bool:

@@ -11,8 +11,8 @@ import sys
 import traceback
 from pathlib import Path
 
-from sourcelint import __version__
-from sourcelint.errors import InternalError, SourcelintError
+from sourcelint.core.errors import InternalError, SourcelintError
+from sourcelint.core.version import __version__
 
 REPORT_HINT = (
     f"this is a bug in sourcelint {__version__}; please report it with this line and the "

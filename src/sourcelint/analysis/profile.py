@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from sourcelint.analysis.article import Article
 from sourcelint.analysis.readability import DEFAULT_FORMULA, FORMULAS, grade
 from sourcelint.analysis.sourcing import SourceKind
-from sourcelint.findings import Finding
+from sourcelint.core.findings import Finding
 
 # Kinds that rest on nobody the reader can check: anonymous, vague, second-hand, unsourced.
 WEAK_KINDS = (SourceKind.ANONYMOUS, SourceKind.VAGUE, SourceKind.OUTLET, SourceKind.NONE)

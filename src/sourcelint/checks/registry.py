@@ -12,10 +12,11 @@ from functools import cache
 from importlib.metadata import entry_points
 from pathlib import Path
 
-from sourcelint.errors import RulePackError
-from sourcelint.findings import Category, Severity
-from sourcelint.packs import Pack, builtin_pack_dir, load_pack_dir
-from sourcelint.rule import Rule, template_problem
+from sourcelint.checks.packs import Pack, builtin_pack_dir, load_pack_dir
+from sourcelint.checks.rule import Rule
+from sourcelint.core.errors import RulePackError
+from sourcelint.core.findings import Category, Severity
+from sourcelint.core.rule_meta import template_problem
 
 ENTRY_POINT_GROUP = "sourcelint.rules"
 
@@ -109,7 +110,7 @@ def _load_plugins(pack: Pack) -> None:
         for rule in rules:
             if not isinstance(rule, Rule):
                 raise RulePackError(
-                    f"plugin returned {type(rule).__name__}, expected sourcelint.rule.Rule",
+                    f"plugin returned {type(rule).__name__}, expected sourcelint.checks.rule.Rule",
                     path=f"entry point {entry.name} = {entry.value}",
                 )
             problem = template_problem(rule.meta.message, fields=None)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from sourcelint.findings import Finding
+from sourcelint.core.findings import Finding
 
 _SPACES = re.compile(r"\s+")
 # The sentence around a finding: up to this many characters either side.

@@ -8,7 +8,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from sourcelint.errors import InputError, SourcelintError
+from sourcelint.core.errors import InputError, SourcelintError
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 _SNIFF_BYTES = 8192

@@ -1,7 +1,7 @@
 """Baselines: record today's findings, then report only the ones that are new.
 
 For adopting the linter on an existing archive. Entries are matched by path, rule code
-and :func:`sourcelint.fingerprint.fingerprint` (the flagged words and their sentence),
+and :func:`sourcelint.core.fingerprint.fingerprint` (the flagged words and their sentence),
 never by line number, so edits elsewhere in a file, or a finding that moves within it,
 do not bring an old finding back. Paths are relative to the baseline file's folder (the
 project root, where it is kept beside the config), so the baseline works from any current
@@ -20,12 +20,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sourcelint.config import normalize_path as absolute
-from sourcelint.errors import ConfigError, InputError
-from sourcelint.escapes import unsurrogate
-from sourcelint.fingerprint import fingerprint
-from sourcelint.formats import FileResult
-from sourcelint.source import read_text
-from sourcelint.writes import write_atomically
+from sourcelint.core.errors import ConfigError, InputError
+from sourcelint.core.escapes import unsurrogate
+from sourcelint.core.files import read_text
+from sourcelint.core.fingerprint import fingerprint
+from sourcelint.core.results import FileResult
+from sourcelint.core.writes import write_atomically
 
 BASELINE_VERSION = 1
 TOOL = "sourcelint"

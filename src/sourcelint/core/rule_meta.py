@@ -1,22 +1,17 @@
-"""What a rule is: its metadata, its examples, and the check that finds it.
+"""What is said about a rule: its metadata, its examples and its message template.
 
-Built-in and pack rules are data (``rules/*.toml``); plugin packages build ``Rule``
-objects in Python and expose them through the ``sourcelint.rules`` entry-point group.
+The record every stage may read (formats for SARIF and help texts, ``explain``); the
+check that finds a rule is ``checks.rule.Rule``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
 from string import Formatter
-from typing import TYPE_CHECKING, Any
 
-from sourcelint.findings import Category, Hit, Severity
-
-if TYPE_CHECKING:
-    from sourcelint.analysis.article import Article
-    from sourcelint.analysis.context import BuildContext
+from sourcelint.core.findings import Category, Severity
 
 CODE_PATTERN = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -45,9 +40,6 @@ MESSAGE_FIELDS = frozenset(
 _SAFE_SPEC = re.compile(r"(?:[^{}]?[<>^])?[0-9]{0,3}(?:\.[0-9]{1,3})?s?", re.DOTALL)
 _CONVERSIONS = (None, "s", "r", "a")
 _FORMATTER = Formatter()
-
-Check = Callable[["Article"], Iterable[Hit]]
-CheckFactory = Callable[["BuildContext", Mapping[str, Any]], Check]
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,20 +167,3 @@ def _placeholder_problem(
 def _as_written(name: str, spec: str | None, conversion: str | None) -> str:
     conversion = f"!{conversion}" if conversion else ""
     return "{" + name + conversion + (f":{spec}" if spec else "") + "}"
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """A rule: metadata plus a factory that compiles its check for an analyzer."""
-
-    meta: RuleMeta
-    factory: CheckFactory
-    params: Mapping[str, Any] = field(default_factory=dict)
-
-    @property
-    def code(self) -> str:
-        return self.meta.code
-
-    @property
-    def name(self) -> str:
-        return self.meta.name

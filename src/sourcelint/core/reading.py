@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from sourcelint.readers.base import Prose, ProseIndex
+from sourcelint.core.document import Prose, ProseIndex
 
 
 @dataclass(frozen=True)

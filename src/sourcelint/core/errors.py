@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sourcelint.escapes import visible
+from sourcelint.core.escapes import visible
 
 
 class SourcelintError(Exception):

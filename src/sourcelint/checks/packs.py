@@ -18,18 +18,17 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sourcelint.analysis.inflect import verb_forms
-from sourcelint.errors import RulePackError
-from sourcelint.findings import Category, Severity
-from sourcelint.rule import (
+from sourcelint.checks.rule import Check, Rule
+from sourcelint.core.errors import RulePackError
+from sourcelint.core.files import parse_toml, read_text
+from sourcelint.core.findings import Category, Severity
+from sourcelint.core.rule_meta import (
     CODE_PATTERN,
     NAME_PATTERN,
-    Check,
     Example,
-    Rule,
     RuleMeta,
     template_problem,
 )
-from sourcelint.source import parse_toml, read_text
 
 # A pack's ``check.kind`` names a module of sourcelint.checks ("anonymous-source" ->
 # sourcelint.checks.anonymous_source), imported only when the check is compiled.

@@ -21,9 +21,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from sourcelint.findings import Finding
-from sourcelint.positions import LineIndex
-from sourcelint.readers.base import Comment
+from sourcelint.core.document import Comment
+from sourcelint.core.findings import Finding
+from sourcelint.core.positions import LineIndex
 from sourcelint.readers.line_markers import line_markers
 
 _COMMENT_DIRECTIVE = re.compile(

@@ -12,7 +12,7 @@ from pathlib import Path
 import pathspec
 
 from sourcelint.config import ConfigResolver, Settings, normalize_path
-from sourcelint.errors import ConfigError, InputError, SourcelintError
+from sourcelint.core.errors import ConfigError, InputError, SourcelintError
 from sourcelint.readers import unread_format
 
 __all__ = ["LINTABLE_SUFFIXES", "Collected", "Skipped", "Target", "collect_targets", "forced_out"]

@@ -15,10 +15,10 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperCommand
 
-from sourcelint import __version__
-from sourcelint.crash import Verbosity, internal_error, report
-from sourcelint.errors import PipelineError
-from sourcelint.tiers import DEFAULT_TIER, TIERS, tier_name
+from sourcelint.core.crash import Verbosity, internal_error, report
+from sourcelint.core.errors import PipelineError
+from sourcelint.core.tiers import DEFAULT_TIER, TIERS, tier_name
+from sourcelint.core.version import __version__
 
 app = typer.Typer(
     name="sourcelint",
@@ -298,7 +298,7 @@ def list_rules(
 
     ``--format markdown`` writes the rule reference kept in docs/rules.md.
     """
-    from sourcelint.explain import render_rule_list
+    from sourcelint.formats.explain import render_rule_list
     from sourcelint.run import registry_or_exit
 
     typer.echo(render_rule_list(registry_or_exit(), output_format.value), nl=False)
@@ -312,7 +312,7 @@ def explain(
     ] = ListFormat.text,
 ) -> None:
     """Explain a rule: what it flags, why, examples, and how to fix it."""
-    from sourcelint.explain import render_explanation
+    from sourcelint.formats.explain import render_explanation
     from sourcelint.run import registry_or_exit
 
     found = registry_or_exit().get(rule)
@@ -348,7 +348,7 @@ def show_config(
     ] = False,
 ) -> None:
     """Print the resolved configuration for a file: each value and where it came from."""
-    from sourcelint.errors import SourcelintError
+    from sourcelint.core.errors import SourcelintError
 
     if schema:
         from sourcelint.config.schema import schema_json
@@ -358,7 +358,7 @@ def show_config(
     if path is None:
         typer.echo("error: give a PATH whose settings to show, or --schema", err=True)
         raise typer.Exit(EXIT_ERROR)
-    from sourcelint.configshow import describe_settings
+    from sourcelint.config.show import describe_settings
 
     try:
         typer.echo(describe_settings(path, config=config), nl=False)
@@ -380,7 +380,7 @@ def attributions(
 
     Files are found and read as ``check`` finds and reads them (readers, configuration).
     """
-    from sourcelint.attributions import describe, render
+    from sourcelint.cli.attributions import describe, render
     from sourcelint.run import CliOptions, say_skipped
 
     options = CliOptions(paths=[str(path) for path in paths], pipeline=pipeline, config=config)

@@ -6,7 +6,7 @@ old name of ``parse`` and is still accepted.
 
 from __future__ import annotations
 
-from sourcelint.errors import PipelineError
+from sourcelint.core.errors import PipelineError
 
 TIERS = ("parse", "fast")
 # "fast" stays the default until the parse tier's kinds of source meet their targets

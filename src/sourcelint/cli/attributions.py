@@ -11,11 +11,11 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from sourcelint.crash import internal_error
-from sourcelint.discovery import Collected, collect_targets
-from sourcelint.errors import SourcelintError
+from sourcelint.config.discovery import Collected, collect_targets
+from sourcelint.core.crash import internal_error
+from sourcelint.core.errors import SourcelintError
+from sourcelint.core.files import read_text
 from sourcelint.run import CliOptions, DraftLinter
-from sourcelint.source import read_text
 
 ATTRIBUTIONS_VERSION = 1
 

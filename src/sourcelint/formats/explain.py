@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import textwrap
 
-from sourcelint.registry import Registry
-from sourcelint.rule import RuleMeta
+from sourcelint.checks.registry import Registry
+from sourcelint.core.rule_meta import RuleMeta
 
 WIDTH = 88
 

@@ -11,7 +11,7 @@ from sourcelint.config import ConfigResolver, Settings, normalize_path
 from sourcelint.config.definition import SETTINGS, Merge, Section, Setting
 from sourcelint.config.keys import key_path
 from sourcelint.config.settings import display_path
-from sourcelint.escapes import visible
+from sourcelint.core.escapes import visible
 
 __all__ = ["describe_settings", "settings_rows"]
 

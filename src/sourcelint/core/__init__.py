@@ -1,0 +1,1 @@
+"""The records every stage shares: findings, positions, documents, errors, results."""

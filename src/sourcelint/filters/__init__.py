@@ -1,0 +1,1 @@
+"""What happens to findings after the checks: selection, inline suppressions, baseline."""

@@ -34,12 +34,11 @@ from sourcelint.analysis.passes.cues import (
 from sourcelint.analysis.passes.kinds import (
     KindContext,
     KindWords,
-    gender_of,
     kind_of,
-    role_kind,
 )
 from sourcelint.analysis.passes.people import person_nouns
 from sourcelint.analysis.passes.registry import Registry, build_registry
+from sourcelint.analysis.passes.roles import gender_of, role_kind
 from sourcelint.analysis.passes.sources import Source, source_of
 from sourcelint.analysis.records import Attribution, CueType, SourceKind
 

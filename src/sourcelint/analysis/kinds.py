@@ -38,9 +38,7 @@ from sourcelint.analysis.referents import ReferentMixin
 from sourcelint.analysis.role_learning import RoleLearningMixin
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
-
-    from sourcelint.analysis.words import SourcingWords
+    from spacy.tokens import Span, Token
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,19 +64,8 @@ class _Phrase:
 
 
 class KindMixin(ReferentMixin, RoleLearningMixin):
-    """Classifies source phrases, with the roles, journalists and referents met."""
-
-    doc: Doc
-    words: SourcingWords
-    mentions: list[Mention]
-    mention_at: dict[int, Mention]
-    named_roles: set[str]
-    journalists: set[str]
-    last_person: int | None
-    last_speaker: int | None
-    last_singular: tuple[int, SourceKind] | None
-    last_plural: tuple[int, SourceKind] | None
-    last_thing: tuple[int, SourceKind] | None
+    """Classifies source phrases, with the roles, journalists and referents met (the
+    attributes it reads are declared by the two it builds on)."""
 
     # ------------------------------------------------------------------ kinds
     def _classify(self, span: tuple[int, int], sentence: Span) -> SourceKind:

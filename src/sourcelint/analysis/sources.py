@@ -68,34 +68,76 @@ class SourceMixin:
         if end > sentence.start and doc[end - 1].lower_ in {"and", "but", "or"}:
             return None  # "… spotted Stein and reported": the subject is elided
         if end > sentence.start and doc[end - 1].text == ",":
-            aside = end - 2
-            while aside > sentence.start and doc[aside].lower_ in ASIDES:
-                aside -= 1
-            if aside < end - 2 and doc[aside].text == ",":
-                end = aside  # "Some Democrats, however, question …"
-            else:
+            aside = self._aside_before(sentence, end)
+            if aside is None:
                 # "Maria Zakharova, a spokeswoman …, said" (apposition) or "…, said Batchelder."
                 # (inverted, found by the caller when this returns None).
                 return self._before_apposition(sentence, end - 1)
+            end = aside  # "Some Democrats, however, question …"
         stretch = end
         while stretch > sentence.start and not self._stops_subject(stretch - 1):
             stretch -= 1
+        relative = self._relative_in(stretch, end)
+        if relative is not None and doc[relative - 1].lower_ in PREPOSITION_WORDS:
+            return self._subject_of_relative(sentence, stretch, relative, end)
+        if relative is not None:
+            end = relative  # "A senior official who works in the region … told"
+        start = self._clause_start(stretch, end)
+        if end - start == 1 and doc[start].lower_ in {"who", "which"} and start > sentence.start:
+            # "Democrats in the Senate, who have argued": the source is what "who" stands for.
+            return self._antecedent(start, sentence) or (start, end)
+        start, end = self._without_links(start, end)
+        if start < end and doc[start].lower_ in PREPOSITION_WORDS:
+            return None  # "among others ― explains": a subject never opens with a preposition
+        if end - start > 1 and doc[start].lower_ in SUBJECT_PRONOUNS:
+            # "he had a well-connected source who told": the pronoun has a verb of its own.
+            return self._noun_phrase_tail(start + 1, end)
+        if end - start > LONG_SUBJECT:
+            return self._long_subject(start, end)
+        return trim(doc, start, end)
+
+    def _aside_before(self, sentence: Span, end: int) -> int | None:
+        """The comma that opens an aside closed by the comma at ``end - 1`` ("Some
+        Democrats, however, question"), or None when no aside ends there."""
+        doc = self.doc
+        aside = end - 2
+        while aside > sentence.start and doc[aside].lower_ in ASIDES:
+            aside -= 1
+        if aside < end - 2 and doc[aside].text == ",":
+            return aside
+        return None
+
+    def _relative_in(self, stretch: int, end: int) -> int | None:
+        """The relative pronoun inside the subject ("A senior official who works …"),
+        unless a subordinate clause follows it ("warnings from his attorney that … since
+        the specialist would")."""
+        doc = self.doc
         relative = next((i for i in range(stretch + 1, end) if self._is_relative(i)), None)
         if relative is not None and any(
             doc[i].lower_ in SUBORDINATORS for i in range(relative + 1, end)
         ):
-            relative = None  # "warnings from his attorney that … since the specialist would"
-        if relative is not None and doc[relative - 1].lower_ in PREPOSITION_WORDS:
-            if relative - 2 >= stretch and doc[relative - 2].lower_ in PARTITIVES | {"all"}:
-                if doc[relative - 2].lower_ in self.words.vague_quantifiers:
-                    # "veterans, many of whom say": which of them is not said.
-                    return (relative - 2, relative + 1)
-                # "the two aides, both of whom said": the antecedent speaks.
-                return self._antecedent(relative - 2, sentence)
-            # "a lawsuit in which Democrats argued": the subject follows the pronoun.
-            return trim(doc, relative + 1, end)
-        if relative is not None:
-            end = relative  # "A senior official who works in the region … told"
+            return None
+        return relative
+
+    def _subject_of_relative(
+        self, sentence: Span, stretch: int, relative: int, end: int
+    ) -> tuple[int, int] | None:
+        """The subject of a relative clause opened by a preposition ("in which", "of
+        whom")."""
+        doc = self.doc
+        if relative - 2 >= stretch and doc[relative - 2].lower_ in PARTITIVES | {"all"}:
+            if doc[relative - 2].lower_ in self.words.vague_quantifiers:
+                # "veterans, many of whom say": which of them is not said.
+                return (relative - 2, relative + 1)
+            # "the two aides, both of whom said": the antecedent speaks.
+            return self._antecedent(relative - 2, sentence)
+        # "a lawsuit in which Democrats argued": the subject follows the pronoun.
+        return trim(doc, relative + 1, end)
+
+    def _clause_start(self, stretch: int, end: int) -> int:
+        """Where the subject's clause opens, within ``[stretch, end)``; "there are some
+        economists who argue" opens at the economists."""
+        doc = self.doc
         start = end
         while start > stretch and not self._opens_clause(start - 1):
             start -= 1
@@ -105,33 +147,35 @@ class SourceMixin:
             and doc[start + 1].lower_ in AGENTLESS_BE
         ):
             start += 2  # "there are some economists who argue": the economists
-        if end - start == 1 and doc[start].lower_ in {"who", "which"} and start > sentence.start:
-            # "Democrats in the Senate, who have argued": the source is what "who" stands for.
-            return self._antecedent(start, sentence) or (start, end)
+        return start
+
+    def _without_links(self, start: int, end: int) -> tuple[int, int]:
+        """``[start, end)`` without the links at either end ("and", "but")."""
+        doc = self.doc
         while start < end and doc[start].lower_ in LEADING_LINKS:
             start += 1  # "… and said": the subject is elided, not "and"
         while end > start and doc[end - 1].lower_ in LEADING_LINKS:
             end -= 1
-        if start < end and doc[start].lower_ in PREPOSITION_WORDS:
-            return None  # "among others ― explains": a subject never opens with a preposition
-        if end - start > 1 and doc[start].lower_ in SUBJECT_PRONOUNS:
-            # "he had a well-connected source who told": the pronoun has a verb of its own.
-            return self._noun_phrase_tail(start + 1, end)
-        if end - start > LONG_SUBJECT:
-            core_end = core_end_of(doc, start, end)
-            if (
-                core_end - start <= LONG_SUBJECT // 2 + 1
-                and doc[core_end].lower_ in PREPOSITION_WORDS
-                and self._known_head(core_end - 1)
-            ):
-                # "Political observers in Virginia and around the country say": the head
-                # comes first and the rest modifies it.
-                return trim(doc, start, end)
-            # "That's a small fraction of the minimum … experts say": no boundary was found,
-            # so the subject is the noun phrase right before the verb.
-            tail = self._adjacent_noun_phrase(start, end)
-            if tail is not None:
-                return tail
+        return start, end
+
+    def _long_subject(self, start: int, end: int) -> tuple[int, int] | None:
+        """A subject longer than ``LONG_SUBJECT`` words: its head comes first, or it is the
+        noun phrase right before the verb."""
+        doc = self.doc
+        core_end = core_end_of(doc, start, end)
+        if (
+            core_end - start <= LONG_SUBJECT // 2 + 1
+            and doc[core_end].lower_ in PREPOSITION_WORDS
+            and self._known_head(core_end - 1)
+        ):
+            # "Political observers in Virginia and around the country say": the head
+            # comes first and the rest modifies it.
+            return trim(doc, start, end)
+        # "That's a small fraction of the minimum … experts say": no boundary was found,
+        # so the subject is the noun phrase right before the verb.
+        tail = self._adjacent_noun_phrase(start, end)
+        if tail is not None:
+            return tail
         return trim(doc, start, end)
 
     def _adjacent_noun_phrase(self, start: int, end: int) -> tuple[int, int] | None:

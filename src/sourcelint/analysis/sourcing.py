@@ -26,9 +26,7 @@ from sourcelint.analysis.grammar import (
     RELAY_OPENERS,
     core_end_of,
     cue_word,
-    end_char,
     house_style,
-    number,
     on_record_after,
     outlet_key,
     reason_given,
@@ -37,6 +35,7 @@ from sourcelint.analysis.grammar import (
 )
 from sourcelint.analysis.kinds import KindMixin
 from sourcelint.analysis.mentions import Mention, MentionKind, find_mentions, title_case
+from sourcelint.analysis.record_fields import char_offsets, count_in
 from sourcelint.analysis.records import Attribution, CueType, SourceKind
 from sourcelint.analysis.sources import SourceMixin
 from sourcelint.analysis.spans import ByStart
@@ -46,7 +45,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
-    from sourcelint.analysis.phrases import PhraseSet
+    from sourcelint.analysis.phrases import PhraseMatch, PhraseSet
 
 __all__ = [
     "Attribution",
@@ -76,6 +75,19 @@ class SourcingModel:
     ) -> list[Attribution]:
         """Every attribution in ``doc`` in text order; ``own_outlet`` is no second-hand outlet."""
         return _Builder(self, doc, quotes, own_outlet).build()
+
+    def own_outlets(
+        self, doc: Doc, found: list[PhraseMatch], configured: tuple[str, ...]
+    ) -> set[str]:
+        """The publisher's own outlet (``outlet_key`` forms): the names configured, and the
+        names in ``found`` written in its house style ("told POLITICO")."""
+        own = {outlet_key(name) for name in configured}
+        own |= {
+            outlet_key(doc[m.start : m.end].text)
+            for m in found
+            if house_style(doc[m.start : m.end].text, self.mixed_case_outlets)
+        }
+        return own
 
 
 def build_sourcing_model(nlp: Language, lexicon: Mapping[str, tuple[str, ...]]) -> SourcingModel:
@@ -114,13 +126,8 @@ class _Builder(CueMixin, SourceMixin, KindMixin):
         self.quotes = quotes
         # Title-case sentences: there capitals mark words, not names ("Officials Say …").
         self.headlines = frozenset(s.start for s in doc.sents if title_case(s))
-        own = {outlet_key(name) for name in own_outlet}
         found = [m for m in model.outlets.find(doc) if standalone(doc, m.start, m.end)]
-        own |= {
-            outlet_key(doc[m.start : m.end].text)
-            for m in found
-            if house_style(doc[m.start : m.end].text, model.mixed_case_outlets)
-        }
+        own = model.own_outlets(doc, found, own_outlet)
         outlet_spans = [
             (m.start, m.end) for m in found if outlet_key(doc[m.start : m.end].text) not in own
         ]
@@ -287,8 +294,8 @@ class _Builder(CueMixin, SourceMixin, KindMixin):
         kind: SourceKind,
     ) -> Attribution:
         doc = self.doc
-        cue = (doc[cue_start].idx, end_char(doc, cue_end))
-        source_chars = (doc[source[0]].idx, end_char(doc, source[1])) if source else None
+        cue = char_offsets(doc, cue_start, cue_end)
+        source_chars = char_offsets(doc, *source) if source else None
         on_record = on_record_after(self.on_record_starts, cue_end, sentence.end)
         if on_record and kind is SourceKind.ANONYMOUS:
             kind = SourceKind.ORGANIZATION
@@ -298,12 +305,7 @@ class _Builder(CueMixin, SourceMixin, KindMixin):
             and (source is None or self._people_in(*source))
         ):
             kind = SourceKind.NAMED  # a journalist asking questions relays nothing
-        count = None
-        if source:
-            for token in doc[source[0] : source[1]]:
-                if token.like_num:
-                    count = number(token.lower_)
-                    break
+        count = count_in(doc, *source) if source else None
         content = self._content(sentence, cue_start, cue_end, source)
         return Attribution(
             cue=cue,
@@ -336,14 +338,14 @@ class _Builder(CueMixin, SourceMixin, KindMixin):
         first = min(source[0], cue_start) if source else cue_start
         if first > sentence.start and doc[first - 1].text in {",", "”", '"', "—"}:
             # Post-posed ("…,” a senior aide said"): the content comes before.
-            return (doc[sentence.start].idx, end_char(doc, first - 1))
+            return char_offsets(doc, sentence.start, first - 1)
         after = max(cue_end, source[1] if source and source[0] >= cue_end else cue_end)
         while after < sentence.end and doc[after].lower_ in {"that", ",", ":"}:
             after += 1
         if after < sentence.end and sentence.end - after > 1:
-            return (doc[after].idx, end_char(doc, sentence.end))
+            return char_offsets(doc, after, sentence.end)
         if first > sentence.start:
-            return (doc[sentence.start].idx, end_char(doc, first))
+            return char_offsets(doc, sentence.start, first)
         return None
 
     def _in_quote(self, offset: int) -> bool:

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -60,83 +60,126 @@ _REPORTS = ("core", "attribution", "cue")
 def build(context: BuildContext, params: Mapping[str, Any]) -> Check:
     """Compile the query from its parameters."""
     reader = Params(params)
-    kinds = _choices(reader, "kinds", SourceKind, None)
-    cue_types = _choices(reader, "cue-types", CueType, tuple(CueType))
-    cue_words = _words(context, reader, "cue-words")
-    heads = _words(context, reader, "heads")
-    exclude_heads = _words(context, reader, "exclude-heads") or frozenset()
-    recipients = reader.flag("recipients", False)
-    include_quoted = reader.flag("include-quoted", False)
-    bare = reader.optional_flag("bare")
-    skip_bare_heads = _words(context, reader, "skip-bare-heads") or frozenset()
-    report = reader.choice("report", _REPORTS, "core")
-    reason_severity = reader.optional_choice("reason-severity", tuple(s.value for s in Severity))
-    content_words = _words(context, reader, "content-words")
-    quoted_severity = reader.optional_choice("quoted-severity", tuple(s.value for s in Severity))
-    about_person = reader.choice("content-about", ("anything", "person"), "anything") == "person"
-    relayed_by = _choices(reader, "unless-relayed-by", SourceKind, ())
+    severities = tuple(s.value for s in Severity)
+    query = _Query(
+        kinds=_choices(reader, "kinds", SourceKind, None),
+        cue_types=_choices(reader, "cue-types", CueType, tuple(CueType)),
+        cue_words=_words(context, reader, "cue-words"),
+        heads=_words(context, reader, "heads"),
+        exclude_heads=_words(context, reader, "exclude-heads") or frozenset(),
+        recipients=reader.flag("recipients", False),
+        include_quoted=reader.flag("include-quoted", False),
+        bare=reader.optional_flag("bare"),
+        skip_bare_heads=_words(context, reader, "skip-bare-heads") or frozenset(),
+        report=reader.choice("report", _REPORTS, "core"),
+        reason_severity=reader.optional_choice("reason-severity", severities),
+        content_words=_words(context, reader, "content-words"),
+        quoted_severity=reader.optional_choice("quoted-severity", severities),
+        about_person=reader.choice("content-about", ("anything", "person"), "anything") == "person",
+        relayed_by=_choices(reader, "unless-relayed-by", SourceKind, ()),
+    )
     reader.finish()
+    return query.check
 
-    def wanted(article: Article, attribution: Attribution, places: _WordPlaces) -> bool:
-        if attribution.quoted and not include_quoted:
-            return False
-        if attribution.cue_type not in cue_types or attribution.kind not in kinds:
-            return False
-        doc = article.doc
-        if cue_words is not None and attribution.cue_word not in cue_words:
-            return False
-        head = doc[attribution.head].lower_ if attribution.head is not None else None
-        if heads is not None and head not in heads:
-            return False
-        if head in exclude_heads:
-            return False
-        if head in skip_bare_heads and _is_bare(article, attribution):
-            return False
-        if content_words is not None and not _mentions(article, attribution, places):
-            return False
-        return bare is None or _is_bare(article, attribution) == bare
 
-    def check(article: Article) -> Iterator[Hit]:
+@dataclass(frozen=True)
+class _Query:
+    """One rule's query, compiled from its parameters (see the module's docstring)."""
+
+    kinds: frozenset[SourceKind]
+    cue_types: frozenset[CueType]
+    cue_words: frozenset[str] | None
+    heads: frozenset[str] | None
+    exclude_heads: frozenset[str]
+    recipients: bool
+    include_quoted: bool
+    bare: bool | None
+    skip_bare_heads: frozenset[str]
+    report: str
+    reason_severity: str | None
+    content_words: frozenset[str] | None
+    quoted_severity: str | None
+    about_person: bool
+    relayed_by: frozenset[SourceKind]
+
+    def check(self, article: Article) -> Iterator[Hit]:
+        """The article's hits, one per mention of a source."""
         # Each attribution asks about its own content, which may run to the end of a very
         # long sentence: the words and quotations are indexed once per article instead.
-        places = _WordPlaces(article, content_words or frozenset(), about_person)
+        places = _WordPlaces(article, self.content_words or frozenset(), self.about_person)
         quotations = SpanSet(article.quotes)
         relays = SpanSet(
-            a.content for a in article.attributions if a.kind in relayed_by and a.content
+            a.content for a in article.attributions if a.kind in self.relayed_by and a.content
         )
-        # One finding per mention of a source: "Two officials, who asked not to be named,
-        # said", "told Reuters, which first reported" credit one source twice. The first
-        # cue's finding stands; a later cue that quotes the content raises its severity.
-        hits: list[Hit] = []
-        flagged: dict[int, int] = {}  # a character of a flagged source -> its hit
-
-        def earlier(span: tuple[int, int]) -> int | None:
-            return next((flagged[c] for c in range(*span) if c in flagged), None)
-
+        hits = _OnePerSource(self.quoted_severity)
         for attribution in article.attributions:
-            source = attribution.source if report != "cue" else None
-            if recipients and attribution.recipient and not attribution.quoted:
+            source = attribution.source if self.report != "cue" else None
+            if self.recipients and attribution.recipient and not attribution.quoted:
                 source = attribution.recipient
                 hit = Hit(*source)
-            elif wanted(article, attribution, places) and not relays.encloses(*attribution.cue):
-                severity = (
-                    Severity(reason_severity) if reason_severity and attribution.reason else None
-                )
-                if quoted_severity and _quotes_content(attribution, quotations):
-                    severity = Severity(quoted_severity)
-                hit = Hit(*_span(article, attribution, report), severity=severity)
+            elif self._wanted(article, attribution, places) and not relays.encloses(
+                *attribution.cue
+            ):
+                severity = self._severity(attribution, quotations)
+                hit = Hit(*_span(article, attribution, self.report), severity=severity)
             else:
                 continue
-            index = earlier(source) if source is not None else None
-            if index is None:
-                if source is not None:
-                    flagged.update(dict.fromkeys(range(*source), len(hits)))
-                hits.append(hit)
-            elif quoted_severity and hit.severity == Severity(quoted_severity):
-                hits[index] = replace(hits[index], severity=hit.severity)
-        yield from hits
+            hits.add(hit, source)
+        yield from hits.hits
 
-    return check
+    def _wanted(self, article: Article, attribution: Attribution, places: _WordPlaces) -> bool:
+        if attribution.quoted and not self.include_quoted:
+            return False
+        if attribution.cue_type not in self.cue_types or attribution.kind not in self.kinds:
+            return False
+        doc = article.doc
+        if self.cue_words is not None and attribution.cue_word not in self.cue_words:
+            return False
+        head = doc[attribution.head].lower_ if attribution.head is not None else None
+        if self.heads is not None and head not in self.heads:
+            return False
+        if head in self.exclude_heads:
+            return False
+        if head in self.skip_bare_heads and _is_bare(article, attribution):
+            return False
+        if self.content_words is not None and not _mentions(article, attribution, places):
+            return False
+        return self.bare is None or _is_bare(article, attribution) == self.bare
+
+    def _severity(self, attribution: Attribution, quotations: SpanSet) -> Severity | None:
+        """The severity a reason for anonymity or quoted content sets, else None (the
+        rule's own)."""
+        severity = (
+            Severity(self.reason_severity) if self.reason_severity and attribution.reason else None
+        )
+        if self.quoted_severity and _quotes_content(attribution, quotations):
+            severity = Severity(self.quoted_severity)
+        return severity
+
+
+class _OnePerSource:
+    """An article's hits, one per mention of a source: "Two officials, who asked not to be
+    named, said", "told Reuters, which first reported" credit one source twice. The first
+    cue's hit stands; a later cue that quotes the content raises its severity."""
+
+    def __init__(self, quoted_severity: str | None) -> None:
+        self.hits: list[Hit] = []
+        self._quoted_severity = quoted_severity
+        self._flagged: dict[int, int] = {}  # a character of a flagged source -> its hit
+
+    def add(self, hit: Hit, source: tuple[int, int] | None) -> None:
+        """Record ``hit``, unless a hit for the same source stands (a mention of no source
+        always counts)."""
+        index = self._earlier(source) if source is not None else None
+        if index is None:
+            if source is not None:
+                self._flagged.update(dict.fromkeys(range(*source), len(self.hits)))
+            self.hits.append(hit)
+        elif self._quoted_severity and hit.severity == Severity(self._quoted_severity):
+            self.hits[index] = replace(self.hits[index], severity=hit.severity)
+
+    def _earlier(self, span: tuple[int, int]) -> int | None:
+        return next((self._flagged[c] for c in range(*span) if c in self._flagged), None)
 
 
 def _span(article: Article, attribution: Attribution, report: str) -> tuple[int, int]:

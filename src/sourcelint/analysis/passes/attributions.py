@@ -16,9 +16,6 @@ from typing import TYPE_CHECKING
 from sourcelint.analysis.grammar import (
     SPEECH_CONTINUERS,
     cue_word,
-    end_char,
-    house_style,
-    number,
     on_record_after,
     outlet_key,
     reason_given,
@@ -34,13 +31,13 @@ from sourcelint.analysis.passes.cues import (
 from sourcelint.analysis.passes.kinds import (
     KindContext,
     KindWords,
-    gender_of,
     kind_of,
-    role_kind,
 )
 from sourcelint.analysis.passes.people import person_nouns
 from sourcelint.analysis.passes.registry import Registry, build_registry
+from sourcelint.analysis.passes.roles import gender_of, role_kind
 from sourcelint.analysis.passes.sources import Source, source_of
+from sourcelint.analysis.record_fields import char_offsets, count_in
 from sourcelint.analysis.records import Attribution, CueType, SourceKind
 
 if TYPE_CHECKING:
@@ -122,16 +119,11 @@ def _outlets(
     doc: Doc, resources: SourcingModel, configured: tuple[str, ...]
 ) -> tuple[set[int], set[int]]:
     """Tokens of other outlets' names, and of the publisher's own."""
-    own = {outlet_key(name) for name in configured}
+    matches = [m for m in resources.outlets.find(doc) if _names_an_outlet(doc, m.start, m.end)]
+    own = resources.own_outlets(doc, matches, configured)
     dateline = _DATELINE.match(doc.text)
     if dateline:
         own.add(outlet_key(dateline.group("name")))
-    matches = [m for m in resources.outlets.find(doc) if _names_an_outlet(doc, m.start, m.end)]
-    own |= {
-        outlet_key(doc[m.start : m.end].text)
-        for m in matches
-        if house_style(doc[m.start : m.end].text, resources.mixed_case_outlets)
-    }
     others, mine = set(), set()
     for m in matches:
         target = mine if outlet_key(doc[m.start : m.end].text) in own else others
@@ -189,18 +181,16 @@ def _record(
     if kind is SourceKind.OUTLET and lemma in _INTERVIEWERS:
         kind = SourceKind.NAMED  # a journalist asking questions relays nothing
     recipient = recipients.get(sentence.start)
-    count = None
-    if source is not None:
-        count = next((number(t.lower_) for t in doc[source.start : source.end] if t.like_num), None)
+    count = count_in(doc, source.start, source.end) if source is not None else None
     return Attribution(
-        cue=(doc[cue.start].idx, end_char(doc, cue.end)),
+        cue=char_offsets(doc, cue.start, cue.end),
         cue_type=cue.cue_type,
         kind=kind,
-        source=(doc[source.start].idx, end_char(doc, source.end)) if source else None,
+        source=char_offsets(doc, source.start, source.end) if source else None,
         content=_content(doc, cue),
         quoted=False,
         recipient=(
-            (doc[recipient.start].idx, end_char(doc, recipient.end))
+            char_offsets(doc, recipient.start, recipient.end)
             if recipient is not None and kind is not SourceKind.OUTLET
             else None
         ),
@@ -240,7 +230,7 @@ def _content(doc: Doc, cue: Cue) -> tuple[int, int] | None:
         return _sentence(word)
     for child in word.children:
         if child.dep_ in {"ccomp", "xcomp", "dobj"}:
-            return (doc[child.left_edge.i].idx, end_char(doc, child.right_edge.i + 1))
+            return char_offsets(doc, child.left_edge.i, child.right_edge.i + 1)
     if word.dep_ == "parataxis" or (word.dep_ == "ROOT" and cue.start > word.sent.start):
         return _sentence(word)
     return None
@@ -252,7 +242,7 @@ def _sentence(word: Token) -> tuple[int, int]:
     end = sentence.end
     while end - 1 > sentence.start and sentence.doc[end - 1].is_space:
         end -= 1
-    return (sentence.start_char, end_char(sentence.doc, end))
+    return char_offsets(sentence.doc, sentence.start, end)
 
 
 def _referent(doc: Doc, source: Source | None, registry: Registry) -> str | None:

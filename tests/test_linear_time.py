@@ -23,8 +23,12 @@ from sourcelint.analysis.phrases import PhraseSet
 from sourcelint.analysis.pipeline import MAX_RUN, Analyzer, make_doc
 from sourcelint.analysis.spans import ByStart, SpanSet
 from sourcelint.analysis.templates import Step, Template
+from sourcelint.checks.registry import load_registry
 
 from conftest import hang_guard
+
+# The word lists of the built-in rule packs, which the sourcing model reads.
+LEXICON = load_registry().lexicon
 
 _RUN = re.compile(r"\S+")
 _SENTENCES = [
@@ -86,7 +90,7 @@ class _SpyTokenizer:
 
 @pytest.fixture
 def fast_analyzer() -> Analyzer:
-    return Analyzer("fast")
+    return Analyzer(LEXICON, "fast")
 
 
 def test_the_tokenizer_never_sees_a_run_longer_than_max_run(fast_analyzer):
@@ -342,7 +346,7 @@ def test_work_grows_linearly_with_the_text(linter, registry, tier, shape):
 def test_a_long_text_reaches_the_model_in_pieces_annotated_alike(monkeypatch):
     from sourcelint.analysis import pipeline
 
-    analyzer = Analyzer("parse")
+    analyzer = Analyzer(LEXICON, "parse")
     text = news(30)
     blocks = tuple((m.start(), m.end()) for m in re.finditer(r"[^\n]+", text))
     whole = analyzer.parse(text, blocks)

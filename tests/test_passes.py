@@ -8,13 +8,18 @@ from sourcelint.analysis.passes.cue_features import context_features, lexicon_ke
 from sourcelint.analysis.passes.cue_scorer import CueScorer, load_scorer, smoothed_share
 from sourcelint.analysis.passes.frames import frame
 from sourcelint.analysis.pipeline import Analyzer
-from sourcelint.analysis.records import CueType, SourceKind
+from sourcelint.analysis.records import CueType
+from sourcelint.checks.registry import load_registry
+from sourcelint.core.kinds import SourceKind
 from sourcelint.readers import read_prose
+
+# The word lists of the built-in rule packs, which the sourcing model reads.
+LEXICON = load_registry().lexicon
 
 
 @pytest.fixture(scope="module")
 def analyzer():
-    return Analyzer("parse")
+    return Analyzer(LEXICON, "parse")
 
 
 def attributions(analyzer, text):

@@ -15,6 +15,7 @@ import sourcelint
 from sourcelint.analysis import model as model_module
 from sourcelint.analysis.model import LOAD_NAMES, install_hint, load_model, model_path, verify
 from sourcelint.analysis.pipeline import Analyzer
+from sourcelint.checks.registry import load_registry
 from sourcelint.cli.app import app
 from sourcelint.config import Settings
 from sourcelint.core.errors import PipelineError
@@ -25,6 +26,9 @@ from sourcelint.engine import Linter
 from sourcelint.readers import read_prose
 
 from conftest import SEED
+
+# The word lists of the built-in rule packs, which the sourcing model reads.
+LEXICON = load_registry().lexicon
 
 ANONYMOUS = "Two aides said the deal was off.\n"
 
@@ -46,10 +50,10 @@ def test_tiers_and_accurate_the_old_name_of_parse():
     assert TIERS == ("parse", "fast")
     assert DEFAULT_TIER == "fast"
     assert tier_name("accurate") == "parse"
-    assert Analyzer().tier == DEFAULT_TIER
-    assert Analyzer("accurate").tier == "parse"
+    assert Analyzer(LEXICON).tier == DEFAULT_TIER
+    assert Analyzer(LEXICON, "accurate").tier == "parse"
     with pytest.raises(PipelineError, match="unknown pipeline 'turbo'"):
-        Analyzer("turbo")
+        Analyzer(LEXICON, "turbo")
 
 
 def test_every_default_names_the_default_tier(tmp_path):
@@ -147,7 +151,7 @@ def test_default_run_reports_the_default_tier():
 
 def test_missing_model_is_a_clear_error():
     with pytest.raises(PipelineError) as info:
-        _ = Analyzer("parse", "no_such_model_xyz").nlp
+        _ = Analyzer(LEXICON, "parse", "no_such_model_xyz").nlp
     assert info.value.code == "E401"
     assert "no_such_model_xyz" in info.value.message
     assert "not installed" in info.value.message
@@ -240,7 +244,7 @@ def test_unverified_weights_exit_2_from_the_cli(tmp_path, monkeypatch):
 
 def test_quotations_are_found_and_left_open_to_block_end():
     text = "“We won,” he said. She said “it is over\n\nNext paragraph."
-    article = Analyzer("fast").analyze(read_prose(text))
+    article = Analyzer(LEXICON, "fast").analyze(read_prose(text))
     quoted = [article.text[start:end] for start, end in article.quotes]
     assert quoted == ["“We won,”", "“it is over"]
     assert article.in_quote(article.text.index("won"))
@@ -259,5 +263,5 @@ def test_quotations_are_found_and_left_open_to_block_end():
     ],
 )
 def test_quotation_marks_and_look_alikes(text, quoted):
-    article = Analyzer("fast").analyze(read_prose(text))
+    article = Analyzer(LEXICON, "fast").analyze(read_prose(text))
     assert [article.text[start:end] for start, end in article.quotes] == quoted

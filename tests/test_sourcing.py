@@ -6,7 +6,8 @@ import pytest
 
 import sourcelint
 from sourcelint.analysis.mentions import title_case
-from sourcelint.analysis.sourcing import CueType, SourceKind
+from sourcelint.analysis.sourcing import CueType
+from sourcelint.core.kinds import SourceKind
 
 
 def attributions(text: str):

@@ -12,8 +12,8 @@ from collections import Counter
 
 import pytest
 
-from sourcelint.analysis.profile import Profile
 from sourcelint.core.findings import Category, Finding, Severity
+from sourcelint.core.profile import Profile
 from sourcelint.core.results import FileResult, Report
 from sourcelint.formats import get_formatter
 

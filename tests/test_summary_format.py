@@ -7,10 +7,10 @@ from collections import Counter
 
 from typer.testing import CliRunner
 
-from sourcelint.analysis.profile import Profile
 from sourcelint.cli.app import app
 from sourcelint.core.errors import SourcelintError
 from sourcelint.core.findings import Category, Finding, Severity
+from sourcelint.core.profile import Profile
 from sourcelint.core.results import FileResult, Report
 from sourcelint.formats import get_formatter
 from sourcelint.formats.summary import escape_markdown

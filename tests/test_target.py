@@ -5,8 +5,12 @@ from __future__ import annotations
 import pytest
 
 from sourcelint.analysis.pipeline import Analyzer
+from sourcelint.checks.registry import load_registry
 from sourcelint.checks.target import describes_person
 from sourcelint.core.tiers import TIERS
+
+# The word lists of the built-in rule packs, which the sourcing model reads.
+LEXICON = load_registry().lexicon
 
 # Read alike with and without a parse.
 BOTH = [
@@ -43,7 +47,7 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def analyzers():
-    return {tier: Analyzer(tier) for tier in TIERS}
+    return {tier: Analyzer(LEXICON, tier) for tier in TIERS}
 
 
 @pytest.mark.parametrize(("tier", "text", "target", "expected"), CASES)

@@ -35,6 +35,10 @@ from learn_cues import STUDY_FOLDS, Row, candidates, count, design, feature_name
 
 from sourcelint.analysis.passes.frames import SUBJECT_DEPS
 from sourcelint.analysis.pipeline import Analyzer
+from sourcelint.checks.registry import load_registry
+
+# The word lists of the built-in rule packs, which the sourcing model reads.
+LEXICON = load_registry().lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -47,7 +51,7 @@ Learner = Callable[[np.ndarray, np.ndarray], Scorer]
 
 def vectors(found: list[tuple[Token, Row]]) -> np.ndarray:
     """The tok2vec vectors of each candidate word and of its subject (zeros for none)."""
-    tok2vec = Analyzer("parse").nlp.get_pipe("tok2vec")
+    tok2vec = Analyzer(LEXICON, "parse").nlp.get_pipe("tok2vec")
     tensors: dict[int, np.ndarray] = {}
     rows = []
     for token, _ in found:

@@ -69,12 +69,13 @@ def parsed(split: str, folds: set[int] | None = None) -> Iterator[tuple[str, Doc
     from sourcelint.analysis.normalize import analysis_text
     from sourcelint.analysis.pipeline import Analyzer
     from sourcelint.analysis.quotes import quotation_spans
+    from sourcelint.checks.registry import load_registry
     from sourcelint.readers import read_prose
 
     scorer = _scorer()
     communicative = communicative_test()
     names, annotations, texts = scorer.load(EVAL / "polnear" / split, folds)
-    analyzer = Analyzer("parse")
+    analyzer = Analyzer(load_registry().lexicon, "parse")
     cache = CACHE / split
     cache.mkdir(parents=True, exist_ok=True)
     for name in names:

@@ -7,13 +7,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sourcelint.analysis.profile import Profile, build_profile
+from sourcelint.analysis.profile import build_profile
 from sourcelint.checks.registry import Registry
 from sourcelint.checks.rule import Check, Rule
 from sourcelint.core.document import Note
 from sourcelint.core.errors import SourcelintError
 from sourcelint.core.findings import Finding, Severity
 from sourcelint.core.positions import LineIndex
+from sourcelint.core.profile import Profile
 from sourcelint.core.reading import ReadingView
 from sourcelint.core.rule_meta import RuleMeta
 from sourcelint.core.tiers import DEFAULT_TIER, tier_name
@@ -56,7 +57,7 @@ class Linter:
         if key not in self._analyzers:
             from sourcelint.analysis.pipeline import Analyzer
 
-            self._analyzers[key] = Analyzer(tier, model, self.registry.lexicon)
+            self._analyzers[key] = Analyzer(self.registry.lexicon, tier, model)
         return self._analyzers[key]
 
     def warm(self, tier: str = DEFAULT_TIER, model: str | None = None) -> None:

@@ -40,9 +40,10 @@ from sourcelint.analysis.grammar import (
     trim,
 )
 from sourcelint.analysis.mentions import Mention
-from sourcelint.analysis.records import Attribution, CueType, SourceKind
+from sourcelint.analysis.records import Attribution, CueType
 from sourcelint.analysis.speech_use import SpeechUseMixin
 from sourcelint.analysis.words import Use
+from sourcelint.core.kinds import SourceKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span

@@ -33,9 +33,9 @@ from sourcelint.analysis.grammar import (
     crowd_count,
 )
 from sourcelint.analysis.mentions import Mention, MentionKind
-from sourcelint.analysis.records import SourceKind
 from sourcelint.analysis.referents import ReferentMixin
 from sourcelint.analysis.role_learning import RoleLearningMixin
+from sourcelint.core.kinds import SourceKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from sourcelint.analysis.grammar import first_word
-from sourcelint.analysis.passes.people import person_plurals
+from sourcelint.analysis.vocabulary.people import person_plurals
 from sourcelint.analysis.words import SourcingWords
 
 if TYPE_CHECKING:

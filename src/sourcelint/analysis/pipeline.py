@@ -56,9 +56,9 @@ class Analyzer:
 
     def __init__(
         self,
+        lexicon: Mapping[str, tuple[str, ...]],
         tier: str = DEFAULT_TIER,
         model: str | None = None,
-        lexicon: Mapping[str, tuple[str, ...]] | None = None,
     ) -> None:
         self.tier = tier_name(tier)
         self.model = model
@@ -79,10 +79,6 @@ class Analyzer:
     @property
     def sourcing(self) -> SourcingModel | ParseSourcing:
         if self._sourcing is None:
-            if self.lexicon is None:
-                from sourcelint.checks.registry import load_registry
-
-                self.lexicon = load_registry().lexicon
             resources = build_sourcing_model(self.nlp, self.lexicon)
             self._sourcing = resources if self.tier == "fast" else ParseSourcing(resources)
         return self._sourcing

@@ -13,18 +13,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from sourcelint.core.profile import DEFAULT_FORMULA, FORMULAS
+
 if TYPE_CHECKING:
     from sourcelint.analysis.article import Article
 
-# The formulas, by the textstat function that computes them; all report a U.S. school grade.
-FORMULAS = {
-    "flesch-kincaid": ("Flesch-Kincaid", "flesch_kincaid_grade"),
-    "coleman-liau": ("Coleman-Liau", "coleman_liau_index"),
-    "automated-readability": ("Automated Readability Index", "automated_readability_index"),
-}
-# Counts letters, so it needs no pronouncing dictionary: Flesch-Kincaid loads the CMU
-# dictionary (about 1 s and 70 MB per process), too slow for a pre-commit hook.
-DEFAULT_FORMULA = "automated-readability"
 # Flesch's procedure grades samples of 100 words; with fewer, one sentence decides.
 MIN_WORDS = 100
 # A body paragraph ends with sentence punctuation, perhaps inside closing quotes or brackets.

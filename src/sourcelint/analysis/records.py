@@ -6,18 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-
-class SourceKind(StrEnum):
-    """What kind of source an attribution credits (the profile counts these)."""
-
-    NAMED = "named"
-    ORGANIZATION = "organization"
-    OUTLET = "outlet"
-    DOCUMENT = "document"
-    ANONYMOUS = "anonymous"
-    VAGUE = "vague"
-    NONE = "none"
-    OTHER = "other"  # a source the fast tier cannot type; never flagged
+from sourcelint.core.kinds import SourceKind
 
 
 class CueType(StrEnum):

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from sourcelint.analysis.grammar import IDENTIFIED, PRONOUNS_PLURAL, PRONOUNS_SINGULAR, RELATIVES
 from sourcelint.analysis.mentions import Mention, MentionKind
-from sourcelint.analysis.records import Attribution, SourceKind
+from sourcelint.analysis.records import Attribution
+from sourcelint.core.kinds import SourceKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span

@@ -40,7 +40,8 @@ from sourcelint.analysis.grammar import (
     trim,
 )
 from sourcelint.analysis.mentions import Mention, MentionKind
-from sourcelint.analysis.records import Attribution, SourceKind
+from sourcelint.analysis.records import Attribution
+from sourcelint.core.kinds import SourceKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span

@@ -36,10 +36,11 @@ from sourcelint.analysis.grammar import (
 from sourcelint.analysis.kinds import KindMixin
 from sourcelint.analysis.mentions import Mention, MentionKind, find_mentions, title_case
 from sourcelint.analysis.record_fields import char_offsets, count_in
-from sourcelint.analysis.records import Attribution, CueType, SourceKind
+from sourcelint.analysis.records import Attribution, CueType
 from sourcelint.analysis.sources import SourceMixin
 from sourcelint.analysis.spans import ByStart
 from sourcelint.analysis.words import SourcingWords
+from sourcelint.core.kinds import SourceKind
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -50,7 +51,6 @@ if TYPE_CHECKING:
 __all__ = [
     "Attribution",
     "CueType",
-    "SourceKind",
     "SourcingModel",
     "build_sourcing_model",
 ]

@@ -13,11 +13,12 @@ from typing import Any
 
 from sourcelint.analysis.article import Article
 from sourcelint.analysis.context import BuildContext
-from sourcelint.analysis.profile import WEAK_KINDS
-from sourcelint.analysis.sourcing import Attribution, SourceKind
+from sourcelint.analysis.sourcing import Attribution
 from sourcelint.checks.params import Params
 from sourcelint.checks.rule import Check
 from sourcelint.core.findings import Hit
+from sourcelint.core.kinds import SourceKind
+from sourcelint.core.profile import WEAK_KINDS
 
 _MEASURES = ("weak-majority", "single-source")
 

@@ -37,12 +37,13 @@ from typing import TYPE_CHECKING, Any
 from sourcelint.analysis.article import Article
 from sourcelint.analysis.context import BuildContext
 from sourcelint.analysis.grammar import skippable
-from sourcelint.analysis.sourcing import Attribution, CueType, SourceKind
+from sourcelint.analysis.sourcing import Attribution, CueType
 from sourcelint.analysis.spans import SpanSet
 from sourcelint.checks.params import Params
 from sourcelint.checks.rule import Check
 from sourcelint.checks.target import describes_person
 from sourcelint.core.findings import Hit, Severity
+from sourcelint.core.kinds import SourceKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

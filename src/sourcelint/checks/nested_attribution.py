@@ -14,11 +14,12 @@ from typing import Any
 
 from sourcelint.analysis.article import Article
 from sourcelint.analysis.context import BuildContext
-from sourcelint.analysis.passes.people import is_person
-from sourcelint.analysis.sourcing import Attribution, CueType, SourceKind
+from sourcelint.analysis.sourcing import Attribution, CueType
+from sourcelint.analysis.vocabulary.people import is_person
 from sourcelint.checks.params import Params
 from sourcelint.checks.rule import Check
 from sourcelint.core.findings import Hit
+from sourcelint.core.kinds import SourceKind
 
 RELAY_VERBS = {"said", "says", "told", "tells", "reported", "wrote", "claimed", "added"}
 _PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "him", "her", "them"}

@@ -7,10 +7,11 @@ from typing import Any
 
 from sourcelint.analysis.article import Article
 from sourcelint.analysis.context import BuildContext
-from sourcelint.analysis.readability import DEFAULT_FORMULA, FORMULAS, grade
+from sourcelint.analysis.readability import grade
 from sourcelint.checks.params import Params
 from sourcelint.checks.rule import Check
 from sourcelint.core.findings import Hit
+from sourcelint.core.profile import DEFAULT_FORMULA, FORMULAS
 
 # Measured on 826 political news articles (PolNeAR train, 2016, seven U.S. outlets): about
 # one in twenty has a body above Automated Readability grade 16 (Flesch-Kincaid 14).

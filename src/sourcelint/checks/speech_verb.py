@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING, Any
 from sourcelint.analysis.article import Article
 from sourcelint.analysis.context import BuildContext
 from sourcelint.analysis.grammar import THING_PRONOUNS, used_as_verb
-from sourcelint.analysis.records import Attribution, CueType, SourceKind
+from sourcelint.analysis.records import Attribution, CueType
 from sourcelint.checks.params import Params
 from sourcelint.checks.rule import Check
 from sourcelint.core.findings import Hit
+from sourcelint.core.kinds import SourceKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Span

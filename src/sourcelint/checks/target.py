@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sourcelint.analysis.grammar import ARTICLES, OBJECT_PRONOUNS, PERSONAL_PRONOUNS
-from sourcelint.analysis.passes.people import is_person
+from sourcelint.analysis.vocabulary.people import is_person
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sourcelint.analysis.profile import Profile
 from sourcelint.core.errors import SourcelintError
 from sourcelint.core.findings import Finding
+from sourcelint.core.profile import Profile
 from sourcelint.core.reading import ReadingView
 from sourcelint.core.rule_meta import RuleMeta
 from sourcelint.core.tiers import DEFAULT_TIER

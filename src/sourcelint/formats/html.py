@@ -16,10 +16,10 @@ from html import escape
 from itertools import pairwise
 from typing import TextIO
 
-from sourcelint.analysis.profile import Profile
 from sourcelint.core.document import Prose
 from sourcelint.core.escapes import unsurrogate
 from sourcelint.core.findings import Category, Finding
+from sourcelint.core.profile import Profile
 from sourcelint.core.reading import ReadingView
 from sourcelint.core.results import FileResult, Report
 from sourcelint.core.rule_meta import RuleMeta

@@ -12,9 +12,8 @@ import re
 from collections import Counter
 from typing import TextIO
 
-from sourcelint.analysis.profile import KIND_ORDER, Profile
-from sourcelint.analysis.readability import DEFAULT_FORMULA, FORMULAS
 from sourcelint.core.escapes import unsurrogate, visible
+from sourcelint.core.profile import DEFAULT_FORMULA, FORMULAS, KIND_ORDER, Profile
 from sourcelint.core.results import Report
 
 # What a kind of source means where the bare name does not say it (``sourcing.SourceKind``).

@@ -11,10 +11,10 @@ from collections import Counter
 from collections.abc import Callable
 from typing import TextIO
 
-from sourcelint.analysis.profile import Profile
 from sourcelint.core.escapes import visible
 from sourcelint.core.findings import Finding, Severity
 from sourcelint.core.positions import LineIndex
+from sourcelint.core.profile import Profile
 from sourcelint.core.results import FileResult, Report
 from sourcelint.filters.baseline import stale_message
 

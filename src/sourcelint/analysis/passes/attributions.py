@@ -33,12 +33,13 @@ from sourcelint.analysis.passes.kinds import (
     KindWords,
     kind_of,
 )
-from sourcelint.analysis.passes.people import person_nouns
 from sourcelint.analysis.passes.registry import Registry, build_registry
 from sourcelint.analysis.passes.roles import gender_of, role_kind
 from sourcelint.analysis.passes.sources import Source, source_of
 from sourcelint.analysis.record_fields import char_offsets, count_in
-from sourcelint.analysis.records import Attribution, CueType, SourceKind
+from sourcelint.analysis.records import Attribution, CueType
+from sourcelint.analysis.vocabulary.people import person_nouns
+from sourcelint.core.kinds import SourceKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

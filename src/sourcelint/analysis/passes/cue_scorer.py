@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-VOCABULARY = Path(__file__).resolve().parent.parent / "vocabulary"
-LEXICON_FILE = VOCABULARY / "cue_lexicon.tsv"
-WEIGHTS_FILE = VOCABULARY / "cue_weights.tsv"
+from sourcelint.analysis.vocabulary import DIRECTORY
+
+LEXICON_FILE = DIRECTORY / "cue_lexicon.tsv"
+WEIGHTS_FILE = DIRECTORY / "cue_weights.tsv"
 # A lemma enters the lexicon once annotators marked it this often.
 MIN_LEMMA_MARKED = 3
 # A frame or context row is kept once the lemma occurred in it this often.

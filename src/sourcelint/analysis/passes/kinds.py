@@ -10,10 +10,6 @@ take the kind of what they refer to.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Mapping
-from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from sourcelint.analysis.grammar import (
@@ -28,61 +24,25 @@ from sourcelint.analysis.passes.dependents import (
     determiner,
     of_object,
 )
+from sourcelint.analysis.passes.kind_context import KindContext, KindWords
 from sourcelint.analysis.passes.pronouns import REFERRING, pronoun_kind
 from sourcelint.analysis.passes.registry import (
     ORGANIZATION_LABELS,
     PERSON_LABELS,
-    Registry,
     entity_tokens,
 )
 from sourcelint.analysis.passes.roles import familiar, person_kind, person_noun, role_kind
 from sourcelint.analysis.passes.sources import Source
-from sourcelint.analysis.records import SourceKind
 from sourcelint.analysis.words import HEARSAY_NOUNS
+from sourcelint.core.kinds import SourceKind
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
 _PARTITIVES = frozenset({"one", "some", "many", "most", "several", "few", "both", "all", "each"})
 _SOMEONE = frozenset({"someone", "somebody"})
 _EVERYONE = frozenset({"everyone", "everybody", "nobody"})
 _SOME = frozenset({"some", "many", "most", "several", "few"})  # an unspecified share
-
-
-@dataclass(frozen=True)
-class KindWords:
-    """The word classes kinds are read from (lower-case word forms)."""
-
-    person_nouns: frozenset[str]
-    vague_nouns: frozenset[str]
-    anonymous_nouns: frozenset[str]  # roles that stay anonymous when possessed ("his aides")
-    quoted_roles: frozenset[str]  # roles sources are quoted in ("officials", "allies")
-    document_nouns: frozenset[str]
-    organization_nouns: frozenset[str]
-    outlet_nouns: frozenset[str]
-    unique_roles: frozenset[str]
-    outlet_words: frozenset[str]
-    genders: Mapping[str, str]  # person noun -> "f" or "m" ("wife", "spokesman")
-
-
-@dataclass(frozen=True)
-class KindContext:
-    """One article's facts the kind pass reads."""
-
-    doc: Doc
-    registry: Registry
-    outlet_tokens: frozenset[int]  # tokens of other outlets' names
-    own_tokens: frozenset[int]  # tokens of the publishing outlet's names
-    words: KindWords
-
-    @cached_property
-    def sentence_starts(self) -> list[int]:
-        return [sentence.start for sentence in self.doc.sents]
-
-    def sentences_between(self, earlier: int, later: int) -> int:
-        """How many sentence breaks lie between two tokens."""
-        starts = self.sentence_starts
-        return bisect_right(starts, later) - bisect_right(starts, earlier)
 
 
 # Most specific first: a compound source takes its most specific member ("Trump and his

@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING
 
 from sourcelint.analysis.grammar import PRONOUNS_PLURAL, PRONOUNS_SINGULAR
 from sourcelint.analysis.passes.registry import Mention
-from sourcelint.analysis.records import SourceKind
+from sourcelint.core.kinds import SourceKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from sourcelint.analysis.passes.kinds import KindContext
+    from sourcelint.analysis.passes.kind_context import KindContext
 
 _SINGULAR = frozenset(PRONOUNS_SINGULAR)
 _PLURAL = frozenset(PRONOUNS_PLURAL)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sourcelint.analysis.passes.frames import is_according_to
-from sourcelint.analysis.records import SourceKind
+from sourcelint.core.kinds import SourceKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -14,12 +14,12 @@ from sourcelint.analysis.passes.dependents import (
     of_object,
 )
 from sourcelint.analysis.passes.registry import ORGANIZATION_LABELS, Registry
-from sourcelint.analysis.records import SourceKind
+from sourcelint.core.kinds import SourceKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from sourcelint.analysis.passes.kinds import KindWords
+    from sourcelint.analysis.passes.kind_context import KindWords
 
 # "those close to him", "people familiar with the matter", "officials briefed on it".
 _VANTAGE_HEADS = frozenset({"those", "people", "persons", "person", "someone", "one"})

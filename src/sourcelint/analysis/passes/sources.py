@@ -17,8 +17,8 @@ from sourcelint.analysis.grammar import is_mark
 from sourcelint.analysis.passes.cue_features import RELATIVE_PRONOUNS
 from sourcelint.analysis.passes.cues import Cue
 from sourcelint.analysis.passes.frames import SUBJECT_DEPS
-from sourcelint.analysis.passes.people import is_person
 from sourcelint.analysis.records import CueType
+from sourcelint.analysis.vocabulary.people import is_person
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

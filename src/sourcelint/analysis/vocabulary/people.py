@@ -7,12 +7,12 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
-from sourcelint.analysis.passes.cue_scorer import VOCABULARY
+from sourcelint.analysis.vocabulary import DIRECTORY
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-PERSON_NOUNS_FILE = VOCABULARY / "person_nouns.txt"
+PERSON_NOUNS_FILE = DIRECTORY / "person_nouns.txt"
 # Classes of the shipped list a lower-case noun is read with: words whose first sense is
 # a person ("secondary" words such as "party", "star" are left out for precision).
 _PERSON_CLASSES = frozenset({"person"})

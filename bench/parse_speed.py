@@ -21,7 +21,7 @@ from pathlib import Path
 from throughput import REPEATS, whole_process
 
 from sourcelint.core.tiers import TIERS
-from sourcelint.run import available_cores
+from sourcelint.run.pool import available_cores
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "iran-russia-assad.txt"

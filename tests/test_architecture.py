@@ -40,7 +40,7 @@ def _code_lines(path: Path) -> list[tuple[int, str]]:
     kept = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         text = line.strip()
-        if text.strip("()[]{},:\"") and not text.startswith(("#", "from ", "import ")):
+        if text.strip('()[]{},:"') and not text.startswith(("#", "from ", "import ")):
             kept.append((number, text))
     return kept
 
@@ -57,3 +57,38 @@ def test_no_block_of_six_lines_is_copied_within_src():
     assert not copies, "\n".join(
         " ~ ".join(where) + "\n    " + "\n    ".join(key) for key, where in copies.items()
     )
+
+
+def test_no_module_is_over_500_lines():
+    long = {}
+    for path in _modules():
+        count = len(path.read_text(encoding="utf-8").splitlines())
+        if count > MAX_MODULE_LINES:
+            long[str(path.relative_to(SRC))] = count
+    assert not long, f"modules over {MAX_MODULE_LINES} lines: {long}"
+
+
+# The stages, in the order data flows; each is a package of sourcelint.
+STAGES = ("readers", "config", "analysis", "checks", "filters", "formats")
+
+
+def _stage(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else ""
+
+
+def test_a_module_of_a_stage_reaches_into_at_most_one_other_stage():
+    """Wiring several stages together is the engine's job, not a stage's."""
+    import grimp
+
+    graph = grimp.build_graph("sourcelint")
+    wide = {}
+    for module in sorted(graph.modules):
+        own = _stage(module)
+        if own not in STAGES:
+            continue
+        imported = {_stage(other) for other in graph.find_modules_directly_imported_by(module)}
+        others = imported & set(STAGES) - {own}
+        if len(others) > 1:
+            wide[module] = sorted(others)
+    assert not wide, wide

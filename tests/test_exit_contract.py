@@ -69,12 +69,12 @@ def test_verbose_shows_the_traceback(tmp_path, monkeypatch, capsys, buggy_rules)
 
 
 def test_a_bug_outside_linting_is_one_line_and_exit_2(tmp_path, monkeypatch, capsys):
-    import sourcelint.run
+    import sourcelint.run.check
 
     def broken(*args, **kwargs):
         raise KeyError("report")
 
-    monkeypatch.setattr(sourcelint.run, "run_check", broken)
+    monkeypatch.setattr(sourcelint.run.check, "run_check", broken)
     Path(tmp_path / "a.md").write_text(CLEAN)
     code, _, err = _main(monkeypatch, capsys, "check", str(tmp_path / "a.md"))
     assert code == 2

@@ -18,7 +18,7 @@ import sourcelint.formats
 from sourcelint.cli.app import app
 from sourcelint.core.tiers import DEFAULT_TIER, TIERS
 from sourcelint.formats import ENTRY_POINT_GROUP, format_names
-from sourcelint.run import DEFAULT_FAIL_ON
+from sourcelint.run.options import DEFAULT_FAIL_ON
 
 WIDTH = 100
 # Plain text at a fixed width: no colour codes, the same wrapping everywhere.

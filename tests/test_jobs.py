@@ -13,10 +13,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from sourcelint import run as run_module
 from sourcelint.cli.app import app
 from sourcelint.config import Settings, load_config
 from sourcelint.core.errors import ConfigError
+from sourcelint.run import check as run_check_module
+from sourcelint.run import pool as pool_module
+from sourcelint.run.worker import Job
 
 from conftest import SEED, ctrl_c_reaches_children, hang_guard
 
@@ -118,7 +120,7 @@ def die(jobs: object) -> None:
 @pytest.mark.skipif(sys.platform != "linux", reason="the pool forks only on Linux")
 def test_a_worker_that_dies_is_an_error(articles, monkeypatch):
     # Pool processes fork, so they run this module's function in place of the real one.
-    monkeypatch.setattr(run_module, "_lint_in_pool", die)
+    monkeypatch.setattr(pool_module, "_lint_in_pool", die)
     result = run("check", "-j", "2", ".")
     assert result.exit_code == 2
     assert "a worker process ended unexpectedly" in result.stderr
@@ -156,13 +158,13 @@ def test_jobs_config_is_validated(tmp_path, monkeypatch, value, fragment):
 def spy_on_processes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """The number of processes each run lints in, as it is decided."""
     chosen: list[int] = []
-    real = run_module._lint_chunks
+    real = run_check_module.lint_chunks
 
     def spy(worker, jobs, processes):
         chosen.append(processes)
         return real(worker, jobs, processes)
 
-    monkeypatch.setattr(run_module, "_lint_chunks", spy)
+    monkeypatch.setattr(run_check_module, "lint_chunks", spy)
     return chosen
 
 
@@ -180,23 +182,23 @@ def test_jobs_from_the_config_and_the_command_line(tmp_path, monkeypatch):
     assert load_config(tmp_path / "sourcelint.toml").jobs == 3
 
 
-def job(text: str, tier: str = "parse") -> run_module._Job:
+def job(text: str, tier: str = "parse") -> Job:
     settings = Settings(source=None, root=Path.cwd(), pipeline=tier)
-    return run_module._Job("-", Path("a.txt"), settings, text)
+    return Job("-", Path("a.txt"), settings, text)
 
 
 def test_by_default_a_pool_starts_only_for_work_enough(monkeypatch):
-    monkeypatch.setattr(run_module, "available_cores", lambda: 2)
+    monkeypatch.setattr(pool_module, "available_cores", lambda: 2)
     # The bytes of parse-tier text that one process lints in POOL_MIN_SECONDS.
-    enough = int(run_module.POOL_MIN_SECONDS * run_module._BYTES_PER_SECOND["parse"])
+    enough = int(pool_module.POOL_MIN_SECONDS * pool_module.BYTES_PER_SECOND["parse"])
     little, much = job("x" * (enough // 4)), job("x" * enough)
-    assert run_module.pool_size([much, much], None) == 2
-    assert run_module.pool_size([much], None) == 1
-    assert run_module.pool_size([little, little], None) == 1
-    assert run_module.pool_size([job(much.text, "fast")] * 2, None) == 1  # ten times faster
-    assert run_module.pool_size([much] * 20, 1) == 1
-    monkeypatch.setattr(run_module, "available_cores", lambda: 1)
-    assert run_module.pool_size([much] * 20, None) == 1
+    assert pool_module.pool_size([much, much], None) == 2
+    assert pool_module.pool_size([much], None) == 1
+    assert pool_module.pool_size([little, little], None) == 1
+    assert pool_module.pool_size([job(much.text, "fast")] * 2, None) == 1  # ten times faster
+    assert pool_module.pool_size([much] * 20, 1) == 1
+    monkeypatch.setattr(pool_module, "available_cores", lambda: 1)
+    assert pool_module.pool_size([much] * 20, None) == 1
 
 
 def worker_pids(parent: int) -> list[int]:
@@ -257,12 +259,12 @@ def test_stopping_a_pool_ends_a_worker_that_ignores_sigterm():
     from concurrent.futures import ProcessPoolExecutor
 
     executor = ProcessPoolExecutor(
-        1, mp_context=run_module._process_context(), initializer=_deaf_to_sigterm
+        1, mp_context=pool_module.process_context(), initializer=_deaf_to_sigterm
     )
     executor.submit(_sleep, 120)
     (worker,) = _wait_for_workers(executor)
     with hang_guard(60):  # without the kill after the grace time, this join never returns
-        run_module._terminate(executor)
+        pool_module.terminate(executor)
     assert not worker.is_alive()
 
 

@@ -262,7 +262,8 @@ def check(
     ] = False,
 ) -> None:
     """Lint files and directories for weak sourcing and loaded language."""
-    from sourcelint.run import CliOptions, run_check
+    from sourcelint.run.check import run_check
+    from sourcelint.run.options import CliOptions
 
     Verbosity.verbose = verbose
 
@@ -299,7 +300,7 @@ def list_rules(
     ``--format markdown`` writes the rule reference kept in docs/rules.md.
     """
     from sourcelint.formats.explain import render_rule_list
-    from sourcelint.run import registry_or_exit
+    from sourcelint.run.check import registry_or_exit
 
     typer.echo(render_rule_list(registry_or_exit(), output_format.value), nl=False)
 
@@ -313,7 +314,7 @@ def explain(
 ) -> None:
     """Explain a rule: what it flags, why, examples, and how to fix it."""
     from sourcelint.formats.explain import render_explanation
-    from sourcelint.run import registry_or_exit
+    from sourcelint.run.check import registry_or_exit
 
     found = registry_or_exit().get(rule)
     if found is None:
@@ -381,7 +382,8 @@ def attributions(
     Files are found and read as ``check`` finds and reads them (readers, configuration).
     """
     from sourcelint.cli.attributions import describe, render
-    from sourcelint.run import CliOptions, say_skipped
+    from sourcelint.run.check import say_skipped
+    from sourcelint.run.options import CliOptions
 
     options = CliOptions(paths=[str(path) for path in paths], pipeline=pipeline, config=config)
     files, collected, errors = describe(paths, options)

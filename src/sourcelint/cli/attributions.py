@@ -15,7 +15,8 @@ from sourcelint.config.discovery import Collected, collect_targets
 from sourcelint.core.crash import internal_error
 from sourcelint.core.errors import SourcelintError
 from sourcelint.core.files import read_text
-from sourcelint.run import CliOptions, DraftLinter
+from sourcelint.run.drafts import DraftLinter
+from sourcelint.run.options import CliOptions
 
 ATTRIBUTIONS_VERSION = 1
 

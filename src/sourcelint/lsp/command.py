@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sourcelint.core.crash import report
 from sourcelint.core.errors import SourcelintError
-from sourcelint.run import CliOptions
+from sourcelint.run.options import CliOptions
 
 EXIT_OK, EXIT_ERROR = 0, 2
 

@@ -12,7 +12,8 @@ from sourcelint.core.errors import SourcelintError
 from sourcelint.core.escapes import unsurrogate
 from sourcelint.core.files import read_text
 from sourcelint.formats.html import file_section
-from sourcelint.run import CliOptions, DraftLinter
+from sourcelint.run.drafts import DraftLinter
+from sourcelint.run.options import CliOptions
 from sourcelint.serve.safety import Refused, draft_path, hostile_path, inside
 
 DEFAULT_DRAFT = "draft.md"

@@ -1,0 +1,315 @@
+"""``sourcelint check`` as a function: collect files, lint each, write one report."""
+
+from __future__ import annotations
+
+import io
+import shlex
+import sys
+from contextlib import closing
+from dataclasses import replace
+from pathlib import Path
+
+from sourcelint.checks.registry import Registry, load_registry
+from sourcelint.config import ConfigResolver, normalize_path
+from sourcelint.config.discovery import Collected, Target, collect_targets, forced_out
+from sourcelint.core.crash import Verbosity
+from sourcelint.core.crash import report as report_error
+from sourcelint.core.errors import ConfigError, InputError, PipelineError, SourcelintError
+from sourcelint.core.escapes import visible
+from sourcelint.core.files import read_stream
+from sourcelint.core.findings import Finding
+from sourcelint.core.positions import LineIndex
+from sourcelint.core.results import FileResult, Report
+from sourcelint.core.rule_meta import RuleMeta
+from sourcelint.core.tiers import DEFAULT_TIER, tier_name
+from sourcelint.core.version import __version__
+from sourcelint.core.writes import is_linted, write_atomically
+from sourcelint.filters.baseline import (
+    Baseline,
+    filter_with_baseline,
+    load_baseline,
+    root_of,
+    stale_message,
+    write_baseline,
+)
+from sourcelint.formats import BUILTIN, format_names, get_formatter
+from sourcelint.run.options import (
+    DEFAULT_FAIL_ON,
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    STDIN,
+    CliOptions,
+)
+from sourcelint.run.pool import WORKER_DIED, WorkerDied, lint_chunks, pool_size
+from sourcelint.run.worker import Job, Outcome, Worker, display_path
+
+
+def registry_or_exit(directory: Path | None = None) -> Registry:
+    """The registry for ``directory``'s configuration (for ``rules`` and ``explain``)."""
+    try:
+        settings = ConfigResolver().settings_for_directory(directory or Path.cwd())
+        return load_registry(settings.extend_rules)
+    except SourcelintError as error:
+        report_error(error)
+        raise SystemExit(EXIT_ERROR) from None
+
+
+def run_check(
+    options: CliOptions, output_format: str, *, color: bool, output_file: Path | None = None
+) -> int:
+    """Lint what ``options`` names, write the report, return the exit code.
+
+    The report is written only after every file was read, to standard output or to
+    ``output_file`` (never over a file that was linted).
+    """
+    try:
+        if options.pipeline:
+            options = replace(options, pipeline=tier_name(options.pipeline))
+        formatter = get_formatter(output_format)
+        if options.statistics and not _shows_statistics(formatter):
+            able = ", ".join(n for n in BUILTIN if _shows_statistics(get_formatter(n)))
+            print(
+                f"error: --statistics: the {output_format!r} format has no place for the "
+                f"statistics table; use --format with one of: {able}",
+                file=sys.stderr,
+            )
+            return EXIT_ERROR
+        if getattr(formatter, "shows_reading", False):
+            options = replace(options, reading_view=True)
+        resolver = ConfigResolver(options.config)
+        baseline = _baseline_for(options)
+    except KeyError:
+        known = ", ".join(format_names())
+        print(f"error: unknown format {output_format!r}; use one of: {known}", file=sys.stderr)
+        return EXIT_ERROR
+    except SourcelintError as error:
+        report_error(error)
+        return EXIT_ERROR
+    session = _Session(options, resolver)
+    files = [Path(path) for path in options.paths if path != STDIN]
+    collected = collect_targets(files, resolver, force_exclude=session.force_exclude)
+    for error in collected.errors:
+        session.fail(error)
+    say_skipped(collected)
+    targets = collected.targets
+    stdin = session.stdin_job() if STDIN in options.paths else None
+    jobs = [stdin] if stdin is not None else []
+    jobs += [session.file_job(target) for target in targets]
+    session.lint(jobs, pool_size(jobs, options.jobs or _config_jobs(resolver)))
+    if session.fatal:
+        return EXIT_ERROR
+    results, stale = session.results, 0
+    linted = [target.path for target in targets]
+    if options.stdin_filename and STDIN in options.paths:
+        linted.append(Path(options.stdin_filename))
+    if options.write_baseline is not None:
+        baseline = _record_baseline(options.write_baseline, results, linted)
+        if baseline is None:
+            return EXIT_ERROR
+    if baseline is not None:
+        used = options.baseline or options.write_baseline
+        assert used is not None, "a baseline comes from a file"
+        results, stale = filter_with_baseline(results, baseline, root_of(used))
+    tiers = set(session.tiers)
+    report = Report(
+        files=results,
+        errors=session.errors,
+        version=__version__,
+        pipeline=options.pipeline or (tiers.pop() if len(tiers) == 1 else DEFAULT_TIER),
+        quiet=options.quiet,
+        statistics=options.statistics,
+        show_suppressed=options.show_suppressed,
+        rules=session.rule_metadata(),
+        stale_baseline=stale,
+    )
+    buffer = io.StringIO()
+    formatter.write(report, buffer, color=color)
+    if stale:
+        shown = visible(str(options.baseline))
+        print(f"warning: {shown}: {stale_message(stale, shlex.quote(shown))}", file=sys.stderr)
+    if not _deliver(buffer.getvalue(), output_file, linted):
+        return EXIT_ERROR
+    if session.errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if session.failing_in(results) else EXIT_OK
+
+
+def say_skipped(collected: Collected) -> None:
+    """Warn of the files left out for want of a reader: those named on the command line
+    always, those a directory walk met with ``--verbose``."""
+    for skipped in collected.skipped:
+        if skipped.named or Verbosity.verbose:
+            print(f"warning: {visible(str(skipped.path))}: {skipped.message()}", file=sys.stderr)
+
+
+def _config_jobs(resolver: ConfigResolver) -> int | None:
+    """``jobs`` of the config that applies in the working directory (or of --config)."""
+    try:
+        return resolver.settings_for_directory(Path.cwd()).jobs
+    except SourcelintError:
+        return None  # reported for the files it applies to, if any
+
+
+def _baseline_for(options: CliOptions) -> Baseline | None:
+    """The baseline to filter with, read before linting so a bad file fails fast."""
+    if options.baseline is not None and options.write_baseline is not None:
+        raise ConfigError("use either --baseline or --write-baseline, not both")
+    return load_baseline(options.baseline) if options.baseline is not None else None
+
+
+def _record_baseline(path: Path, results: list[FileResult], linted: list[Path]) -> Baseline | None:
+    """Write ``results``' findings to the baseline ``path``; None (reported) on failure."""
+    if is_linted(path, linted):
+        report_error(InputError("refusing to write the baseline over a linted file", path=path))
+        return None
+    try:
+        baseline = write_baseline(path, results)
+    except SourcelintError as error:
+        report_error(error)
+        return None
+    total = baseline.total
+    print(
+        f"Wrote {total} finding{'s' if total != 1 else ''} to {visible(str(path))}", file=sys.stderr
+    )
+    return baseline
+
+
+def _deliver(text: str, output_file: Path | None, linted: list[Path]) -> bool:
+    if output_file is None:
+        sys.stdout.write(text)
+        return True
+    if is_linted(output_file, linted):
+        report_error(
+            InputError("refusing to write the report over a linted file", path=output_file)
+        )
+        return False
+    try:
+        write_atomically(output_file, text, "report")
+    except SourcelintError as error:
+        report_error(error)
+        return False
+    return True
+
+
+class _Session:
+    """State of one run: the files' results in order, errors, the exit verdict."""
+
+    def __init__(self, options: CliOptions, resolver: ConfigResolver) -> None:
+        self.options = options
+        self.resolver = resolver
+        self.worker = Worker(options)
+        self.results: list[FileResult] = []
+        self.errors: list[SourcelintError] = []
+        # The --fail-on threshold of each result, in order (the exit code after a baseline).
+        self.thresholds: list[int] = []
+        self.fatal = False
+        self.tiers: list[str] = []
+        # The rule registries (by extend-rules) the files were linted with, in first use.
+        self._registries: dict[tuple[Path, ...], None] = {}
+        self._broken_pipelines: set[tuple[str, str | None]] = set()
+        # --force-exclude: exclude applies to paths named on the command line (None: the
+        # config's force-exclude decides).
+        self.force_exclude = True if options.force_exclude else None
+
+    def rule_metadata(self) -> list[RuleMeta]:
+        """Every rule known to the registries this run used (for SARIF and the like)."""
+        registries = [self.worker.registry(key) for key in self._registries] or [load_registry()]
+        found = {rule.code: rule.meta for registry in registries for rule in registry.rules}
+        return [found[code] for code in sorted(found)]
+
+    def failing_in(self, results: list[FileResult]) -> bool:
+        """Whether ``results`` (these results, perhaps filtered) hold a failing finding."""
+        return any(
+            _fails(finding, threshold)
+            for result, threshold in zip(results, self.thresholds, strict=True)
+            for finding in result.findings
+        )
+
+    def fail(self, error: SourcelintError) -> None:
+        report_error(error)
+        self.errors.append(error)
+
+    def stdin_job(self) -> Job | None:
+        """Standard input as a job (read now); None when it cannot be read (reported)."""
+        name = self.options.stdin_filename or STDIN
+        where = Path(self.options.stdin_filename) if self.options.stdin_filename else Path.cwd()
+        try:
+            settings = self.resolver.settings_for(where)
+            if self.options.stdin_filename and forced_out(
+                settings,
+                normalize_path(where, self.resolver.cwd),
+                is_dir=False,
+                force_exclude=self.force_exclude,
+            ):
+                return None  # excluded, as the same file named on the command line would be
+            text = read_stream(sys.stdin.buffer, name)
+        except SourcelintError as error:
+            self.fail(error)
+            return None
+        return Job(name, where, self.options.apply(settings), text)
+
+    def file_job(self, target: Target) -> Job:
+        return Job(display_path(target.path), target.path, self.options.apply(target.settings))
+
+    def lint(self, jobs: list[Job], processes: int) -> None:
+        """Lint ``jobs`` (in ``processes`` processes) and record each outcome in order.
+
+        Linting stops at a command-line error, which spoils every file alike.
+        """
+        with closing(lint_chunks(self.worker, jobs, processes)) as linted:
+            try:
+                for chunk, outcomes in linted:
+                    for job, outcome in zip(chunk, outcomes, strict=True):
+                        self._record(job, outcome)
+                        if self.fatal:
+                            return
+            except WorkerDied:
+                self.fail(PipelineError(WORKER_DIED))
+                self.fatal = True
+
+    def _record(self, job: Job, outcome: Outcome) -> None:
+        """Take one file's outcome into the report, as if it had just been linted here."""
+        error = outcome.error
+        if outcome.unread and error is not None:
+            self.fail(error)
+            return
+        settings = job.settings
+        pipeline = (settings.pipeline, settings.model)
+        if pipeline in self._broken_pipelines:
+            # Reported once already; still counted so the summary says what was lost.
+            self.errors.append(
+                PipelineError(f"not linted: pipeline {pipeline[0]!r} unavailable", path=job.display)
+            )
+            return
+        if outcome.registry is not None:
+            self._registries.setdefault(outcome.registry)
+        if error is not None:
+            self.fail(error)
+            if outcome.usage:
+                self.fatal = True
+            elif isinstance(error, PipelineError):
+                self._broken_pipelines.add(pipeline)
+            return
+        result = outcome.result
+        assert result is not None, "an outcome holds a result or an error"
+        self.tiers.append(settings.pipeline)
+        lines = LineIndex(outcome.text) if result.notes else None
+        for note in result.notes:
+            line = lines.position(note.offset)[0]  # type: ignore[union-attr]
+            print(f"warning: {visible(job.display)}:{line}: {note.message}", file=sys.stderr)
+        found = FileResult(
+            job.display, result.findings, outcome.text, result.profile, result.suppressed,
+            result.view,
+        )  # fmt: skip
+        self.results.append(found)
+        self.thresholds.append((settings.fail_on or DEFAULT_FAIL_ON).rank)
+
+
+def _shows_statistics(formatter: object) -> bool:
+    """A plugin's format that does not say is trusted to show them."""
+    return getattr(formatter, "shows_statistics", True)
+
+
+def _fails(finding: Finding, threshold: int) -> bool:
+    return finding.severity.rank >= threshold

@@ -1,0 +1,224 @@
+"""Lints files as ``check`` does, in the run's own process or in each process of a pool."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sourcelint.checks.registry import Registry, load_registry
+from sourcelint.config import Settings, check_selectors
+from sourcelint.core.crash import internal_error
+from sourcelint.core.errors import ConfigError, PipelineError, SourcelintError
+from sourcelint.core.files import read_text
+from sourcelint.engine import Linter, LintRequest, LintResult
+from sourcelint.readers import ReaderOptions, reader_for
+from sourcelint.run.options import CliOptions
+
+# What a linter is built for: the extend-rules directories, the tier and the model.
+Pipeline = tuple[tuple[Path, ...], str, str | None]
+
+
+def pipeline_of(settings: Settings) -> Pipeline:
+    return settings.extend_rules, settings.pipeline, settings.model
+
+
+def read_job(job: Job) -> str:
+    return job.text if job.text is not None else read_text(job.path, job.display)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One file to lint, with its settings (the command line's choices laid over)."""
+
+    display: str
+    path: Path
+    settings: Settings
+    # Standard input, read already; a file is read where it is linted.
+    text: str | None = None
+
+
+@dataclass
+class Outcome:
+    """What linting one file gave: its text and result, or the error that stopped it."""
+
+    text: str = ""
+    result: LintResult | None = None
+    error: SourcelintError | None = None
+    # The error is the file's own: it could not be read.
+    unread: bool = False
+    # The error is the command line's: it spoils every file alike.
+    usage: bool = False
+    # The rule registry (by extend-rules) the file's linter used, once it had one.
+    registry: tuple[Path, ...] | None = None
+
+
+class Worker:
+    """Lints jobs, in the run's own process or in each process of a pool.
+
+    It holds no state of the run, only what is costly to build again (linters: rule
+    registries, models), so a pool's outcomes are those of linting in order here.
+    """
+
+    def __init__(self, options: CliOptions) -> None:
+        self.options = options
+        self._linters: dict[tuple[Path, ...], Linter] = {}
+        self._validated: set[Settings] = set()
+
+    def registry(self, key: tuple[Path, ...]) -> Registry:
+        """The rule registry of ``extend-rules`` directories ``key``."""
+        linter = self._linters.get(key)
+        return linter.registry if linter is not None else load_registry(key)
+
+    def warm(self, pipelines: Iterable[Pipeline]) -> None:
+        """Build the linters and models of (extend-rules, tier, model) ahead of linting.
+
+        A failure is left for linting to report, file by file.
+        """
+        for key, tier, model in pipelines:
+            try:
+                self._linter(key).warm(tier, model)
+            except (SourcelintError, UsageError):
+                continue
+
+    def lint(self, jobs: Sequence[Job]) -> list[Outcome]:
+        """Each job's outcome, in order; the texts of one linter are parsed in a batch."""
+        outcomes: dict[int, Outcome] = {}
+        batches: dict[Linter, list[tuple[int, LintRequest]]] = {}
+        for index, job in enumerate(jobs):
+            try:
+                outcome = Outcome(text=read_job(job))
+            except SourcelintError as error:
+                outcomes[index] = Outcome(error=error, unread=True)
+                continue
+            except Exception as error:  # a bug in sourcelint: this file's, not the run's
+                outcomes[index] = Outcome(error=internal_error(error, job.display), unread=True)
+                continue
+            try:
+                linter, request = self._request(job, outcome)
+            except (SourcelintError, UsageError) as error:
+                outcomes[index] = self._failed(job, outcome, error)
+                continue
+            except Exception as error:
+                outcome.error = internal_error(error, job.display)
+                outcomes[index] = outcome
+                continue
+            outcomes[index] = outcome
+            batches.setdefault(linter, []).append((index, request))
+        for linter, batch in batches.items():
+            results = lint_batch(
+                linter, [(jobs[index].display, request) for index, request in batch]
+            )
+            for (index, _), result in zip(batch, results, strict=True):
+                if isinstance(result, SourcelintError):
+                    outcomes[index] = self._failed(jobs[index], outcomes[index], result)
+                else:
+                    outcomes[index].result = result
+        return [outcomes[index] for index in range(len(jobs))]
+
+    def _request(self, job: Job, outcome: Outcome) -> tuple[Linter, LintRequest]:
+        """The linter of ``job`` and what to ask it (``outcome`` holds the text read)."""
+        settings = job.settings
+        linter = self._linter(settings.extend_rules)
+        outcome.registry = settings.extend_rules
+        if settings not in self._validated:
+            check_selectors(settings, linter.registry.is_known)
+            self._validated.add(settings)
+        ignore = (*settings.ignore, *settings.ignores_for(job.path))
+        request = LintRequest(
+            outcome.text,
+            linter.registry.resolve(settings.select, ignore, settings.extend_select),
+            tier=settings.pipeline,
+            model=settings.model,
+            reader=reader_name(settings, job.path),
+            reader_options=reader_options(settings),
+            severities=linter.registry.severity_overrides(settings.severity.items()),
+            own_outlet=settings.own_outlet,
+            keep_view=self.options.reading_view,
+        )
+        return linter, request
+
+    def _failed(self, job: Job, outcome: Outcome, error: SourcelintError | UsageError) -> Outcome:
+        """``outcome`` with ``error``, named after the config file that caused it."""
+        settings = job.settings
+        if isinstance(error, UsageError):
+            outcome.usage = True
+            error = error.error
+        elif isinstance(error, PipelineError):
+            key = "model" if settings.model else "pipeline"
+            # The config is to blame when it names the model, or chose the tier.
+            blamed = bool(settings.model) or not self.options.pipeline
+            source = settings.source if settings.source and blamed else None
+            error = PipelineError(
+                error.message, path=source or job.display, key=key if source else None
+            )
+        elif isinstance(error, ConfigError) and error.path is None and settings.source:
+            # A reader setting (a CSS selector) is wrong: name the file that set it.
+            error = ConfigError(error.message, path=settings.source, key=error.key)
+        outcome.error = error
+        return outcome
+
+    def _linter(self, key: tuple[Path, ...]) -> Linter:
+        if key not in self._linters:
+            registry = load_registry(key)
+            try:
+                check_cli_selectors(self.options, registry)
+            except ConfigError as error:
+                raise UsageError(error) from None
+            self._linters[key] = Linter(registry)
+        return self._linters[key]
+
+
+def lint_batch(
+    linter: Linter, batch: Sequence[tuple[str, LintRequest]]
+) -> list[LintResult | SourcelintError]:
+    """``linter.lint_many`` of ``batch``; when sourcelint itself fails, each file is linted
+    alone, so the failure is reported for the file that causes it and the others pass."""
+    try:
+        return linter.lint_many([request for _, request in batch])
+    except Exception as error:
+        if len(batch) == 1:
+            return [internal_error(error, batch[0][0])]
+    return [result for one in batch for result in lint_batch(linter, [one])]
+
+
+class UsageError(Exception):
+    """A command-line error found while linting (it applies to every file)."""
+
+    def __init__(self, error: SourcelintError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def check_cli_selectors(options: CliOptions, registry: Registry) -> None:
+    for option, selectors in (
+        ("--select", options.select or []),
+        ("--extend-select", options.extend_select),
+        ("--ignore", options.ignore),
+    ):
+        for selector in selectors:
+            if not registry.is_known(selector):
+                raise ConfigError(f"unknown rule selector {selector!r}", key=option)
+
+
+def reader_name(settings: Settings, path: Path) -> str:
+    """The reader ``check`` reads the file at ``path`` with: the config's, else by suffix."""
+    return settings.readers.extensions.get(path.suffix.lower()) or reader_for(path.name)
+
+
+def reader_options(settings: Settings) -> ReaderOptions:
+    readers = settings.readers
+    defaults = ReaderOptions()
+    return ReaderOptions(
+        front_matter_fields=readers.front_matter_fields,
+        skip_selectors=defaults.skip_selectors if readers.html_skip is None else readers.html_skip,
+        content_selector=readers.html_content,
+        line_marker=readers.line_marker,
+    )
+
+
+def display_path(path: Path) -> str:
+    """A path for reports: bytes that are not UTF-8 stay surrogates, which every format
+    shows escaped (and SARIF percent-encodes as the real bytes)."""
+    return os.fsdecode(path)

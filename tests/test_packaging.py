@@ -312,3 +312,15 @@ def test_the_pip_cache_key_step_prints_its_outputs(runner, site) -> None:
     assert other.returncode == 0
     hashes = re.findall(r"^hash=(.+)$", runner.files["output"].read_text("utf-8"), re.M)
     assert len(set(hashes)) == 2  # another `install` is another cache key
+
+
+def test_every_package_of_the_source_is_shipped():
+    """The package list is explicit (the rule packs map to sourcelint.rulepacks): a new
+    folder of modules left out of it is missing from every non-editable install."""
+    source = ROOT / "src"
+    packages = {
+        ".".join(init.parent.relative_to(source).parts)
+        for init in (source / "sourcelint").rglob("__init__.py")
+    }
+    listed = set(PYPROJECT["tool"]["setuptools"]["packages"])
+    assert packages <= listed, sorted(packages - listed)

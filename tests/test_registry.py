@@ -157,3 +157,15 @@ def test_broken_plugin_names_itself(tmp_path, monkeypatch):
     monkeypatch.syspath_prepend(str(tmp_path))
     with pytest.raises(RulePackError, match="entry point broken = brokenplugin:rules"):
         load_registry.__wrapped__((), plugins=True)
+
+
+def test_every_check_kind_names_a_module_that_builds_checks():
+    """A helper module in checks/ is no check kind: a pack naming it would fail at lint
+    time, not when the pack is read."""
+    import importlib
+
+    from sourcelint.checks.packs import check_kinds
+
+    for kind in check_kinds():
+        module = importlib.import_module(f"sourcelint.checks.{kind.replace('-', '_')}")
+        assert callable(getattr(module, "build", None)), kind

@@ -171,7 +171,8 @@ def check_kinds() -> frozenset[str]:
     )
 
 
-_HELPER_MODULES = {"params"}
+# Modules of sourcelint.checks that build no check: the rule machinery and shared helpers.
+_HELPER_MODULES = {"packs", "params", "registry", "rule", "target"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,84 @@
+"""The public API: ``sourcelint.lint`` reports what ``check`` reports, ``analyze`` models."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+import sourcelint
+from sourcelint.cli.app import app
+from sourcelint.core.errors import ConfigError
+
+DRAFT = (
+    "# Talks stall\n"
+    "\n"
+    "A senior official said the talks had failed.\n"
+    "\n"
+    "The minister reportedly left early.\n"
+)
+
+
+def check_json(path, runner: CliRunner, *args: str) -> list[dict[str, object]]:
+    result = runner.invoke(app, ["check", "--format", "json", "--exit-zero", *args, str(path)])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)["files"][0]["findings"]
+
+
+def test_lint_gives_the_findings_check_gives_for_the_same_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "draft.md"
+    path.write_text(DRAFT, encoding="utf-8")
+    expected = check_json(path, CliRunner())
+    found = sourcelint.lint(DRAFT, path)
+    assert [finding.to_dict() for finding in found] == expected
+    assert {finding.code for finding in found} == {"SL102", "SL204"}
+
+
+def test_the_path_chooses_the_reader_and_is_never_read(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    text = "# A senior official said so\n"
+    # Plain text by default and for .txt; Markdown reads front matter apart; HTML skips
+    # site navigation.
+    assert [f.code for f in sourcelint.lint(text, tmp_path / "missing.txt")] == ["SL102"]
+    assert [f.code for f in sourcelint.lint(text)] == ["SL102"]
+    front_matter = f"---\ntitle: x\n---\n{text[2:]}"
+    found = sourcelint.lint(front_matter, tmp_path / "missing.md")
+    assert [(f.code, f.line, f.column) for f in found] == [("SL102", 4, 1)]
+    html = "<nav>A senior official said so.</nav><p>The mayor said so.</p>\n"
+    assert sourcelint.lint(html, tmp_path / "missing.html") == []
+    assert "SL102" in {f.code for f in sourcelint.lint(html, tmp_path / "missing.txt")}
+    assert not any(tmp_path.iterdir())
+
+
+def test_the_configuration_is_found_from_the_path_or_named(tmp_path, monkeypatch):
+    quiet = tmp_path / "quiet"
+    quiet.mkdir()
+    (quiet / "sourcelint.toml").write_text('ignore = ["SL102"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    text = "A senior official said the talks had failed.\n"
+    assert [f.code for f in sourcelint.lint(text, tmp_path / "a.txt")] == ["SL102"]
+    assert sourcelint.lint(text, quiet / "a.txt") == []
+    assert sourcelint.lint(text, config=quiet / "sourcelint.toml") == []
+
+
+def test_inline_suppressions_apply():
+    text = "A senior official said so."
+    assert [f.code for f in sourcelint.lint(text, "draft.md")] == ["SL102"]
+    assert sourcelint.lint(f"{text} <!-- sourcelint-disable-line SL102 -->\n", "draft.md") == []
+
+
+def test_a_broken_configuration_raises_with_its_file_and_key(tmp_path):
+    config = tmp_path / "sourcelint.toml"
+    config.write_text('ignore = "SL102"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        sourcelint.lint("Officials said so.\n", config=config)
+    assert raised.value.path == str(config)
+    assert raised.value.key == "ignore"
+
+
+def test_analyze_models_who_is_credited():
+    article = sourcelint.analyze("A senior official said the talks had failed.")
+    (attribution,) = article.attributions
+    assert attribution.kind.value == "anonymous"

@@ -16,15 +16,12 @@ from sourcelint.core.findings import Finding, Severity
 from sourcelint.core.positions import LineIndex
 from sourcelint.core.profile import Profile
 from sourcelint.core.reading import ReadingView
-from sourcelint.core.rule_meta import RuleMeta
 from sourcelint.core.tiers import DEFAULT_TIER, tier_name
-from sourcelint.filters.suppress import Suppression, apply, parse_directives
+from sourcelint.filters.meta_findings import meta_findings
+from sourcelint.filters.select import Selection
+from sourcelint.filters.suppress import apply, parse_directives
 from sourcelint.readers import read_prose
 from sourcelint.readers.base import ReaderOptions
-
-# The meta rules the suppression step reports (rules/sl9-meta.toml).
-UNUSED_SUPPRESSION = "SL901"
-UNKNOWN_SUPPRESSION = "SL902"
 
 if TYPE_CHECKING:
     from sourcelint.analysis.article import Article
@@ -49,7 +46,7 @@ class Linter:
         self._contexts: dict[tuple[str, str | None], BuildContext] = {}
         # Keyed by rule identity: two registries may hold different rules with one code.
         self._checks: dict[tuple[str, str | None, int], tuple[Rule, Check]] = {}
-        self._selected: dict[str, frozenset[str]] = {}
+        self.selection = Selection(lambda selector: (r.code for r in registry.select(selector)))
 
     def analyzer(self, tier: str = DEFAULT_TIER, model: str | None = None) -> Analyzer:
         """The analyzer of a tier, by any of its names (imports spaCy on first use)."""
@@ -134,9 +131,11 @@ class Linter:
         )
         options = request.reader_options or ReaderOptions()
         marker = options.line_marker if request.reader == "plain" else None
-        directives = parse_directives(text, prose.comments, marker, lines, self._codes_of)
-        outcome = apply(findings, directives, self._matches, self.registry.is_known)
-        kept = outcome.kept + self._meta_findings(outcome, rules, text, lines, severities)
+        directives = parse_directives(text, prose.comments, marker, lines, self.selection.codes_of)
+        outcome = apply(findings, directives, self.selection.matches, self.registry.is_known)
+        chosen = {rule.code: rule.meta for rule in rules}
+        unused = meta_findings(outcome, chosen, self.selection.codes_of, text, lines, severities)
+        kept = outcome.kept + unused
         kept.sort(key=lambda f: (f.start, f.end, f.code))
         view = None
         if request.keep_view:
@@ -163,8 +162,7 @@ class Linter:
                 words = _SPACES.sub(" ", article.text[hit.start : hit.end])
                 findings.setdefault(
                     (start, end, meta.code),
-                    _finding(
-                        meta,
+                    meta.finding(
                         text,
                         lines,
                         (start, end),
@@ -174,42 +172,6 @@ class Linter:
                     ),
                 )
         return sorted(findings.values(), key=lambda f: (f.start, f.end, f.code))
-
-    def _meta_findings(
-        self,
-        outcome: Suppression,
-        rules: Sequence[Rule],
-        text: str,
-        lines: LineIndex,
-        severities: Mapping[str, Severity],
-    ) -> list[Finding]:
-        """SL901 and SL902, when selected: suppressions that do nothing or name no rule."""
-        chosen = {rule.code: rule.meta for rule in rules}
-        found = []
-        # A directive for rules that are switched off here is not unused: it waits for them.
-        unused = [
-            d
-            for d in outcome.unused
-            if not d.selectors or any(self._codes_of(s) & chosen.keys() for s in d.selectors)
-        ]
-        problems = [(UNUSED_SUPPRESSION, d, ", ".join(d.selectors) or "any rule") for d in unused]
-        problems += [(UNKNOWN_SUPPRESSION, d, selector) for d, selector in outcome.unknown]
-        for code, directive, subject in problems:
-            meta = chosen.get(code)
-            if meta is not None:
-                severity = severities.get(code) or meta.severity
-                message = meta.format_message(subject)
-                span = (directive.start, directive.end)
-                found.append(_finding(meta, text, lines, span, severity, message, None))
-        return found
-
-    def _matches(self, selector: str, finding: Finding) -> bool:
-        return finding.code in self._codes_of(selector)
-
-    def _codes_of(self, selector: str) -> frozenset[str]:
-        if selector not in self._selected:
-            self._selected[selector] = frozenset(r.code for r in self.registry.select(selector))
-        return self._selected[selector]
 
     def _check(self, rule: Rule, tier: str, model: str | None) -> Check:
         key = (tier, model, id(rule))
@@ -271,32 +233,3 @@ class LintResult:
     suppressed: list[tuple[Finding, str | None]] = field(default_factory=list)
     notes: tuple[Note, ...] = ()
     view: ReadingView | None = None
-
-
-def _finding(
-    meta: RuleMeta,
-    text: str,
-    lines: LineIndex,
-    span: tuple[int, int],
-    severity: Severity,
-    message: str,
-    suggestion: str | None,
-) -> Finding:
-    start, end = span
-    line, column = lines.position(start)
-    end_line, end_column = lines.position(end)
-    return Finding(
-        code=meta.code,
-        name=meta.name,
-        category=meta.category,
-        severity=severity,
-        message=message,
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
-        start=start,
-        end=end,
-        text=text[start:end],
-        suggestion=suggestion,
-    )

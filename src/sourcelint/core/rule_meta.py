@@ -11,7 +11,8 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from string import Formatter
 
-from sourcelint.core.findings import Category, Severity
+from sourcelint.core.findings import Category, Finding, Severity
+from sourcelint.core.positions import LineIndex
 
 CODE_PATTERN = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -105,6 +106,35 @@ class RuleMeta:
     def format_message(self, text: str, fields: Iterable[tuple[str, str]] = ()) -> str:
         """Fill the message template; a placeholder it cannot fill stays as written."""
         return fill_template(self.message, {"text": text, **dict(fields)})
+
+    def finding(
+        self,
+        text: str,
+        lines: LineIndex,
+        span: tuple[int, int],
+        severity: Severity,
+        message: str,
+        suggestion: str | None = None,
+    ) -> Finding:
+        """A finding of this rule at ``span`` of ``text`` (the original file)."""
+        start, end = span
+        line, column = lines.position(start)
+        end_line, end_column = lines.position(end)
+        return Finding(
+            code=self.code,
+            name=self.name,
+            category=self.category,
+            severity=severity,
+            message=message,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            start=start,
+            end=end,
+            text=text[start:end],
+            suggestion=suggestion,
+        )
 
 
 def template_problem(template: str, fields: Collection[str] | None = MESSAGE_FIELDS) -> str | None:

@@ -10,9 +10,13 @@ import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Annotated
 
+import typer
+
+from sourcelint.cli.options import EXIT_ERROR, EXIT_OK, ConfigFile, ListFormat, pipeline_option
 from sourcelint.config.discovery import Collected, collect_targets
-from sourcelint.core.crash import internal_error
+from sourcelint.core.crash import internal_error, report
 from sourcelint.core.errors import SourcelintError
 from sourcelint.core.files import read_text
 from sourcelint.run.drafts import DraftLinter
@@ -68,3 +72,27 @@ def render(files: list[dict[str, object]], output_format: str) -> str:
                 f"{cue['text']!r} <- {source!r}{recipient}{flags}"
             )
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def attributions(
+    paths: Annotated[list[Path], typer.Argument(help="Files and directories to analyse.")],
+    output_format: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ListFormat.text,
+    pipeline: Annotated[str | None, pipeline_option()] = None,
+    config: ConfigFile = None,
+) -> None:
+    """Show the sourcing model: every attribution, its cue, source and kind of source.
+
+    Files are found and read as ``check`` finds and reads them (readers, configuration).
+    """
+    from sourcelint.run.check import say_skipped
+    from sourcelint.run.options import CliOptions
+
+    options = CliOptions(paths=[str(path) for path in paths], pipeline=pipeline, config=config)
+    files, collected, errors = describe(paths, options)
+    say_skipped(collected)
+    for error in errors:
+        report(error)
+    typer.echo(render(files, output_format.value), nl=False)
+    raise typer.Exit(EXIT_ERROR if errors else EXIT_OK)

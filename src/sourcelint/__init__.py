@@ -66,8 +66,6 @@ def analyze(text: str, *, pipeline: str = DEFAULT_TIER, model: str | None = None
     ``analyze(text).attributions`` lists who is credited with what, how, and what kind of
     source it is; offsets are into ``Article.text`` (``Article.offsets`` maps them back).
     """
-    from sourcelint.checks.registry import load_registry
     from sourcelint.engine import Linter
-    from sourcelint.readers import read_prose
 
-    return Linter(load_registry()).analyzer(pipeline, model).analyze(read_prose(text))
+    return Linter.for_rules().analyze_text(text, pipeline, model)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sourcelint.analysis.profile import build_profile
-from sourcelint.checks.registry import Registry
+from sourcelint.checks.registry import Registry, load_registry
 from sourcelint.checks.rule import Check, Rule
+from sourcelint.config import Settings, check_selectors
 from sourcelint.core.document import Note
 from sourcelint.core.errors import SourcelintError
 from sourcelint.core.findings import Finding, Severity
@@ -20,7 +22,7 @@ from sourcelint.core.tiers import DEFAULT_TIER, tier_name
 from sourcelint.filters.meta_findings import meta_findings
 from sourcelint.filters.select import Selection
 from sourcelint.filters.suppress import apply, parse_directives
-from sourcelint.readers import read_prose
+from sourcelint.readers import read_prose, reader_for
 from sourcelint.readers.base import ReaderOptions
 
 if TYPE_CHECKING:
@@ -46,7 +48,39 @@ class Linter:
         self._contexts: dict[tuple[str, str | None], BuildContext] = {}
         # Keyed by rule identity: two registries may hold different rules with one code.
         self._checks: dict[tuple[str, str | None, int], tuple[Rule, Check]] = {}
+        self._validated: set[Settings] = set()
         self.selection = Selection(lambda selector: (r.code for r in registry.select(selector)))
+
+    @classmethod
+    def for_rules(cls, extend_rules: tuple[Path, ...] = ()) -> Linter:
+        """A linter of the built-in rules, the packs in ``extend_rules`` and plugins."""
+        return cls(load_registry(extend_rules))
+
+    def request(self, settings: Settings, path: Path, text: str, *, keep_view: bool) -> LintRequest:
+        """What to ask for ``text`` linted as the file at ``path`` with ``settings``: its
+        rules, tier, reader and per-file ignores. A selector naming no rule in the
+        settings is a ConfigError (checked once per settings)."""
+        if settings not in self._validated:
+            check_selectors(settings, self.registry.is_known)
+            self._validated.add(settings)
+        ignore = (*settings.ignore, *settings.ignores_for(path))
+        return LintRequest(
+            text,
+            self.registry.resolve(settings.select, ignore, settings.extend_select),
+            tier=settings.pipeline,
+            model=settings.model,
+            reader=reader_name(settings, path),
+            reader_options=reader_options(settings),
+            severities=self.registry.severity_overrides(settings.severity.items()),
+            own_outlet=settings.own_outlet,
+            keep_view=keep_view,
+        )
+
+    def analyze_text(
+        self, text: str, tier: str = DEFAULT_TIER, model: str | None = None
+    ) -> Article:
+        """Plain ``text`` analysed by a tier: the Doc, quotations, the sourcing model."""
+        return self.analyzer(tier, model).analyze(read_prose(text))
 
     def analyzer(self, tier: str = DEFAULT_TIER, model: str | None = None) -> Analyzer:
         """The analyzer of a tier, by any of its names (imports spaCy on first use)."""
@@ -187,6 +221,22 @@ class Linter:
             nlp = self.analyzer(tier, model).nlp
             self._contexts[key] = BuildContext(nlp=nlp, lexicon=self.registry.lexicon)
         return self._contexts[key]
+
+
+def reader_name(settings: Settings, path: Path) -> str:
+    """The reader ``check`` reads the file at ``path`` with: the config's, else by suffix."""
+    return settings.readers.extensions.get(path.suffix.lower()) or reader_for(path.name)
+
+
+def reader_options(settings: Settings) -> ReaderOptions:
+    readers = settings.readers
+    defaults = ReaderOptions()
+    return ReaderOptions(
+        front_matter_fields=readers.front_matter_fields,
+        skip_selectors=defaults.skip_selectors if readers.html_skip is None else readers.html_skip,
+        content_selector=readers.html_content,
+        line_marker=readers.line_marker,
+    )
 
 
 def original_span(prose: Prose, article: Article, start: int, end: int) -> tuple[int, int]:

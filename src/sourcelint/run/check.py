@@ -214,8 +214,10 @@ class _Session:
 
     def rule_metadata(self) -> list[RuleMeta]:
         """Every rule known to the registries this run used (for SARIF and the like)."""
-        registries = [self.worker.registry(key) for key in self._registries] or [load_registry()]
-        found = {rule.code: rule.meta for registry in registries for rule in registry.rules}
+        found: dict[str, RuleMeta] = {}
+        # Without a file linted, the built-in rules (no extend-rules).
+        for key in self._registries or [()]:
+            found.update(self.worker.rule_metas(key))
         return [found[code] for code in sorted(found)]
 
     def failing_in(self, results: list[FileResult]) -> bool:

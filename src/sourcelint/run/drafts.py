@@ -40,6 +40,4 @@ class DraftLinter:
     def rules(self, path: Path) -> dict[str, RuleMeta]:
         """Metadata of every rule the file at ``path`` may be linted with, by code (what
         explanations and the HTML report's tips look rules up by)."""
-        settings = self.resolver.settings_for(path)
-        registry = self._worker.registry(settings.extend_rules)
-        return {rule.code: rule.meta for rule in registry.rules}
+        return self._worker.rule_metas(self.resolver.settings_for(path).extend_rules)

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sourcelint.checks.registry import Registry, load_registry
-from sourcelint.config import Settings, check_selectors
+from sourcelint.config import Settings
 from sourcelint.core.crash import internal_error
 from sourcelint.core.errors import ConfigError, PipelineError, SourcelintError
 from sourcelint.core.files import read_text
+from sourcelint.core.rule_meta import RuleMeta
 from sourcelint.engine import Linter, LintRequest, LintResult
-from sourcelint.readers import ReaderOptions, reader_for
 from sourcelint.run.options import CliOptions
 
 # What a linter is built for: the extend-rules directories, the tier and the model.
@@ -64,12 +63,11 @@ class Worker:
     def __init__(self, options: CliOptions) -> None:
         self.options = options
         self._linters: dict[tuple[Path, ...], Linter] = {}
-        self._validated: set[Settings] = set()
 
-    def registry(self, key: tuple[Path, ...]) -> Registry:
-        """The rule registry of ``extend-rules`` directories ``key``."""
-        linter = self._linters.get(key)
-        return linter.registry if linter is not None else load_registry(key)
+    def rule_metas(self, key: tuple[Path, ...]) -> dict[str, RuleMeta]:
+        """Metadata of the rules of ``extend-rules`` directories ``key``, by code."""
+        linter = self._linters.get(key) or Linter.for_rules(key)
+        return {rule.code: rule.meta for rule in linter.registry.rules}
 
     def warm(self, pipelines: Iterable[Pipeline]) -> None:
         """Build the linters and models of (extend-rules, tier, model) ahead of linting.
@@ -122,20 +120,8 @@ class Worker:
         settings = job.settings
         linter = self._linter(settings.extend_rules)
         outcome.registry = settings.extend_rules
-        if settings not in self._validated:
-            check_selectors(settings, linter.registry.is_known)
-            self._validated.add(settings)
-        ignore = (*settings.ignore, *settings.ignores_for(job.path))
-        request = LintRequest(
-            outcome.text,
-            linter.registry.resolve(settings.select, ignore, settings.extend_select),
-            tier=settings.pipeline,
-            model=settings.model,
-            reader=reader_name(settings, job.path),
-            reader_options=reader_options(settings),
-            severities=linter.registry.severity_overrides(settings.severity.items()),
-            own_outlet=settings.own_outlet,
-            keep_view=self.options.reading_view,
+        request = linter.request(
+            settings, job.path, outcome.text, keep_view=self.options.reading_view
         )
         return linter, request
 
@@ -161,12 +147,12 @@ class Worker:
 
     def _linter(self, key: tuple[Path, ...]) -> Linter:
         if key not in self._linters:
-            registry = load_registry(key)
+            linter = Linter.for_rules(key)
             try:
-                check_cli_selectors(self.options, registry)
+                check_cli_selectors(self.options, linter.registry.is_known)
             except ConfigError as error:
                 raise UsageError(error) from None
-            self._linters[key] = Linter(registry)
+            self._linters[key] = linter
         return self._linters[key]
 
 
@@ -191,31 +177,15 @@ class UsageError(Exception):
         self.error = error
 
 
-def check_cli_selectors(options: CliOptions, registry: Registry) -> None:
+def check_cli_selectors(options: CliOptions, is_known: Callable[[str], bool]) -> None:
     for option, selectors in (
         ("--select", options.select or []),
         ("--extend-select", options.extend_select),
         ("--ignore", options.ignore),
     ):
         for selector in selectors:
-            if not registry.is_known(selector):
+            if not is_known(selector):
                 raise ConfigError(f"unknown rule selector {selector!r}", key=option)
-
-
-def reader_name(settings: Settings, path: Path) -> str:
-    """The reader ``check`` reads the file at ``path`` with: the config's, else by suffix."""
-    return settings.readers.extensions.get(path.suffix.lower()) or reader_for(path.name)
-
-
-def reader_options(settings: Settings) -> ReaderOptions:
-    readers = settings.readers
-    defaults = ReaderOptions()
-    return ReaderOptions(
-        front_matter_fields=readers.front_matter_fields,
-        skip_selectors=defaults.skip_selectors if readers.html_skip is None else readers.html_skip,
-        content_selector=readers.html_content,
-        line_marker=readers.line_marker,
-    )
 
 
 def display_path(path: Path) -> str:

@@ -77,18 +77,23 @@ def _stage(module: str) -> str:
     return parts[1] if len(parts) > 1 else ""
 
 
-def test_a_module_of_a_stage_reaches_into_at_most_one_other_stage():
-    """Wiring several stages together is the engine's job, not a stage's."""
+# Front-end modules that still wire two stages themselves: debts of the house issue, listed
+# so that no new one appears and a paid one must be struck from here.
+STILL_WIRING = {
+    "sourcelint.lsp.actions": ["formats", "readers"],
+    "sourcelint.serve.workspace": ["config", "formats"],
+}
+
+
+def test_only_the_engine_reaches_into_more_than_one_stage():
+    """Wiring several stages together is the engine's job, not a stage's or a command's."""
     import grimp
 
     graph = grimp.build_graph("sourcelint")
     wide = {}
     for module in sorted(graph.modules):
-        own = _stage(module)
-        if own not in STAGES:
-            continue
         imported = {_stage(other) for other in graph.find_modules_directly_imported_by(module)}
-        others = imported & set(STAGES) - {own}
-        if len(others) > 1:
-            wide[module] = sorted(others)
-    assert not wide, wide
+        others = sorted(imported & set(STAGES) - {_stage(module)})
+        if len(others) > 1 and module != "sourcelint.engine":
+            wide[module] = others
+    assert wide == STILL_WIRING

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from sourcelint.analysis.profile import build_profile
 from sourcelint.checks.registry import Registry, load_registry
 from sourcelint.checks.rule import Check, Rule
-from sourcelint.config import Settings, check_selectors
+from sourcelint.config import ConfigResolver, Settings, check_selectors
 from sourcelint.core.document import Note
 from sourcelint.core.errors import SourcelintError
 from sourcelint.core.findings import Finding, Severity
@@ -55,6 +55,11 @@ class Linter:
     def for_rules(cls, extend_rules: tuple[Path, ...] = ()) -> Linter:
         """A linter of the built-in rules, the packs in ``extend_rules`` and plugins."""
         return cls(load_registry(extend_rules))
+
+    @classmethod
+    def for_directory(cls, directory: Path) -> Linter:
+        """A linter of the rules the configuration that applies in ``directory`` names."""
+        return cls.for_rules(ConfigResolver().settings_for_directory(directory).extend_rules)
 
     def request(self, settings: Settings, path: Path, text: str, *, keep_view: bool) -> LintRequest:
         """What to ask for ``text`` linted as the file at ``path`` with ``settings``: its

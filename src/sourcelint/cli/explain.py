@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from sourcelint.cli.options import EXIT_ERROR, ListFormat
+from sourcelint.cli.options import EXIT_ERROR, ListFormat, registry_or_exit
 
 
 def explain(
@@ -17,7 +17,6 @@ def explain(
 ) -> None:
     """Explain a rule: what it flags, why, examples, and how to fix it."""
     from sourcelint.formats.explain import render_explanation
-    from sourcelint.run.check import registry_or_exit
 
     found = registry_or_exit().get(rule)
     if found is None:

@@ -5,12 +5,17 @@ from __future__ import annotations
 import os
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sourcelint.core.errors import PipelineError
+from sourcelint.core.crash import report
+from sourcelint.core.errors import PipelineError, SourcelintError
 from sourcelint.core.tiers import DEFAULT_TIER, TIERS, tier_name
+
+if TYPE_CHECKING:
+    # Loaded with the rules, when a command asks for them: --version starts without it.
+    from sourcelint.checks.registry import Registry
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -94,3 +99,15 @@ def use_color(stream: object) -> bool:
     if os.environ.get("FORCE_COLOR"):
         return True
     return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def registry_or_exit(directory: Path | None = None) -> Registry:
+    """The rules of ``directory``'s configuration (for ``rules`` and ``explain``); a
+    broken configuration is reported and ends the command (exit 2)."""
+    from sourcelint.engine import Linter
+
+    try:
+        return Linter.for_directory(directory or Path.cwd()).registry
+    except SourcelintError as error:
+        report(error)
+        raise SystemExit(EXIT_ERROR) from None

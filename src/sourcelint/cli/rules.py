@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from sourcelint.cli.options import RulesFormat
+from sourcelint.cli.options import RulesFormat, registry_or_exit
 
 
 def list_rules(
@@ -19,6 +19,5 @@ def list_rules(
     ``--format markdown`` writes the rule reference kept in docs/rules.md.
     """
     from sourcelint.formats.explain import render_rule_list
-    from sourcelint.run.check import registry_or_exit
 
     typer.echo(render_rule_list(registry_or_exit(), output_format.value), nl=False)

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import io
-import shlex
 import sys
 from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 
-from sourcelint.checks.registry import Registry, load_registry
 from sourcelint.config import ConfigResolver, normalize_path
 from sourcelint.config.discovery import Collected, Target, collect_targets, forced_out
 from sourcelint.core.crash import Verbosity
 from sourcelint.core.crash import report as report_error
-from sourcelint.core.errors import ConfigError, InputError, PipelineError, SourcelintError
+from sourcelint.core.errors import PipelineError, SourcelintError
 from sourcelint.core.escapes import visible
 from sourcelint.core.files import read_stream
 from sourcelint.core.findings import Finding
@@ -23,16 +20,7 @@ from sourcelint.core.results import FileResult, Report
 from sourcelint.core.rule_meta import RuleMeta
 from sourcelint.core.tiers import DEFAULT_TIER, tier_name
 from sourcelint.core.version import __version__
-from sourcelint.core.writes import is_linted, write_atomically
-from sourcelint.filters.baseline import (
-    Baseline,
-    filter_with_baseline,
-    load_baseline,
-    root_of,
-    stale_message,
-    write_baseline,
-)
-from sourcelint.formats import BUILTIN, format_names, get_formatter
+from sourcelint.run.baselines import apply_baseline, baseline_for, record_baseline, warn_stale
 from sourcelint.run.options import (
     DEFAULT_FAIL_ON,
     EXIT_ERROR,
@@ -41,18 +29,15 @@ from sourcelint.run.options import (
     STDIN,
     CliOptions,
 )
+from sourcelint.run.output import (
+    deliver,
+    formatter_for,
+    render,
+    statistics_refusal,
+    unknown_format,
+)
 from sourcelint.run.pool import WORKER_DIED, WorkerDied, lint_chunks, pool_size
 from sourcelint.run.worker import Job, Outcome, Worker, display_path
-
-
-def registry_or_exit(directory: Path | None = None) -> Registry:
-    """The registry for ``directory``'s configuration (for ``rules`` and ``explain``)."""
-    try:
-        settings = ConfigResolver().settings_for_directory(directory or Path.cwd())
-        return load_registry(settings.extend_rules)
-    except SourcelintError as error:
-        report_error(error)
-        raise SystemExit(EXIT_ERROR) from None
 
 
 def run_check(
@@ -66,22 +51,17 @@ def run_check(
     try:
         if options.pipeline:
             options = replace(options, pipeline=tier_name(options.pipeline))
-        formatter = get_formatter(output_format)
-        if options.statistics and not _shows_statistics(formatter):
-            able = ", ".join(n for n in BUILTIN if _shows_statistics(get_formatter(n)))
-            print(
-                f"error: --statistics: the {output_format!r} format has no place for the "
-                f"statistics table; use --format with one of: {able}",
-                file=sys.stderr,
-            )
+        formatter = formatter_for(output_format)
+        refusal = statistics_refusal(formatter, output_format) if options.statistics else None
+        if refusal is not None:
+            print(refusal, file=sys.stderr)
             return EXIT_ERROR
         if getattr(formatter, "shows_reading", False):
             options = replace(options, reading_view=True)
         resolver = ConfigResolver(options.config)
-        baseline = _baseline_for(options)
+        baseline = baseline_for(options)
     except KeyError:
-        known = ", ".join(format_names())
-        print(f"error: unknown format {output_format!r}; use one of: {known}", file=sys.stderr)
+        print(unknown_format(output_format), file=sys.stderr)
         return EXIT_ERROR
     except SourcelintError as error:
         report_error(error)
@@ -104,13 +84,13 @@ def run_check(
     if options.stdin_filename and STDIN in options.paths:
         linted.append(Path(options.stdin_filename))
     if options.write_baseline is not None:
-        baseline = _record_baseline(options.write_baseline, results, linted)
+        baseline = record_baseline(options.write_baseline, results, linted)
         if baseline is None:
             return EXIT_ERROR
     if baseline is not None:
         used = options.baseline or options.write_baseline
         assert used is not None, "a baseline comes from a file"
-        results, stale = filter_with_baseline(results, baseline, root_of(used))
+        results, stale = apply_baseline(results, baseline, used)
     tiers = set(session.tiers)
     report = Report(
         files=results,
@@ -123,12 +103,10 @@ def run_check(
         rules=session.rule_metadata(),
         stale_baseline=stale,
     )
-    buffer = io.StringIO()
-    formatter.write(report, buffer, color=color)
+    text = render(formatter, report, color=color)
     if stale:
-        shown = visible(str(options.baseline))
-        print(f"warning: {shown}: {stale_message(stale, shlex.quote(shown))}", file=sys.stderr)
-    if not _deliver(buffer.getvalue(), output_file, linted):
+        warn_stale(stale, options.baseline)
+    if not deliver(text, output_file, linted):
         return EXIT_ERROR
     if session.errors:
         return EXIT_ERROR
@@ -149,47 +127,6 @@ def _config_jobs(resolver: ConfigResolver) -> int | None:
         return resolver.settings_for_directory(Path.cwd()).jobs
     except SourcelintError:
         return None  # reported for the files it applies to, if any
-
-
-def _baseline_for(options: CliOptions) -> Baseline | None:
-    """The baseline to filter with, read before linting so a bad file fails fast."""
-    if options.baseline is not None and options.write_baseline is not None:
-        raise ConfigError("use either --baseline or --write-baseline, not both")
-    return load_baseline(options.baseline) if options.baseline is not None else None
-
-
-def _record_baseline(path: Path, results: list[FileResult], linted: list[Path]) -> Baseline | None:
-    """Write ``results``' findings to the baseline ``path``; None (reported) on failure."""
-    if is_linted(path, linted):
-        report_error(InputError("refusing to write the baseline over a linted file", path=path))
-        return None
-    try:
-        baseline = write_baseline(path, results)
-    except SourcelintError as error:
-        report_error(error)
-        return None
-    total = baseline.total
-    print(
-        f"Wrote {total} finding{'s' if total != 1 else ''} to {visible(str(path))}", file=sys.stderr
-    )
-    return baseline
-
-
-def _deliver(text: str, output_file: Path | None, linted: list[Path]) -> bool:
-    if output_file is None:
-        sys.stdout.write(text)
-        return True
-    if is_linted(output_file, linted):
-        report_error(
-            InputError("refusing to write the report over a linted file", path=output_file)
-        )
-        return False
-    try:
-        write_atomically(output_file, text, "report")
-    except SourcelintError as error:
-        report_error(error)
-        return False
-    return True
 
 
 class _Session:
@@ -306,11 +243,6 @@ class _Session:
         )  # fmt: skip
         self.results.append(found)
         self.thresholds.append((settings.fail_on or DEFAULT_FAIL_ON).rank)
-
-
-def _shows_statistics(formatter: object) -> bool:
-    """A plugin's format that does not say is trusted to show them."""
-    return getattr(formatter, "shows_statistics", True)
 
 
 def _fails(finding: Finding, threshold: int) -> bool:

@@ -1,4 +1,8 @@
-"""Errors with stable codes: each names what is wrong and where (file, and key for config)."""
+"""Errors with stable codes: each names what is wrong and where (file, and key for config).
+
+Each class's code is explained in ``core/error_codes.py`` (``sourcelint explain E101``);
+a test fails for a class without its explanation there.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Rule documentation from rule metadata: the ``rules`` list and ``explain`` pages."""
+"""Rule documentation from rule metadata: the ``rules`` list and ``explain`` pages; and
+the ``explain`` page of an error code."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import json
 import textwrap
 
 from sourcelint.checks.registry import Registry
+from sourcelint.core.error_codes import ErrorCode
 from sourcelint.core.rule_meta import RuleMeta
 
 WIDTH = 88
@@ -32,6 +34,18 @@ def rule_record(meta: RuleMeta) -> dict[str, object]:
     }
 
 
+def error_record(entry: ErrorCode) -> dict[str, object]:
+    """An error code's explanation as plain data (``explain --format json``)."""
+    return {
+        "code": entry.code,
+        "title": entry.title,
+        "exception": entry.error.__name__,
+        "cause": _flat(entry.cause),
+        "examples": list(entry.examples),
+        "fix": _flat(entry.fix),
+    }
+
+
 def render_rule_list(registry: Registry, output_format: str) -> str:
     """Every rule on a line (text), as a JSON array, or as the Markdown rule reference."""
     if output_format == "json":
@@ -49,8 +63,12 @@ def render_rule_list(registry: Registry, output_format: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_explanation(meta: RuleMeta, output_format: str) -> str:
-    """What the rule flags, why (with its standards), examples both ways, how to fix."""
+def render_explanation(explained: RuleMeta | ErrorCode, output_format: str) -> str:
+    """A rule: what it flags, why (with its standards), examples both ways, how to fix.
+    An error code: what causes it, messages it covers, how to fix it."""
+    if isinstance(explained, ErrorCode):
+        return _render_error_code(explained, output_format)
+    meta = explained
     if output_format == "json":
         return json.dumps(rule_record(meta), indent=2) + "\n"
     parts = [
@@ -71,13 +89,33 @@ def render_explanation(meta: RuleMeta, output_format: str) -> str:
     return "\n".join(parts) + "\n"
 
 
-def _wrap(text: str, first: str = "", rest: str | None = None) -> str:
+def _render_error_code(entry: ErrorCode, output_format: str) -> str:
+    if output_format == "json":
+        return json.dumps(error_record(entry), indent=2) + "\n"
+    parts = [
+        f"{entry.code} {entry.title}",
+        "",
+        "What causes it",
+        _wrap(entry.cause, "  ", hyphens=False),
+        "",
+        "Examples",
+        *(_wrap(example, "  ", "    ", hyphens=False) for example in entry.examples),
+        "",
+        "How to fix",
+        _wrap(entry.fix, "  ", hyphens=False),
+    ]
+    return "\n".join(parts) + "\n"
+
+
+def _wrap(text: str, first: str = "", rest: str | None = None, *, hyphens: bool = True) -> str:
+    """``text`` filled to the width; ``hyphens=False`` keeps commands and options whole."""
     paragraph = " ".join(text.split())
     return textwrap.fill(
         paragraph,
         WIDTH,
         initial_indent=first,
         subsequent_indent=rest if rest is not None else first,
+        break_on_hyphens=hyphens,
     )
 
 

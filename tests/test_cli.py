@@ -482,3 +482,20 @@ def test_config_command_shows_values_and_their_files(runner, tmp_path, monkeypat
     (tmp_path / "sourcelint.toml").write_text('extend = "missing.toml"\n')
     broken = run(runner, "config", "a.md")
     assert broken.exit_code == 2 and "key 'extend'" in broken.stderr
+
+
+def test_version_starts_without_the_linting_machinery():
+    """--version, like --help, loads the command line alone: no config, engine or run."""
+    probe = (
+        "import sys\n"
+        "sys.argv = ['sourcelint', '--version']\n"
+        "from sourcelint.cli.app import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = ('sourcelint.engine', 'sourcelint.run', 'sourcelint.config', 'spacy')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == [f"sourcelint {__version__}", "[]"]

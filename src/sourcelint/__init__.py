@@ -11,7 +11,6 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sourcelint.core.findings import Finding
 from sourcelint.core.tiers import DEFAULT_TIER
 from sourcelint.core.version import __version__
 
@@ -19,7 +18,17 @@ __all__ = ["Finding", "__version__", "analyze", "lint"]
 
 if TYPE_CHECKING:
     from sourcelint.analysis.article import Article
+    from sourcelint.core.findings import Finding
     from sourcelint.run.drafts import DraftLinter
+
+
+def __getattr__(name: str) -> object:
+    """``sourcelint.Finding``, imported on first use: ``--version`` starts without it."""
+    if name == "Finding":
+        from sourcelint.core.findings import Finding
+
+        return Finding
+    raise AttributeError(f"module 'sourcelint' has no attribute {name!r}")
 
 
 def lint(

@@ -6,27 +6,30 @@ discovery, configuration (``--config``, ``own-outlet``, ``[readers]``), readers 
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from sourcelint.cli.options import EXIT_ERROR, EXIT_OK, ConfigFile, ListFormat, pipeline_option
-from sourcelint.config.discovery import Collected, collect_targets
 from sourcelint.core.crash import internal_error, report
 from sourcelint.core.errors import SourcelintError
-from sourcelint.core.files import read_text
-from sourcelint.run.drafts import DraftLinter
-from sourcelint.run.options import CliOptions
+
+if TYPE_CHECKING:
+    # Imported when the command runs: the other commands, and --version, start without.
+    from sourcelint.config.discovery import Collected
+    from sourcelint.run.drafts import DraftLinter
+    from sourcelint.run.options import CliOptions
 
 ATTRIBUTIONS_VERSION = 1
 
 
 def describe_file(linter: DraftLinter, path: Path) -> dict[str, object]:
     """Every attribution of one file, each span placed in the original text."""
+    from sourcelint.core.files import read_text
+
     display = os.fsdecode(path)
     result = linter.lint(path, read_text(path, display), display)
     assert result.view is not None, "DraftLinter keeps the reading view"
@@ -38,6 +41,9 @@ def describe(
 ) -> tuple[list[dict[str, object]], Collected, list[SourcelintError]]:
     """Each file's attributions; what the paths expanded to; the errors, file by file
     (a bug in sourcelint is one file's error, the others are still described)."""
+    from sourcelint.config.discovery import collect_targets
+    from sourcelint.run.drafts import DraftLinter
+
     linter = DraftLinter(options)
     collected = collect_targets(list(paths), linter.resolver)
     files, errors = [], list(collected.errors)
@@ -53,6 +59,8 @@ def describe(
 
 def render(files: list[dict[str, object]], output_format: str) -> str:
     """JSON (versioned) or one line per attribution."""
+    import json
+
     if output_format == "json":
         return (
             json.dumps(

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 import sourcelint
 from sourcelint.cli.app import app
-from sourcelint.core.errors import ConfigError
+from sourcelint.core.errors import ConfigError, InputError
 
 DRAFT = (
     "# Talks stall\n"
@@ -82,3 +82,27 @@ def test_analyze_models_who_is_credited():
     article = sourcelint.analyze("A senior official said the talks had failed.")
     (attribution,) = article.attributions
     assert attribution.kind.value == "anonymous"
+
+
+def test_a_configuration_edited_or_met_after_a_first_call_is_read(tmp_path, monkeypatch):
+    text = "A senior official said the talks had failed.\n"
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder in (first, second):
+        folder.mkdir()
+    (first / "sourcelint.toml").write_text("ignore = []\n", encoding="utf-8")
+    (second / "sourcelint.toml").write_text('ignore = ["SL102"]\n', encoding="utf-8")
+    monkeypatch.chdir(first)
+    assert [f.code for f in sourcelint.lint(text, "draft.txt")] == ["SL102"]
+    (first / "sourcelint.toml").write_text('ignore = ["SL102"]\n', encoding="utf-8")
+    assert sourcelint.lint(text, "draft.txt") == []
+    (first / "sourcelint.toml").write_text("ignore = []\n", encoding="utf-8")
+    monkeypatch.chdir(second)  # a relative path is the working directory's of each call
+    assert sourcelint.lint(text, "draft.txt") == []
+
+
+def test_text_check_would_refuse_as_a_file_is_refused(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(InputError, match="binary"):
+        sourcelint.lint("A senior official\x00 said so.\n", "draft.txt")
+    with pytest.raises(InputError, match="byte limit"):
+        sourcelint.lint("Officials said so. " * 600_000, "draft.txt")

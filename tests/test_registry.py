@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 import textwrap
+import warnings
 
 import pytest
 
@@ -109,9 +111,7 @@ def test_bad_template_is_reported_when_compiled(tmp_path, linter):
 
 
 PLUGIN = """
-from sourcelint.core.findings import Category, Hit, Severity
-from sourcelint.checks.rule import Rule
-from sourcelint.core.rule_meta import Example, RuleMeta
+from sourcelint import Category, Example, Hit, Rule, RuleMeta, Severity
 
 
 def _build(context, params):
@@ -134,18 +134,34 @@ def rules():
 """
 
 
-def test_plugin_rules_load_through_entry_points(tmp_path, monkeypatch, linter):
-    (tmp_path / "slplugin.py").write_text(textwrap.dedent(PLUGIN))
+# A plugin written for 0.1, before the types moved to sourcelint.core and .checks.
+OLD_PLUGIN = PLUGIN.replace(
+    "from sourcelint import Category, Example, Hit, Rule, RuleMeta, Severity\n",
+    "from sourcelint.findings import Category, Hit, Severity\n"
+    "from sourcelint.rule import Example, Rule, RuleMeta\n",
+)
+
+
+@pytest.mark.parametrize("source", [PLUGIN, OLD_PLUGIN], ids=["public-api", "0.1-imports"])
+def test_plugin_rules_load_through_entry_points(tmp_path, monkeypatch, linter, source):
+    (tmp_path / "slplugin.py").write_text(textwrap.dedent(source))
     dist = tmp_path / "slplugin-1.0.dist-info"
     dist.mkdir()
     (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: slplugin\nVersion: 1.0\n")
     (dist / "entry_points.txt").write_text("[sourcelint.rules]\nplugin = slplugin:rules\n")
     monkeypatch.syspath_prepend(str(tmp_path))
+    # Imported afresh, so a deprecated module warns again.
+    for module in ("slplugin", "sourcelint.rule", "sourcelint.findings"):
+        monkeypatch.delitem(sys.modules, module, raising=False)
     # Bypass the cache so the session's shared registry is not changed.
-    rule = load_registry.__wrapped__((), plugins=True).get("PL001")
+    with warnings.catch_warnings(record=True) as warned:
+        warnings.simplefilter("always")
+        rule = load_registry.__wrapped__((), plugins=True).get("PL001")
     assert rule is not None
     findings = linter.lint_text("He allegedly stole.", [rule])
     assert [f.message for f in findings] == ["Plugin found 'allegedly'."]
+    deprecated = [w for w in warned if issubclass(w.category, DeprecationWarning)]
+    assert bool(deprecated) == (source is OLD_PLUGIN)
 
 
 def test_broken_plugin_names_itself(tmp_path, monkeypatch):

@@ -14,7 +14,20 @@ from typing import TYPE_CHECKING
 from sourcelint.core.tiers import DEFAULT_TIER
 from sourcelint.core.version import __version__
 
-__all__ = ["Finding", "__version__", "analyze", "lint"]
+__all__ = [
+    "Category",
+    "Example",
+    "FileResult",
+    "Finding",
+    "Hit",
+    "Report",
+    "Rule",
+    "RuleMeta",
+    "Severity",
+    "__version__",
+    "analyze",
+    "lint",
+]
 
 if TYPE_CHECKING:
     from sourcelint.analysis.article import Article
@@ -22,12 +35,27 @@ if TYPE_CHECKING:
     from sourcelint.run.drafts import DraftLinter
 
 
-def __getattr__(name: str) -> object:
-    """``sourcelint.Finding``, imported on first use: ``--version`` starts without it."""
-    if name == "Finding":
-        from sourcelint.core.findings import Finding
+# What rule and format plugins build with, imported on first use: --version starts
+# without them.
+_EXPORTS = {
+    "Category": "sourcelint.core.findings",
+    "Example": "sourcelint.core.rule_meta",
+    "FileResult": "sourcelint.core.results",
+    "Finding": "sourcelint.core.findings",
+    "Hit": "sourcelint.core.findings",
+    "Report": "sourcelint.core.results",
+    "Rule": "sourcelint.checks.rule",
+    "RuleMeta": "sourcelint.core.rule_meta",
+    "Severity": "sourcelint.core.findings",
+}
 
-        return Finding
+
+def __getattr__(name: str) -> object:
+    """The types of ``_EXPORTS``, imported when first asked for."""
+    if name in _EXPORTS:
+        import importlib
+
+        return getattr(importlib.import_module(_EXPORTS[name]), name)
     raise AttributeError(f"module 'sourcelint' has no attribute {name!r}")
 
 
@@ -47,23 +75,34 @@ def lint(
     configuration file to use instead (``--config``); ``pipeline`` a tier (``"parse"`` or
     ``"fast"``) over the configuration's. Inline suppressions apply.
 
+    Configurations are read afresh at each call (relative paths from the working
+    directory of the call); rule packs and models are built once per tier and kept.
+    Not for several threads at once: spaCy is not thread-safe; lint in one thread.
+
     Raises ``SourcelintError`` (``.code``, ``.path``, ``.key``) where ``check`` would
-    report an error for the file: a broken configuration, an unknown rule selector, a
-    missing model.
+    report an error for the file: text that is binary or over the size limit, a broken
+    configuration, an unknown rule selector, a missing model.
     """
+    import io
+
+    from sourcelint.core.files import read_stream
+
     where = Path(path) if path is not None else Path.cwd()
     display = os.fspath(path) if path is not None else "-"
-    drafts = _drafts(Path(config) if config is not None else None, pipeline)
+    # The checks check makes of a file's bytes: binary, size, UTF-8.
+    text = read_stream(io.BytesIO(text.encode("utf-8", "surrogatepass")), display)
+    drafts = _drafts(pipeline)
+    drafts.reread_config(Path(config) if config is not None else None)
     return drafts.lint(where, text, display).findings
 
 
 @cache
-def _drafts(config: Path | None, pipeline: str | None) -> DraftLinter:
-    """One linter per configuration and tier, so rules and models are built once."""
+def _drafts(pipeline: str | None) -> DraftLinter:
+    """One linter per tier, so rules and models are built once."""
     from sourcelint.run.drafts import DraftLinter
     from sourcelint.run.options import CliOptions
 
-    return DraftLinter(CliOptions(paths=[], config=config, pipeline=pipeline))
+    return DraftLinter(CliOptions(paths=[], pipeline=pipeline))
 
 
 def analyze(text: str, *, pipeline: str = DEFAULT_TIER, model: str | None = None) -> Article:

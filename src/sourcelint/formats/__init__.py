@@ -14,7 +14,19 @@ from json import dumps
 from typing import Any, Protocol, TextIO
 
 from sourcelint.core.escapes import unsurrogate
-from sourcelint.core.results import Report
+
+# FileResult and Report are what a format plugin reads (importable from here since 0.1).
+from sourcelint.core.results import FileResult, Report
+
+__all__ = [
+    "BUILTIN",
+    "FileResult",
+    "Formatter",
+    "Report",
+    "format_names",
+    "get_formatter",
+    "to_json",
+]
 
 ENTRY_POINT_GROUP = "sourcelint.formats"
 BUILTIN = {

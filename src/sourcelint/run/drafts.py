@@ -23,6 +23,11 @@ class DraftLinter:
         self.resolver = ConfigResolver(options.config)
         self._worker = Worker(self.options)
 
+    def reread_config(self, config: Path | None) -> None:
+        """Find and read configurations afresh from now on (files edited or added, another
+        working directory), with ``config`` as ``--config``; rules and models stay built."""
+        self.resolver = ConfigResolver(config)
+
     def lint(self, path: Path, text: str, display: str | None = None) -> FileResult:
         """``text`` linted as if it were the file at ``path``; raises what ``check``
         would report for it."""

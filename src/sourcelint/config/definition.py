@@ -1,7 +1,7 @@
 """The one definition of every setting: its key, type, meaning, and how it merges.
 
 ``parse`` validates config tables against it and ``schema`` turns it into a JSON Schema,
-so what the linter accepts and what an editor accepts cannot drift apart; ``configshow``
+so what the linter accepts and what an editor accepts cannot drift apart; ``show``
 lists the settings in its order and ``check_selectors`` finds the rule selectors by it.
 Defaults are not restated here: they are the ``Settings`` and ``ReaderSettings`` fields'.
 """

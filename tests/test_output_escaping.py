@@ -53,23 +53,19 @@ _URI_CHARACTERS = re.compile(r"[A-Za-z0-9\-._~%!$&'()*+,;=:@/]*")
 def finding_in(draw: st.DrawFn, text: str) -> Finding:
     start = draw(st.integers(0, len(text) - 1))
     end = draw(st.integers(start + 1, len(text)))
-    lines = LineIndex(text)
-    (line, column), (end_line, end_column) = lines.position(start), lines.position(end)
-    return Finding(
+    severity = draw(st.sampled_from(list(Severity)))
+    meta = RuleMeta(
         code=draw(st.sampled_from(["SL102", "SL304", "XY101"])),
         name="hostile-rule",
         category=Category.LOADED,
-        severity=draw(st.sampled_from(list(Severity))),
-        message=draw(HOSTILE_TEXT),
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
-        start=start,
-        end=end,
-        text=text[start:end],
-        suggestion=draw(st.none() | HOSTILE_TEXT),
+        severity=severity,
+        summary="",
+        message="",
+        rationale="",
+        fix="",
     )
+    message, suggestion = draw(HOSTILE_TEXT), draw(st.none() | HOSTILE_TEXT)
+    return meta.finding(text, LineIndex(text), (start, end), severity, message, suggestion)
 
 
 @st.composite

@@ -12,8 +12,8 @@ from typing import Annotated
 import typer
 
 from sourcelint.cli import attributions, check, config, explain, lsp, rules, serve
-from sourcelint.cli.options import EXIT_ERROR
 from sourcelint.core.crash import internal_error, report
+from sourcelint.core.exits import EXIT_ERROR
 from sourcelint.core.version import __version__
 
 app = typer.Typer(

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sourcelint.cli.options import EXIT_ERROR, EXIT_OK, ConfigFile, ListFormat, pipeline_option
+from sourcelint.cli.options import ConfigFile, ListFormat, pipeline_option
 from sourcelint.core.crash import internal_error, report
 from sourcelint.core.errors import SourcelintError
+from sourcelint.core.exits import EXIT_ERROR, EXIT_OK
 
 if TYPE_CHECKING:
     # Imported when the command runs: the other commands, and --version, start without.

@@ -10,8 +10,6 @@ import typer
 from typer.core import TyperCommand
 
 from sourcelint.cli.options import (
-    EXIT_FINDINGS,
-    EXIT_OK,
     FROM_CONFIG,
     OFF,
     ConfigFile,
@@ -22,6 +20,7 @@ from sourcelint.cli.options import (
     use_color,
 )
 from sourcelint.core.crash import Verbosity
+from sourcelint.core.exits import EXIT_FINDINGS, EXIT_OK
 
 
 class CheckCommand(TyperCommand):

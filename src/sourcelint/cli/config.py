@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from sourcelint.cli.options import EXIT_ERROR, flag
+from sourcelint.cli.options import flag
+from sourcelint.core.exits import EXIT_ERROR
 
 
 def show_config(

@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from sourcelint.cli.options import EXIT_ERROR, ListFormat, registry_or_exit
+from sourcelint.cli.options import ListFormat, registry_or_exit
+from sourcelint.core.exits import EXIT_ERROR
 
 
 def explain(

@@ -11,13 +11,12 @@ import typer
 
 from sourcelint.core.crash import report
 from sourcelint.core.errors import PipelineError, SourcelintError
+from sourcelint.core.exits import EXIT_ERROR
 from sourcelint.core.tiers import DEFAULT_TIER, TIERS, tier_name
 
 if TYPE_CHECKING:
     # Loaded with the rules, when a command asks for them: --version starts without it.
     from sourcelint.checks.registry import Registry
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 class FailOn(StrEnum):

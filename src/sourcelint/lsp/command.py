@@ -10,9 +10,8 @@ from pathlib import Path
 
 from sourcelint.core.crash import report
 from sourcelint.core.errors import SourcelintError
+from sourcelint.core.exits import EXIT_ERROR, EXIT_OK
 from sourcelint.run.options import CliOptions
-
-EXIT_OK, EXIT_ERROR = 0, 2
 
 
 def run_lsp(*, config: Path | None = None, pipeline: str | None = None) -> int:

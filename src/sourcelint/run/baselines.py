@@ -46,12 +46,21 @@ def record_baseline(path: Path, results: list[FileResult], linted: list[Path]) -
     return baseline
 
 
-def apply_baseline(
-    results: list[FileResult], baseline: Baseline, baseline_file: Path
-) -> tuple[list[FileResult], int]:
-    """``results`` less the findings ``baseline`` records, and how many entries matched
-    nothing (stale)."""
-    return filter_with_baseline(results, baseline, root_of(baseline_file))
+def settle_baseline(
+    options: CliOptions, baseline: Baseline | None, results: list[FileResult], linted: list[Path]
+) -> tuple[list[FileResult], int] | None:
+    """``results`` less the findings the baseline records, and how many of its entries
+    matched nothing (stale); with ``--write-baseline`` the baseline is written first.
+    None (reported) when it cannot be written."""
+    if options.write_baseline is not None:
+        baseline = record_baseline(options.write_baseline, results, linted)
+        if baseline is None:
+            return None
+    if baseline is None:
+        return results, 0
+    used = options.baseline or options.write_baseline
+    assert used is not None, "a baseline comes from a file"
+    return filter_with_baseline(results, baseline, root_of(used))
 
 
 def warn_stale(stale: int, baseline_file: Path | None) -> None:

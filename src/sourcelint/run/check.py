@@ -13,6 +13,7 @@ from sourcelint.core.crash import Verbosity
 from sourcelint.core.crash import report as report_error
 from sourcelint.core.errors import PipelineError, SourcelintError
 from sourcelint.core.escapes import visible
+from sourcelint.core.exits import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from sourcelint.core.files import read_stream
 from sourcelint.core.findings import Finding
 from sourcelint.core.positions import LineIndex
@@ -20,22 +21,9 @@ from sourcelint.core.results import FileResult, Report
 from sourcelint.core.rule_meta import RuleMeta
 from sourcelint.core.tiers import DEFAULT_TIER, tier_name
 from sourcelint.core.version import __version__
-from sourcelint.run.baselines import apply_baseline, baseline_for, record_baseline, warn_stale
-from sourcelint.run.options import (
-    DEFAULT_FAIL_ON,
-    EXIT_ERROR,
-    EXIT_FINDINGS,
-    EXIT_OK,
-    STDIN,
-    CliOptions,
-)
-from sourcelint.run.output import (
-    deliver,
-    formatter_for,
-    render,
-    statistics_refusal,
-    unknown_format,
-)
+from sourcelint.run.baselines import baseline_for, settle_baseline, warn_stale
+from sourcelint.run.options import DEFAULT_FAIL_ON, STDIN, CliOptions
+from sourcelint.run.output import FormatRefused, deliver, formatter_for, render
 from sourcelint.run.pool import WORKER_DIED, WorkerDied, lint_chunks, pool_size
 from sourcelint.run.worker import Job, Outcome, Worker, display_path
 
@@ -51,17 +39,13 @@ def run_check(
     try:
         if options.pipeline:
             options = replace(options, pipeline=tier_name(options.pipeline))
-        formatter = formatter_for(output_format)
-        refusal = statistics_refusal(formatter, output_format) if options.statistics else None
-        if refusal is not None:
-            print(refusal, file=sys.stderr)
-            return EXIT_ERROR
+        formatter = formatter_for(output_format, statistics=options.statistics)
         if getattr(formatter, "shows_reading", False):
             options = replace(options, reading_view=True)
         resolver = ConfigResolver(options.config)
         baseline = baseline_for(options)
-    except KeyError:
-        print(unknown_format(output_format), file=sys.stderr)
+    except FormatRefused as refused:
+        print(refused, file=sys.stderr)
         return EXIT_ERROR
     except SourcelintError as error:
         report_error(error)
@@ -79,18 +63,13 @@ def run_check(
     session.lint(jobs, pool_size(jobs, options.jobs or _config_jobs(resolver)))
     if session.fatal:
         return EXIT_ERROR
-    results, stale = session.results, 0
     linted = [target.path for target in targets]
     if options.stdin_filename and STDIN in options.paths:
         linted.append(Path(options.stdin_filename))
-    if options.write_baseline is not None:
-        baseline = record_baseline(options.write_baseline, results, linted)
-        if baseline is None:
-            return EXIT_ERROR
-    if baseline is not None:
-        used = options.baseline or options.write_baseline
-        assert used is not None, "a baseline comes from a file"
-        results, stale = apply_baseline(results, baseline, used)
+    settled = settle_baseline(options, baseline, session.results, linted)
+    if settled is None:
+        return EXIT_ERROR
+    results, stale = settled
     tiers = set(session.tiers)
     report = Report(
         files=results,

@@ -8,7 +8,6 @@ from pathlib import Path
 from sourcelint.config import Settings
 from sourcelint.core.findings import Severity
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 STDIN = "-"
 DEFAULT_FAIL_ON = Severity.WARNING
 

@@ -13,26 +13,27 @@ from sourcelint.core.writes import is_linted, write_atomically
 from sourcelint.formats import BUILTIN, Formatter, format_names, get_formatter
 
 
-def formatter_for(output_format: str) -> Formatter:
-    """The formatter of a format name; KeyError when nothing provides it."""
-    return get_formatter(output_format)
+class FormatRefused(Exception):
+    """The format named cannot write this run's report; the message is the error line."""
 
 
-def unknown_format(output_format: str) -> str:
-    """The error line for a format nothing provides."""
-    known = ", ".join(format_names())
-    return f"error: unknown format {output_format!r}; use one of: {known}"
-
-
-def statistics_refusal(formatter: Formatter, output_format: str) -> str | None:
-    """The error line when ``--statistics`` asks a format with no place for its table."""
-    if _shows_statistics(formatter):
-        return None
-    able = ", ".join(n for n in BUILTIN if _shows_statistics(get_formatter(n)))
-    return (
-        f"error: --statistics: the {output_format!r} format has no place for the "
-        f"statistics table; use --format with one of: {able}"
-    )
+def formatter_for(output_format: str, *, statistics: bool) -> Formatter:
+    """The formatter of a format name; FormatRefused when nothing provides it, or when
+    ``--statistics`` asks it for a table it has no place for."""
+    try:
+        formatter = get_formatter(output_format)
+    except KeyError:
+        known = ", ".join(format_names())
+        raise FormatRefused(
+            f"error: unknown format {output_format!r}; use one of: {known}"
+        ) from None
+    if statistics and not _shows_statistics(formatter):
+        able = ", ".join(n for n in BUILTIN if _shows_statistics(get_formatter(n)))
+        raise FormatRefused(
+            f"error: --statistics: the {output_format!r} format has no place for the "
+            f"statistics table; use --format with one of: {able}"
+        )
+    return formatter
 
 
 def render(formatter: Formatter, report: Report, *, color: bool) -> str:

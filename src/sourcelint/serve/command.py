@@ -11,10 +11,9 @@ from pathlib import Path
 from sourcelint.core.crash import report
 from sourcelint.core.errors import InputError, SourcelintError
 from sourcelint.core.escapes import visible
+from sourcelint.core.exits import EXIT_ERROR, EXIT_OK
 from sourcelint.serve.app import Server, make_server
 from sourcelint.serve.workspace import Workspace
-
-EXIT_OK, EXIT_ERROR = 0, 2
 
 
 def start(

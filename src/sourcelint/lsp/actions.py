@@ -1,4 +1,4 @@
-"""Hover and code actions on the findings of a linted document."""
+"""Code actions on the findings of a linted document, and the document as last linted."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from lsprotocol import types
 
 from sourcelint.core.findings import Finding, Severity
 from sourcelint.core.rule_meta import RuleMeta
-from sourcelint.formats.explain import render_explanation
 from sourcelint.lsp.positions import PositionMap
 from sourcelint.readers.line_markers import line_markers
 
@@ -53,21 +52,6 @@ def diagnostic(finding: Finding, linted: Linted) -> types.Diagnostic:
         code_description=types.CodeDescription(href=link) if link else None,
         source="sourcelint",
         message=finding.message,
-    )
-
-
-def hover(linted: Linted, position: types.Position) -> types.Hover | None:
-    """``sourcelint explain`` of each rule flagged under the cursor."""
-    offset = linted.positions.offset(position)
-    found = linted.at(offset, offset)
-    codes = list(dict.fromkeys(f.code for f in found if f.code in linted.rules))
-    if not codes:
-        return None
-    text = "\n".join(render_explanation(linted.rules[code], "text") for code in codes)
-    first = found[0]
-    return types.Hover(
-        contents=types.MarkupContent(kind=types.MarkupKind.PlainText, value=text),
-        range=linted.positions.range(first.start, first.end),
     )
 
 

@@ -18,7 +18,8 @@ from sourcelint.core.crash import internal_error
 from sourcelint.core.errors import SourcelintError
 from sourcelint.core.version import __version__
 from sourcelint.engine import reader_name
-from sourcelint.lsp.actions import Linted, code_actions, diagnostic, hover
+from sourcelint.lsp.actions import Linted, code_actions, diagnostic
+from sourcelint.lsp.hover import hover
 from sourcelint.lsp.positions import PositionMap
 from sourcelint.run.drafts import DraftLinter
 from sourcelint.run.options import CliOptions

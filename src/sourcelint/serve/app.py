@@ -31,7 +31,7 @@ from urllib.parse import parse_qs, urlsplit
 from sourcelint.core.crash import internal_error, report
 from sourcelint.core.errors import InternalError, PipelineError, SourcelintError
 from sourcelint.core.escapes import unsurrogate
-from sourcelint.formats.html import STYLE, legend
+from sourcelint.formats.html import STYLE, file_section, legend
 from sourcelint.serve.safety import (
     SECURITY_HEADERS,
     Refused,
@@ -42,7 +42,7 @@ from sourcelint.serve.safety import (
     is_json,
     is_loopback,
 )
-from sourcelint.serve.workspace import Workspace
+from sourcelint.serve.workspace import Linted, Workspace
 
 JSON = "application/json"
 # The reader's own failures (a file it cannot read, a config it cannot use) are the
@@ -258,10 +258,22 @@ ROUTES: dict[str, dict[str, Route]] = {
 }
 
 
-def _linted(lint: Callable[[], dict[str, Any]]) -> tuple[int, str, bytes]:
+def _linted(lint: Callable[[], Linted]) -> tuple[int, str, bytes]:
     """A lint's answer: the result, or what ``check`` would have reported instead."""
     try:
-        return 200, JSON, _json(lint())
+        linted = lint()
+        return (
+            200,
+            JSON,
+            _json(
+                {
+                    "path": linted.path,
+                    "text": linted.text,
+                    "findings": len(linted.result.findings),
+                    "html": file_section(0, linted.result, linted.rules),
+                }
+            ),
+        )
     except SourcelintError as error:
         if isinstance(error, _SERVER_FAILURES):
             report(error)  # the server's operator sees it; the page gets the one line

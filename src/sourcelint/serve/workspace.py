@@ -3,20 +3,31 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from sourcelint.config import normalize_path
 from sourcelint.config.discovery import collect_targets
 from sourcelint.core.errors import SourcelintError
 from sourcelint.core.escapes import unsurrogate
 from sourcelint.core.files import read_text
-from sourcelint.formats.html import file_section
+from sourcelint.core.results import FileResult
+from sourcelint.core.rule_meta import RuleMeta
 from sourcelint.run.drafts import DraftLinter
 from sourcelint.run.options import CliOptions
 from sourcelint.serve.safety import Refused, draft_path, hostile_path, inside
 
 DEFAULT_DRAFT = "draft.md"
+
+
+@dataclass(frozen=True)
+class Linted:
+    """A file or draft as linted for the page: the page renders it."""
+
+    path: str  # as the page shows it
+    text: str
+    result: FileResult
+    rules: dict[str, RuleMeta]
 
 
 class Workspace:
@@ -60,7 +71,7 @@ class Workspace:
                 listed.setdefault(unsurrogate(path.relative_to(self.root).as_posix()), path)
         return listed, [unsurrogate(str(error)) for error in collected.errors]
 
-    def open(self, rel: str) -> dict[str, Any]:
+    def open(self, rel: str) -> Linted:
         """The listed file ``rel`` linted, as ``check`` lints it."""
         path = self.files().get(rel)
         if path is None:
@@ -76,7 +87,7 @@ class Workspace:
             raise Refused(422, str(error), error.code) from None
         return self._lint(path, text, rel)
 
-    def lint_draft(self, text: str, name: str | None) -> dict[str, Any]:
+    def lint_draft(self, text: str, name: str | None) -> Linted:
         """``text`` linted as if it were the file ``name`` under the directory."""
         name = name or DEFAULT_DRAFT
         return self._lint(draft_path(self.root, self.real_root, name), text, name)
@@ -88,13 +99,8 @@ class Workspace:
         except Exception:  # the first real request reports it, as JSON
             return
 
-    def _lint(self, path: Path, text: str, display: str) -> dict[str, Any]:
+    def _lint(self, path: Path, text: str, display: str) -> Linted:
         with self.lock:
             result = self.linter.lint(path, text, display)
             rules = self.linter.rules(path)
-        return {
-            "path": display,
-            "text": text,
-            "findings": len(result.findings),
-            "html": file_section(0, result, rules),
-        }
+        return Linted(display, text, result, rules)

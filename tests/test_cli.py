@@ -210,7 +210,8 @@ def test_severity_override_and_per_file_ignores(runner, tmp_path, monkeypatch):
 def test_unknown_format(runner):
     result = run(runner, "check", "--format", "xml", str(SEED))
     assert result.exit_code == 2
-    assert "unknown format 'xml'" in result.stderr
+    expected = "error[E101]: key '--format': unknown format 'xml'; use one of:"
+    assert result.stderr.startswith(expected)
 
 
 def test_rules_lists_every_rule(runner, registry):
@@ -326,7 +327,7 @@ def test_cli_selectors_know_extend_rules_packs(runner, tmp_path, monkeypatch):
 def test_statistics_is_refused_where_the_format_has_no_place_for_it(runner, name):
     result = run(runner, "check", "-f", name, "--statistics", str(SEED))
     assert result.exit_code == 2
-    assert f"--statistics: the '{name}' format has no place" in result.stderr
+    assert f"error[E101]: key '--statistics': the '{name}' format has no place" in result.stderr
     assert result.stdout == ""
     assert run(runner, "check", "-f", name, "--exit-zero", str(SEED)).exit_code == 0
 

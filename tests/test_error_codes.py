@@ -80,8 +80,8 @@ def test_an_unknown_code_names_the_rules_and_the_error_codes(unknown: str) -> No
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == (
-        f"error: no rule or error code named {unknown!r}; see `sourcelint rules` for the "
-        f"rules; the error codes are {', '.join(CODES)}\n"
+        f"error[E101]: key 'RULE': no rule or error code named {unknown!r}; see "
+        f"`sourcelint rules` for the rules; the error codes are {', '.join(CODES)}\n"
     )
 
 

@@ -22,6 +22,7 @@ from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 from typer.testing import CliRunner
 
 from sourcelint.cli.app import app
+from sourcelint.core.positions import LineIndex
 from sourcelint.lsp.positions import PositionMap
 
 TIMEOUT = 30
@@ -190,7 +191,7 @@ def test_exits_when_stdin_closes():
     [("abc", [0, 1, 2, 3]), ("🙂a", [0, 2, 3]), ("e\u0301x", [0, 1, 2, 3])],
 )
 def test_position_map_round_trips(text: str, utf16: list[int]):
-    positions = PositionMap(text)
+    positions = PositionMap(LineIndex(text))
     assert [positions.position(offset).character for offset in range(len(text) + 1)] == utf16
     assert [positions.offset(types.Position(line=0, character=c)) for c in utf16] == list(
         range(len(text) + 1)
@@ -198,7 +199,7 @@ def test_position_map_round_trips(text: str, utf16: list[int]):
 
 
 def test_position_map_lines_and_clamping():
-    positions = PositionMap("a\r\nb🙂\rc")
+    positions = PositionMap(LineIndex("a\r\nb🙂\rc"))
     assert positions.position(3) == types.Position(line=1, character=0)
     assert positions.position(6) == types.Position(line=2, character=0)
     # Inside the surrogate pair: the emoji's start; past the line's end: its end.
@@ -209,7 +210,7 @@ def test_position_map_lines_and_clamping():
 
 def apply(text: str, edits: list[types.TextEdit]) -> str:
     """``text`` with ``edits`` applied (the protocol's edits never overlap)."""
-    positions = PositionMap(text)
+    positions = PositionMap(LineIndex(text))
     spans = [
         (positions.offset(e.range.start), positions.offset(e.range.end), e.new_text) for e in edits
     ]

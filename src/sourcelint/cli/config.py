@@ -36,7 +36,7 @@ def show_config(
     ] = False,
 ) -> None:
     """Print the resolved configuration for a file: each value and where it came from."""
-    from sourcelint.core.errors import SourcelintError
+    from sourcelint.core.errors import ConfigError, SourcelintError
 
     if schema:
         from sourcelint.config.schema import schema_json
@@ -44,7 +44,8 @@ def show_config(
         typer.echo(schema_json(), nl=False)
         return
     if path is None:
-        typer.echo("error: give a PATH whose settings to show, or --schema", err=True)
+        missing = ConfigError("give a PATH whose settings to show, or --schema", key="PATH")
+        typer.echo(missing.render(), err=True)
         raise typer.Exit(EXIT_ERROR)
     from sourcelint.config.show import describe_settings
 

@@ -27,6 +27,7 @@ def explain(
     code: what causes it and the messages it covers.
     """
     from sourcelint.core.error_codes import ERROR_CODES, error_code
+    from sourcelint.core.errors import ConfigError
     from sourcelint.formats.explain import render_explanation
 
     # Error codes first: they need no rule packs or config, which may be what is broken.
@@ -37,10 +38,11 @@ def explain(
     found = registry_or_exit().get(rule)
     if found is None:
         codes = ", ".join(known.code for known in ERROR_CODES)
-        typer.echo(
-            f"error: no rule or error code named {rule!r}; see `sourcelint rules` for the "
-            f"rules; the error codes are {codes}",
-            err=True,
+        error = ConfigError(
+            f"no rule or error code named {rule!r}; see `sourcelint rules` for the rules; "
+            f"the error codes are {codes}",
+            key="RULE",
         )
+        typer.echo(error.render(), err=True)
         raise typer.Exit(EXIT_ERROR)
     typer.echo(render_explanation(found.meta, output_format.value), nl=False)

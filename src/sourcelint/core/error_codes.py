@@ -57,9 +57,11 @@ ERROR_CODES = (
         title="Invalid configuration",
         cause="""A config file (.sourcelint.toml, sourcelint.toml, or [tool.sourcelint] in
         pyproject.toml) cannot be read, is not valid TOML, or holds an unknown key or an
-        invalid value; a reader setting is invalid (a CSS selector, a line marker); a rule
-        selector on the command line (--select, --extend-select, --ignore) names no rule; or
-        a baseline file is malformed. The files under a broken config are not linted; an
+        invalid value; a reader setting is invalid (a CSS selector, a line marker); a
+        command-line value is invalid (a rule selector in --select, --extend-select or
+        --ignore that names no rule, an unknown --format, --statistics with a format that
+        has no place for it, a rule or code `explain` does not know); or a baseline file is
+        malformed. The files under a broken config are not linted; an
         error on the command line stops the run.""",
         fix="""The message names the file and the key: correct the value there.
         `sourcelint config PATH` shows every setting a file gets and the config it came
@@ -71,6 +73,7 @@ ERROR_CODES = (
             "error[E101]: .sourcelint.toml: key 'pipeline': invalid value 'slow'; "
             "expected one of 'parse', 'fast'",
             "error[E101]: key '--select': unknown rule selector 'XX9'",
+            "error[E101]: key '--format': unknown format 'xml'; use one of: text, json, …",
             "error[E101]: .sourcelint-baseline.json: malformed baseline: expected a JSON object",
         ),
     ),

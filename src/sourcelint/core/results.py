@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from sourcelint.core.errors import SourcelintError
 from sourcelint.core.findings import Finding
+from sourcelint.core.positions import LineIndex
 from sourcelint.core.profile import Profile
 from sourcelint.core.reading import ReadingView
 from sourcelint.core.rule_meta import RuleMeta
@@ -24,6 +26,11 @@ class FileResult:
     suppressed: list[tuple[Finding, str | None]] = field(default_factory=list)
     # The article as its reader sees it, when the format asked for it (``shows_reading``).
     view: ReadingView | None = None
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        """The text's line index, built once for every consumer of this result."""
+        return LineIndex(self.text)
 
 
 @dataclass

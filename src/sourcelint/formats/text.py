@@ -13,7 +13,6 @@ from typing import TextIO
 
 from sourcelint.core.escapes import visible
 from sourcelint.core.findings import Finding, Severity
-from sourcelint.core.positions import LineIndex
 from sourcelint.core.profile import Profile
 from sourcelint.core.results import FileResult, Report
 from sourcelint.filters.baseline import stale_message
@@ -33,7 +32,7 @@ class TextFormatter:
     def write(self, report: Report, out: TextIO, *, color: bool) -> None:
         paint = _painter(color)
         for result in report.files:
-            lines = LineIndex(result.text)
+            lines = result.lines
             # Each line copied once, however many findings it holds (a 2 MB line may).
             texts: dict[int, str] = {}
             for finding in result.findings:

@@ -26,10 +26,10 @@ class PositionMap:
 
     def __init__(
         self,
-        text: str,
+        lines: LineIndex,
         encoding: str | types.PositionEncodingKind = types.PositionEncodingKind.Utf16,
     ) -> None:
-        self.lines = LineIndex(text)
+        self.lines = lines
         self.encoding = types.PositionEncodingKind(encoding)
 
     def units(self, text: str) -> int:

@@ -136,7 +136,7 @@ class SourcelintServer(LanguageServer):
             uri,
             version,
             text,
-            PositionMap(text, encoding),
+            PositionMap(result.lines, encoding),
             result.findings,
             self.linter.rules(path),
             reader_name(settings, path),

@@ -16,16 +16,15 @@ from sourcelint.core.escapes import visible
 from sourcelint.core.exits import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from sourcelint.core.files import read_stream
 from sourcelint.core.findings import Finding
-from sourcelint.core.positions import LineIndex
 from sourcelint.core.results import FileResult, Report
 from sourcelint.core.rule_meta import RuleMeta
 from sourcelint.core.tiers import DEFAULT_TIER, tier_name
 from sourcelint.core.version import __version__
 from sourcelint.run.baselines import baseline_for, settle_baseline, warn_stale
 from sourcelint.run.options import DEFAULT_FAIL_ON, STDIN, CliOptions
-from sourcelint.run.output import FormatRefused, deliver, formatter_for, render
+from sourcelint.run.output import deliver, formatter_for, render
 from sourcelint.run.pool import WORKER_DIED, WorkerDied, lint_chunks, pool_size
-from sourcelint.run.worker import Job, Outcome, Worker, display_path
+from sourcelint.run.worker import Job, Outcome, Worker, report_path
 
 
 def run_check(
@@ -44,9 +43,6 @@ def run_check(
             options = replace(options, reading_view=True)
         resolver = ConfigResolver(options.config)
         baseline = baseline_for(options)
-    except FormatRefused as refused:
-        print(refused, file=sys.stderr)
-        return EXIT_ERROR
     except SourcelintError as error:
         report_error(error)
         return EXIT_ERROR
@@ -168,7 +164,7 @@ class _Session:
         return Job(name, where, self.options.apply(settings), text)
 
     def file_job(self, target: Target) -> Job:
-        return Job(display_path(target.path), target.path, self.options.apply(target.settings))
+        return Job(report_path(target.path), target.path, self.options.apply(target.settings))
 
     def lint(self, jobs: list[Job], processes: int) -> None:
         """Lint ``jobs`` (in ``processes`` processes) and record each outcome in order.
@@ -212,14 +208,13 @@ class _Session:
         result = outcome.result
         assert result is not None, "an outcome holds a result or an error"
         self.tiers.append(settings.pipeline)
-        lines = LineIndex(outcome.text) if result.notes else None
-        for note in result.notes:
-            line = lines.position(note.offset)[0]  # type: ignore[union-attr]
-            print(f"warning: {visible(job.display)}:{line}: {note.message}", file=sys.stderr)
         found = FileResult(
             job.display, result.findings, outcome.text, result.profile, result.suppressed,
             result.view,
         )  # fmt: skip
+        for note in result.notes:
+            line = found.lines.position(note.offset)[0]
+            print(f"warning: {visible(job.display)}:{line}: {note.message}", file=sys.stderr)
         self.results.append(found)
         self.thresholds.append((settings.fail_on or DEFAULT_FAIL_ON).rank)
 

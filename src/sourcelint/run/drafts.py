@@ -9,7 +9,7 @@ from sourcelint.config import ConfigResolver
 from sourcelint.core.results import FileResult
 from sourcelint.core.rule_meta import RuleMeta
 from sourcelint.run.options import CliOptions
-from sourcelint.run.worker import Job, Worker, display_path
+from sourcelint.run.worker import Job, Worker, report_path
 
 
 class DraftLinter:
@@ -32,7 +32,7 @@ class DraftLinter:
         """``text`` linted as if it were the file at ``path``; raises what ``check``
         would report for it."""
         settings = self.options.apply(self.resolver.settings_for(path))
-        job = Job(display or display_path(path), path, settings, text)
+        job = Job(display or report_path(path), path, settings, text)
         outcome = self._worker.lint([job])[0]
         if outcome.error is not None:
             raise outcome.error

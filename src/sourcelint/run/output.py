@@ -7,31 +7,28 @@ import sys
 from pathlib import Path
 
 from sourcelint.core.crash import report as report_error
-from sourcelint.core.errors import InputError, SourcelintError
+from sourcelint.core.errors import ConfigError, InputError, SourcelintError
 from sourcelint.core.results import Report
 from sourcelint.core.writes import is_linted, write_atomically
 from sourcelint.formats import BUILTIN, Formatter, format_names, get_formatter
 
 
-class FormatRefused(Exception):
-    """The format named cannot write this run's report; the message is the error line."""
-
-
 def formatter_for(output_format: str, *, statistics: bool) -> Formatter:
-    """The formatter of a format name; FormatRefused when nothing provides it, or when
-    ``--statistics`` asks it for a table it has no place for."""
+    """The formatter of a format name; a ConfigError naming the option when nothing
+    provides it, or when ``--statistics`` asks it for a table it has no place for."""
     try:
         formatter = get_formatter(output_format)
     except KeyError:
         known = ", ".join(format_names())
-        raise FormatRefused(
-            f"error: unknown format {output_format!r}; use one of: {known}"
+        raise ConfigError(
+            f"unknown format {output_format!r}; use one of: {known}", key="--format"
         ) from None
     if statistics and not _shows_statistics(formatter):
         able = ", ".join(n for n in BUILTIN if _shows_statistics(get_formatter(n)))
-        raise FormatRefused(
-            f"error: --statistics: the {output_format!r} format has no place for the "
-            f"statistics table; use --format with one of: {able}"
+        raise ConfigError(
+            f"the {output_format!r} format has no place for the statistics table; use "
+            f"--format with one of: {able}",
+            key="--statistics",
         )
     return formatter
 

@@ -188,7 +188,7 @@ def check_cli_selectors(options: CliOptions, is_known: Callable[[str], bool]) ->
                 raise ConfigError(f"unknown rule selector {selector!r}", key=option)
 
 
-def display_path(path: Path) -> str:
+def report_path(path: Path) -> str:
     """A path for reports: bytes that are not UTF-8 stay surrogates, which every format
     shows escaped (and SARIF percent-encodes as the real bytes)."""
     return os.fsdecode(path)

@@ -31,10 +31,10 @@ def whole_process(*args: str, repeats: int = REPEATS) -> float:
 
 def throughput(tier: str, copies: int = 200) -> tuple[int, float]:
     from sourcelint.checks.registry import load_registry
-    from sourcelint.engine import Linter
+    from sourcelint.engine import Engine
 
     registry = load_registry()
-    linter = Linter(registry)
+    linter = Engine(registry)
     linter.lint_text("Warm up.", registry.rules, tier=tier)
     text = "\n\n".join([SEED.read_text(encoding="utf-8")] * copies)
     started = time.perf_counter()

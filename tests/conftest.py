@@ -18,7 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sourcelint.checks.registry import Registry, load_registry
-from sourcelint.engine import Linter
+from sourcelint.engine import Engine
 
 if TYPE_CHECKING:
     from sourcelint.serve.app import Server
@@ -68,15 +68,15 @@ def registry() -> Registry:
 
 
 @pytest.fixture(scope="session")
-def linter(registry: Registry) -> Linter:
-    return Linter(registry)
+def linter(registry: Registry) -> Engine:
+    return Engine(registry)
 
 
 @pytest.fixture(scope="session", autouse=True)
 def shared_model() -> Iterator[None]:
     """Load (and verify) each parse-tier model once for the whole session.
 
-    Every CLI run builds its own Linter, so without this each one would load the model
+    Every CLI run builds its own Engine, so without this each one would load the model
     anew. Errors are not cached: a missing model still fails every time. A test of the
     loading itself patches ``sourcelint.analysis.pipeline.load_model`` back to the real one.
     """

@@ -106,3 +106,39 @@ def test_text_check_would_refuse_as_a_file_is_refused(tmp_path, monkeypatch):
         sourcelint.lint("A senior official\x00 said so.\n", "draft.txt")
     with pytest.raises(InputError, match="byte limit"):
         sourcelint.lint("Officials said so. " * 600_000, "draft.txt")
+
+
+def test_a_linter_lints_many_texts_with_one_configuration(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "quiet.toml").write_text('ignore = ["SL204"]\n', encoding="utf-8")
+    linter = sourcelint.Linter("quiet.toml", pipeline="fast")
+    first = linter.lint(DRAFT, "a.md")
+    assert [finding.code for finding in first] == ["SL102"]
+    assert linter.lint(DRAFT, "b.md") == first
+    result = linter.lint_file(tmp_path / "a.md", DRAFT)
+    assert [finding.to_dict() for finding in result.findings] == [f.to_dict() for f in first]
+    assert result.view is not None and result.view.attributions
+
+
+def test_the_single_text_commands_lint_with_the_public_linter(tmp_path, monkeypatch):
+    """attributions, serve and lsp lint through ``sourcelint.Linter``: what the API gives
+    is what they show."""
+    from sourcelint.lsp.server import SourcelintServer
+    from sourcelint.run.options import CliOptions
+    from sourcelint.serve.workspace import Workspace
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "draft.md").write_text(DRAFT, encoding="utf-8")
+    linted: list[str] = []
+    original = sourcelint.Linter.lint_file
+
+    def counted(self, path, text, display=None):
+        linted.append(path.name)
+        return original(self, path, text, display)
+
+    monkeypatch.setattr(sourcelint.Linter, "lint_file", counted)
+    result = CliRunner().invoke(app, ["attributions", "--pipeline", "fast", "draft.md"])
+    assert result.exit_code == 0, result.output
+    assert linted == ["draft.md"]
+    assert isinstance(Workspace(tmp_path).linter, sourcelint.Linter)
+    assert isinstance(SourcelintServer(CliOptions(paths=[])).linter, sourcelint.Linter)

@@ -32,14 +32,14 @@ def _main(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
 @pytest.fixture
 def buggy_rules(monkeypatch):
     """A bug in the engine that strikes only texts holding TRIGGER."""
-    result = engine.Linter._result
+    result = engine.Engine._result
 
     def failing(self, request, prose, article):
         if TRIGGER in request.text:
             raise ValueError("index out of range\nin a rule")
         return result(self, request, prose, article)
 
-    monkeypatch.setattr(engine.Linter, "_result", failing)
+    monkeypatch.setattr(engine.Engine, "_result", failing)
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])

@@ -18,7 +18,7 @@ from sourcelint.core.files import read_text
 from sourcelint.core.findings import Finding, Severity
 from sourcelint.core.fingerprint import fingerprint
 from sourcelint.core.results import FileResult, Report
-from sourcelint.engine import Linter
+from sourcelint.engine import Engine
 from sourcelint.formats import BUILTIN, format_names, get_formatter
 from sourcelint.formats.github import escape_data, escape_property
 
@@ -70,7 +70,7 @@ GITLAB_SCHEMA = {
 }
 
 
-def lint_file(linter: Linter, registry: Registry, path: str, text: str) -> FileResult:
+def lint_file(linter: Engine, registry: Registry, path: str, text: str) -> FileResult:
     result = linter.lint(text, registry.rules, severities=SEVERITIES)
     return FileResult(path, result.findings, text, result.profile, result.suppressed)
 
@@ -85,7 +85,7 @@ def unreadable(tmp_path: Path) -> SourcelintError:
 
 
 @pytest.fixture
-def report(linter: Linter, registry: Registry, tmp_path: Path) -> Report:
+def report(linter: Engine, registry: Registry, tmp_path: Path) -> Report:
     return Report(
         files=[
             lint_file(linter, registry, "news/draft.md", ARTICLE),
@@ -276,7 +276,7 @@ def test_gitlab_code_quality_report(report: Report) -> None:
 
 
 def test_gitlab_fingerprints_are_unique_for_repeated_findings(
-    linter: Linter, registry: Registry
+    linter: Engine, registry: Registry
 ) -> None:
     text = "Sources said it. Sources said it.\n\nSources said it.\n"
     same = [lint_file(linter, registry, "a.md", text), lint_file(linter, registry, "b.md", text)]
@@ -370,7 +370,7 @@ def by_code(findings: list[Finding]) -> dict[str, Finding]:
 
 
 def test_fingerprints_survive_text_inserted_above(
-    linter: Linter, registry: Registry, report: Report
+    linter: Engine, registry: Registry, report: Report
 ) -> None:
     edited = "A new first paragraph, added by the editor.\n\n" + ARTICLE
     after = lint_file(linter, registry, "news/draft.md", edited)
@@ -398,7 +398,7 @@ def test_the_sarif_schema_rejects_a_broken_log(report: Report) -> None:
         jsonschema.validate({"version": "2.1.0"}, sarif_schema(), cls=jsonschema.Draft7Validator)
 
 
-def test_sarif_marks_shown_suppressions(linter: Linter, registry: Registry) -> None:
+def test_sarif_marks_shown_suppressions(linter: Engine, registry: Registry) -> None:
     text = "The rebels reportedly advanced. sourcelint: disable=SL204 -- confirmed by our desk\n"
     result = lint_file(linter, registry, "news/war.md", text)
     assert result.suppressed

@@ -9,17 +9,17 @@ from sourcelint.checks import loaded_marker, speech_verb
 from sourcelint.checks.registry import Registry
 from sourcelint.core.errors import RulePackError
 from sourcelint.core.findings import Finding
-from sourcelint.engine import Linter
+from sourcelint.engine import Engine
 from sourcelint.readers import read_prose
 
 
-def lint(linter: Linter, registry: Registry, code: str, text: str) -> list[Finding]:
+def lint(linter: Engine, registry: Registry, code: str, text: str) -> list[Finding]:
     rules = [rule for rule in registry.rules if rule.code == code]
     assert rules, code
     return linter.lint_text(text, rules)
 
 
-def found(linter: Linter, registry: Registry, code: str, text: str) -> list[str]:
+def found(linter: Engine, registry: Registry, code: str, text: str) -> list[str]:
     return [finding.text for finding in lint(linter, registry, code, text)]
 
 
@@ -230,7 +230,7 @@ def test_doubt_markers_and_scare_quotes(linter, registry, text, words):
 
 
 # Pack parameters are checked when the check is compiled, with the key in the error.
-def context(linter: Linter, registry: Registry) -> BuildContext:
+def context(linter: Engine, registry: Registry) -> BuildContext:
     return BuildContext(nlp=linter.analyzer("fast").nlp, lexicon=registry.lexicon)
 
 

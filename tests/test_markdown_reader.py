@@ -13,7 +13,7 @@ from sourcelint.checks.registry import Registry
 from sourcelint.core.document import Prose
 from sourcelint.core.findings import Finding
 from sourcelint.core.positions import LineIndex
-from sourcelint.engine import Linter
+from sourcelint.engine import Engine
 from sourcelint.readers import READERS, read_prose, reader_for
 from sourcelint.readers.base import ReaderOptions
 from sourcelint.readers.markdown import read_markdown
@@ -43,7 +43,7 @@ def assert_exact(original: str, findings: list[Finding]) -> None:
 TIER = "fast"
 
 
-def lint(linter: Linter, registry: Registry, text: str, *codes: str) -> list[Finding]:
+def lint(linter: Engine, registry: Registry, text: str, *codes: str) -> list[Finding]:
     rules = [rule for code in codes for rule in registry.select(code)]
     findings = linter.lint_text(text, rules, reader="markdown", tier=TIER)
     assert_exact(text, findings)

@@ -22,7 +22,7 @@ from sourcelint.core.errors import PipelineError
 from sourcelint.core.files import MAX_FILE_BYTES
 from sourcelint.core.results import Report
 from sourcelint.core.tiers import DEFAULT_TIER, TIERS, tier_name
-from sourcelint.engine import Linter
+from sourcelint.engine import Engine
 from sourcelint.readers import read_prose
 
 from conftest import SEED
@@ -61,7 +61,7 @@ def test_every_default_names_the_default_tier(tmp_path):
     assert Settings(source=None, root=tmp_path).pipeline == DEFAULT_TIER
     assert Report().pipeline == DEFAULT_TIER
     assert inspect.signature(sourcelint.analyze).parameters["pipeline"].default == DEFAULT_TIER
-    assert inspect.signature(Linter.lint).parameters["tier"].default == DEFAULT_TIER
+    assert inspect.signature(Engine.lint).parameters["tier"].default == DEFAULT_TIER
 
 
 def test_old_and_new_names_share_one_analyzer(linter):

@@ -6,7 +6,7 @@ import pytest
 
 from sourcelint.core.files import decode
 from sourcelint.core.positions import LineIndex
-from sourcelint.engine import Linter
+from sourcelint.engine import Engine
 
 SENTENCE = "The alliance reportedly advanced."
 # These tests are about positions: they lint on the fast tier, whose
@@ -14,7 +14,7 @@ SENTENCE = "The alliance reportedly advanced."
 TIER = "fast"
 
 
-def _reportedly(linter: Linter, registry, text: str):
+def _reportedly(linter: Engine, registry, text: str):
     findings = linter.lint_text(text, registry.select("SL204"), tier=TIER)
     assert len(findings) == 1, findings
     return findings[0]

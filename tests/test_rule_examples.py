@@ -12,7 +12,7 @@ import pytest
 
 from sourcelint.checks.registry import load_registry
 from sourcelint.core.tiers import TIERS
-from sourcelint.engine import Linter
+from sourcelint.engine import Engine
 
 RULES = load_registry().rules
 EXAMPLES = [
@@ -34,7 +34,7 @@ def test_rule_has_both_kinds_of_example(rule):
 
 
 @pytest.mark.parametrize(("tier", "rule", "example"), EXAMPLES)
-def test_example_produces_exactly_the_marked_spans(linter: Linter, tier, rule, example):
+def test_example_produces_exactly_the_marked_spans(linter: Engine, tier, rule, example):
     rules = [rule, *(r for r in RULES if r is not rule)]
     everything = linter.lint_text(example.text, rules, tier=tier)
     findings = [f for f in everything if f.code == rule.code]

@@ -277,7 +277,7 @@ def test_an_internal_error_is_a_json_500_and_the_server_goes_on(server, monkeypa
     def crash(*args, **kwargs):
         raise internal_error(RuntimeError("boom in a rule"), "draft.md")
 
-    monkeypatch.setattr(server.workspace.linter, "lint", crash)
+    monkeypatch.setattr(server.workspace.linter, "lint_file", crash)
     status, _, body = post_lint(server, {"text": DRAFT})
     assert status == 500
     assert json.loads(body)["code"] == "E900"
@@ -286,7 +286,7 @@ def test_an_internal_error_is_a_json_500_and_the_server_goes_on(server, monkeypa
     def bug(*args, **kwargs):
         raise RuntimeError("a bug outside linting")
 
-    monkeypatch.setattr(server.workspace.linter, "lint", bug)
+    monkeypatch.setattr(server.workspace.linter, "lint_file", bug)
     status, _, body = post_lint(server, {"text": DRAFT})
     assert status == 500
     assert b"Traceback" not in body

@@ -14,7 +14,7 @@ from sourcelint.analysis import grammar
 from sourcelint.analysis.words import SourcingWords, Use
 from sourcelint.checks import speech_verb
 from sourcelint.checks.registry import Registry
-from sourcelint.engine import Linter
+from sourcelint.engine import Engine
 
 TIERS = ("fast", "parse")
 VERB_RULES = ("SL301", "SL302", "SL303", "SL304")
@@ -30,7 +30,7 @@ def cues(text: str, tier: str) -> list[str]:
     return [article.text[slice(*a.cue)] for a in article.attributions]
 
 
-def found(linter: Linter, registry: Registry, code: str, text: str, tier: str) -> list[str]:
+def found(linter: Engine, registry: Registry, code: str, text: str, tier: str) -> list[str]:
     rules = [rule for rule in registry.rules if rule.code == code]
     return [finding.text for finding in linter.lint_text(text, rules, tier=tier)]
 

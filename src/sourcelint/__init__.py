@@ -1,14 +1,15 @@
 """sourcelint: a linter for journalism that flags weak sourcing and loaded language.
 
 The public API: ``lint`` gives the findings ``sourcelint check`` reports for a text,
-``analyze`` the sourcing model of one. Both load the model on first use and keep it.
+``analyze`` the sourcing model of one; ``Linter`` lints many texts with one configuration
+(it is what ``attributions``, ``lsp`` and ``serve`` lint with). Each loads the model on
+first use and keeps it.
 """
 
 from __future__ import annotations
 
 import os
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sourcelint.core.tiers import DEFAULT_TIER
@@ -20,6 +21,7 @@ __all__ = [
     "FileResult",
     "Finding",
     "Hit",
+    "Linter",
     "Report",
     "Rule",
     "RuleMeta",
@@ -32,17 +34,17 @@ __all__ = [
 if TYPE_CHECKING:
     from sourcelint.analysis.article import Article
     from sourcelint.core.findings import Finding
-    from sourcelint.run.drafts import DraftLinter
+    from sourcelint.run.drafts import Linter
 
 
-# What rule and format plugins build with, imported on first use: --version starts
-# without them.
+# The public types, imported on first use: --version starts without them.
 _EXPORTS = {
     "Category": "sourcelint.core.findings",
     "Example": "sourcelint.core.rule_meta",
     "FileResult": "sourcelint.core.results",
     "Finding": "sourcelint.core.findings",
     "Hit": "sourcelint.core.findings",
+    "Linter": "sourcelint.run.drafts",
     "Report": "sourcelint.core.results",
     "Rule": "sourcelint.checks.rule",
     "RuleMeta": "sourcelint.core.rule_meta",
@@ -83,26 +85,17 @@ def lint(
     report an error for the file: text that is binary or over the size limit, a broken
     configuration, an unknown rule selector, a missing model.
     """
-    import io
-
-    from sourcelint.core.files import read_stream
-
-    where = Path(path) if path is not None else Path.cwd()
-    display = os.fspath(path) if path is not None else "-"
-    # The checks check makes of a file's bytes: binary, size, UTF-8.
-    text = read_stream(io.BytesIO(text.encode("utf-8", "surrogatepass")), display)
-    drafts = _drafts(pipeline)
-    drafts.reread_config(Path(config) if config is not None else None)
-    return drafts.lint(where, text, display).findings
+    linter = _linter(pipeline)
+    linter.reread_config(config)
+    return linter.lint(text, path)
 
 
 @cache
-def _drafts(pipeline: str | None) -> DraftLinter:
+def _linter(pipeline: str | None) -> Linter:
     """One linter per tier, so rules and models are built once."""
-    from sourcelint.run.drafts import DraftLinter
-    from sourcelint.run.options import CliOptions
+    from sourcelint.run.drafts import Linter
 
-    return DraftLinter(CliOptions(paths=[], pipeline=pipeline))
+    return Linter(pipeline=pipeline)
 
 
 def analyze(text: str, *, pipeline: str = DEFAULT_TIER, model: str | None = None) -> Article:
@@ -114,6 +107,6 @@ def analyze(text: str, *, pipeline: str = DEFAULT_TIER, model: str | None = None
     ``analyze(text).attributions`` lists who is credited with what, how, and what kind of
     source it is; offsets are into ``Article.text`` (``Article.offsets`` maps them back).
     """
-    from sourcelint.engine import Linter
+    from sourcelint.engine import Engine
 
-    return Linter.for_rules().analyze_text(text, pipeline, model)
+    return Engine.for_rules().analyze_text(text, pipeline, model)

@@ -39,7 +39,7 @@ _WARM_UP_TEXT = (
 )
 
 
-class Linter:
+class Engine:
     """Runs rules over texts; analyzers and compiled checks are built once and reused."""
 
     def __init__(self, registry: Registry) -> None:
@@ -52,12 +52,12 @@ class Linter:
         self.selection = Selection(lambda selector: (r.code for r in registry.select(selector)))
 
     @classmethod
-    def for_rules(cls, extend_rules: tuple[Path, ...] = ()) -> Linter:
+    def for_rules(cls, extend_rules: tuple[Path, ...] = ()) -> Engine:
         """A linter of the built-in rules, the packs in ``extend_rules`` and plugins."""
         return cls(load_registry(extend_rules))
 
     @classmethod
-    def for_directory(cls, directory: Path) -> Linter:
+    def for_directory(cls, directory: Path) -> Engine:
         """A linter of the rules the configuration that applies in ``directory`` names."""
         return cls.for_rules(ConfigResolver().settings_for_directory(directory).extend_rules)
 
@@ -265,7 +265,7 @@ def placed_attributions(
 
 @dataclass(frozen=True)
 class LintRequest:
-    """One text to lint, and how: the arguments of ``Linter.lint``."""
+    """One text to lint, and how: the arguments of ``Engine.lint``."""
 
     text: str
     rules: Sequence[Rule]

@@ -21,31 +21,28 @@ from sourcelint.core.exits import EXIT_ERROR, EXIT_OK
 if TYPE_CHECKING:
     # Imported when the command runs: the other commands, and --version, start without.
     from sourcelint.config.discovery import Collected
-    from sourcelint.run.drafts import DraftLinter
-    from sourcelint.run.options import CliOptions
+    from sourcelint.run.drafts import Linter
 
 ATTRIBUTIONS_VERSION = 1
 
 
-def describe_file(linter: DraftLinter, path: Path) -> dict[str, object]:
+def describe_file(linter: Linter, path: Path) -> dict[str, object]:
     """Every attribution of one file, each span placed in the original text."""
     from sourcelint.core.files import read_text
 
     display = os.fsdecode(path)
-    result = linter.lint(path, read_text(path, display), display)
-    assert result.view is not None, "DraftLinter keeps the reading view"
+    result = linter.lint_file(path, read_text(path, display), display)
+    assert result.view is not None, "Linter keeps the reading view"
     return {"path": display, "attributions": list(result.view.attributions)}
 
 
 def describe(
-    paths: Sequence[Path], options: CliOptions
+    paths: Sequence[Path], linter: Linter
 ) -> tuple[list[dict[str, object]], Collected, list[SourcelintError]]:
     """Each file's attributions; what the paths expanded to; the errors, file by file
     (a bug in sourcelint is one file's error, the others are still described)."""
     from sourcelint.config.discovery import collect_targets
-    from sourcelint.run.drafts import DraftLinter
 
-    linter = DraftLinter(options)
     collected = collect_targets(list(paths), linter.resolver)
     files, errors = [], list(collected.errors)
     for target in collected.targets:
@@ -96,10 +93,9 @@ def attributions(
     Files are found and read as ``check`` finds and reads them (readers, configuration).
     """
     from sourcelint.run.check import say_skipped
-    from sourcelint.run.options import CliOptions
+    from sourcelint.run.drafts import Linter
 
-    options = CliOptions(paths=[str(path) for path in paths], pipeline=pipeline, config=config)
-    files, collected, errors = describe(paths, options)
+    files, collected, errors = describe(paths, Linter(config, pipeline=pipeline))
     say_skipped(collected)
     for error in errors:
         report(error)

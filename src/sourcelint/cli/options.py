@@ -103,10 +103,10 @@ def use_color(stream: object) -> bool:
 def registry_or_exit(directory: Path | None = None) -> Registry:
     """The rules of ``directory``'s configuration (for ``rules`` and ``explain``); a
     broken configuration is reported and ends the command (exit 2)."""
-    from sourcelint.engine import Linter
+    from sourcelint.engine import Engine
 
     try:
-        return Linter.for_directory(directory or Path.cwd()).registry
+        return Engine.for_directory(directory or Path.cwd()).registry
     except SourcelintError as error:
         report(error)
         raise SystemExit(EXIT_ERROR) from None

@@ -13,7 +13,6 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from sourcelint.config import CONFIG_NAMES
-from sourcelint.config.resolve import ConfigResolver
 from sourcelint.core.crash import internal_error
 from sourcelint.core.errors import SourcelintError
 from sourcelint.core.version import __version__
@@ -21,7 +20,7 @@ from sourcelint.engine import reader_name
 from sourcelint.lsp.actions import Linted, code_actions, diagnostic
 from sourcelint.lsp.hover import hover
 from sourcelint.lsp.positions import PositionMap
-from sourcelint.run.drafts import DraftLinter
+from sourcelint.run.drafts import Linter
 from sourcelint.run.options import CliOptions
 
 logger = logging.getLogger(__name__)
@@ -43,7 +42,7 @@ class SourcelintServer(LanguageServer):
     def __init__(self, options: CliOptions) -> None:
         super().__init__("sourcelint", __version__)
         self.options = options
-        self.linter = DraftLinter(options)
+        self.linter = Linter(options.config, pipeline=options.pipeline)
         # One thread lints, so linting is serialised (spaCy is not thread-safe) and never
         # blocks the event loop that answers the editor.
         self.lint_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lint")
@@ -76,7 +75,7 @@ class SourcelintServer(LanguageServer):
     def reload_config(self) -> None:
         """Read the configs afresh (the rules and model stay loaded) and lint again."""
         try:
-            self.linter.resolver = ConfigResolver(self.options.config)
+            self.linter.reread_config(self.options.config)
         except SourcelintError as error:  # an explicit --config now broken
             self.tell(error)
             return
@@ -130,7 +129,7 @@ class SourcelintServer(LanguageServer):
         encoding: str | types.PositionEncodingKind,
     ) -> Linted:
         """Runs in the lint thread."""
-        result = self.linter.lint(path, text, str(path))
+        result = self.linter.lint_file(path, text, str(path))
         settings = self.linter.resolver.settings_for(path)
         return Linted(
             uri,

@@ -12,10 +12,10 @@ from sourcelint.core.crash import internal_error
 from sourcelint.core.errors import ConfigError, PipelineError, SourcelintError
 from sourcelint.core.files import read_text
 from sourcelint.core.rule_meta import RuleMeta
-from sourcelint.engine import Linter, LintRequest, LintResult
+from sourcelint.engine import Engine, LintRequest, LintResult
 from sourcelint.run.options import CliOptions
 
-# What a linter is built for: the extend-rules directories, the tier and the model.
+# What an engine is built for: the extend-rules directories, the tier and the model.
 Pipeline = tuple[tuple[Path, ...], str, str | None]
 
 
@@ -49,7 +49,7 @@ class Outcome:
     unread: bool = False
     # The error is the command line's: it spoils every file alike.
     usage: bool = False
-    # The rule registry (by extend-rules) the file's linter used, once it had one.
+    # The rule registry (by extend-rules) the file's engine used, once it had one.
     registry: tuple[Path, ...] | None = None
 
 
@@ -62,12 +62,12 @@ class Worker:
 
     def __init__(self, options: CliOptions) -> None:
         self.options = options
-        self._linters: dict[tuple[Path, ...], Linter] = {}
+        self._engines: dict[tuple[Path, ...], Engine] = {}
 
     def rule_metas(self, key: tuple[Path, ...]) -> dict[str, RuleMeta]:
         """Metadata of the rules of ``extend-rules`` directories ``key``, by code."""
-        linter = self._linters.get(key) or Linter.for_rules(key)
-        return {rule.code: rule.meta for rule in linter.registry.rules}
+        engine = self._engines.get(key) or Engine.for_rules(key)
+        return {rule.code: rule.meta for rule in engine.registry.rules}
 
     def warm(self, pipelines: Iterable[Pipeline]) -> None:
         """Build the linters and models of (extend-rules, tier, model) ahead of linting.
@@ -76,14 +76,14 @@ class Worker:
         """
         for key, tier, model in pipelines:
             try:
-                self._linter(key).warm(tier, model)
+                self._engine(key).warm(tier, model)
             except (SourcelintError, UsageError):
                 continue
 
     def lint(self, jobs: Sequence[Job]) -> list[Outcome]:
-        """Each job's outcome, in order; the texts of one linter are parsed in a batch."""
+        """Each job's outcome, in order; the texts of one engine are parsed in a batch."""
         outcomes: dict[int, Outcome] = {}
-        batches: dict[Linter, list[tuple[int, LintRequest]]] = {}
+        batches: dict[Engine, list[tuple[int, LintRequest]]] = {}
         for index, job in enumerate(jobs):
             try:
                 outcome = Outcome(text=read_job(job))
@@ -94,7 +94,7 @@ class Worker:
                 outcomes[index] = Outcome(error=internal_error(error, job.display), unread=True)
                 continue
             try:
-                linter, request = self._request(job, outcome)
+                engine, request = self._request(job, outcome)
             except (SourcelintError, UsageError) as error:
                 outcomes[index] = self._failed(job, outcome, error)
                 continue
@@ -103,10 +103,10 @@ class Worker:
                 outcomes[index] = outcome
                 continue
             outcomes[index] = outcome
-            batches.setdefault(linter, []).append((index, request))
-        for linter, batch in batches.items():
+            batches.setdefault(engine, []).append((index, request))
+        for engine, batch in batches.items():
             results = lint_batch(
-                linter, [(jobs[index].display, request) for index, request in batch]
+                engine, [(jobs[index].display, request) for index, request in batch]
             )
             for (index, _), result in zip(batch, results, strict=True):
                 if isinstance(result, SourcelintError):
@@ -115,15 +115,15 @@ class Worker:
                     outcomes[index].result = result
         return [outcomes[index] for index in range(len(jobs))]
 
-    def _request(self, job: Job, outcome: Outcome) -> tuple[Linter, LintRequest]:
-        """The linter of ``job`` and what to ask it (``outcome`` holds the text read)."""
+    def _request(self, job: Job, outcome: Outcome) -> tuple[Engine, LintRequest]:
+        """The engine of ``job`` and what to ask it (``outcome`` holds the text read)."""
         settings = job.settings
-        linter = self._linter(settings.extend_rules)
+        engine = self._engine(settings.extend_rules)
         outcome.registry = settings.extend_rules
-        request = linter.request(
+        request = engine.request(
             settings, job.path, outcome.text, keep_view=self.options.reading_view
         )
-        return linter, request
+        return engine, request
 
     def _failed(self, job: Job, outcome: Outcome, error: SourcelintError | UsageError) -> Outcome:
         """``outcome`` with ``error``, named after the config file that caused it."""
@@ -145,28 +145,28 @@ class Worker:
         outcome.error = error
         return outcome
 
-    def _linter(self, key: tuple[Path, ...]) -> Linter:
-        if key not in self._linters:
-            linter = Linter.for_rules(key)
+    def _engine(self, key: tuple[Path, ...]) -> Engine:
+        if key not in self._engines:
+            engine = Engine.for_rules(key)
             try:
-                check_cli_selectors(self.options, linter.registry.is_known)
+                check_cli_selectors(self.options, engine.registry.is_known)
             except ConfigError as error:
                 raise UsageError(error) from None
-            self._linters[key] = linter
-        return self._linters[key]
+            self._engines[key] = engine
+        return self._engines[key]
 
 
 def lint_batch(
-    linter: Linter, batch: Sequence[tuple[str, LintRequest]]
+    engine: Engine, batch: Sequence[tuple[str, LintRequest]]
 ) -> list[LintResult | SourcelintError]:
-    """``linter.lint_many`` of ``batch``; when sourcelint itself fails, each file is linted
+    """``engine.lint_many`` of ``batch``; when sourcelint itself fails, each file is linted
     alone, so the failure is reported for the file that causes it and the others pass."""
     try:
-        return linter.lint_many([request for _, request in batch])
+        return engine.lint_many([request for _, request in batch])
     except Exception as error:
         if len(batch) == 1:
             return [internal_error(error, batch[0][0])]
-    return [result for one in batch for result in lint_batch(linter, [one])]
+    return [result for one in batch for result in lint_batch(engine, [one])]
 
 
 class UsageError(Exception):

@@ -13,8 +13,7 @@ from sourcelint.core.escapes import unsurrogate
 from sourcelint.core.files import read_text
 from sourcelint.core.results import FileResult
 from sourcelint.core.rule_meta import RuleMeta
-from sourcelint.run.drafts import DraftLinter
-from sourcelint.run.options import CliOptions
+from sourcelint.run.drafts import Linter
 from sourcelint.serve.safety import Refused, draft_path, hostile_path, inside
 
 DEFAULT_DRAFT = "draft.md"
@@ -44,9 +43,7 @@ class Workspace:
         self.root = normalize_path(root)
         # Symlinks resolved, to tell whether a file really lies under the directory.
         self.real_root = self.root.resolve()
-        self.linter = DraftLinter(
-            CliOptions(paths=[str(self.root)], config=config, pipeline=pipeline)
-        )
+        self.linter = Linter(config, pipeline=pipeline)
         self.lock = threading.Lock()
 
     def check_config(self) -> None:
@@ -101,6 +98,6 @@ class Workspace:
 
     def _lint(self, path: Path, text: str, display: str) -> Linted:
         with self.lock:
-            result = self.linter.lint(path, text, display)
+            result = self.linter.lint_file(path, text, display)
             rules = self.linter.rules(path)
         return Linted(display, text, result, rules)

@@ -50,6 +50,23 @@ def test_selectors(registry):
     assert all(code.startswith("SL2") for code in chosen if code != "SL102")
 
 
+def test_an_opt_in_rule_runs_only_when_a_selector_names_it(registry):
+    """SL108 is opt-in: left out by default and by prefixes and categories, chosen by
+    its code, its name or ALL."""
+    assert registry.get("SL108").meta.opt_in
+
+    def chosen(select=None, extend=()):
+        return {rule.code for rule in registry.resolve(select, ignore=(), extend=extend)}
+
+    assert "SL108" not in chosen()
+    assert "SL105" in chosen()
+    assert "SL108" not in chosen(["SL1"]) | chosen(["vague"]) | chosen(extend=["SL10"])
+    assert "SL108" in chosen(extend=["SL108"])
+    assert "SL108" in chosen(["unnamed-poll"])
+    assert "SL108" in chosen(["ALL"])
+    assert "SL108" not in {r.code for r in registry.resolve(["ALL"], ignore=["SL1"])}
+
+
 def test_more_specific_severity_override_wins(registry):
     overrides = registry.severity_overrides([("SL204", Severity.ERROR), ("SL2", Severity.INFO)])
     assert overrides["SL204"] is Severity.ERROR
@@ -85,6 +102,7 @@ def test_extra_pack_adds_rules_and_extends_lexicons(tmp_path, linter):
             CUSTOM_PACK.replace("[rule.check]", "[rule.check]\nkind = ['x']"),
             "rule[0] (XY101).check.kind",
         ),
+        (CUSTOM_PACK.replace("fix = ", "opt-in = 'yes'\nfix = "), "rule[0] (XY101).opt-in"),
         ("rule = [", None),
     ],
 )

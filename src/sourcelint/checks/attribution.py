@@ -8,6 +8,9 @@ Parameters (``[rule.check]``):
 - ``heads`` / ``exclude-heads``: only sources whose head noun is / is not one of these;
 - ``bare``: true = only sources with no affiliation ("sources", "a source"); false = only
   sources with one; absent = either;
+- ``unnamed``: true = only sources that name no maker ("polls show", "a new poll", not "a
+  Marist poll", "a poll by Marist", "the poll") and have no named mention of one of
+  ``heads`` in their sentence or the two after it (``checks/naming.py``);
 - ``skip-bare-heads``: leave out sources with these heads when they are bare (another
   rule flags those);
 - ``recipients``: also flag words given to an outlet ("told Reuters");
@@ -39,6 +42,7 @@ from sourcelint.analysis.context import BuildContext
 from sourcelint.analysis.grammar import skippable
 from sourcelint.analysis.sourcing import Attribution, CueType
 from sourcelint.analysis.spans import SpanSet
+from sourcelint.checks.naming import names_nobody
 from sourcelint.checks.params import Params
 from sourcelint.checks.rule import Check
 from sourcelint.checks.target import describes_person
@@ -71,6 +75,7 @@ def build(context: BuildContext, params: Mapping[str, Any]) -> Check:
         recipients=reader.flag("recipients", False),
         include_quoted=reader.flag("include-quoted", False),
         bare=reader.optional_flag("bare"),
+        unnamed=reader.flag("unnamed", False),
         skip_bare_heads=_words(context, reader, "skip-bare-heads") or frozenset(),
         report=reader.choice("report", _REPORTS, "core"),
         reason_severity=reader.optional_choice("reason-severity", severities),
@@ -95,6 +100,7 @@ class _Query:
     recipients: bool
     include_quoted: bool
     bare: bool | None
+    unnamed: bool
     skip_bare_heads: frozenset[str]
     report: str
     reason_severity: str | None
@@ -142,6 +148,10 @@ class _Query:
         if head in self.exclude_heads:
             return False
         if head in self.skip_bare_heads and _is_bare(article, attribution):
+            return False
+        if self.unnamed and not names_nobody(
+            article, attribution, self.heads or frozenset({head or ""})
+        ):
             return False
         if self.content_words is not None and not _mentions(article, attribution, places):
             return False

@@ -36,7 +36,7 @@ CHECKS_PACKAGE = "sourcelint.checks"
 
 _META_KEYS = {
     "code", "name", "category", "severity", "summary", "message", "rationale", "fix",
-    "standards", "link", "suggestion", "aliases", "examples", "check",
+    "standards", "link", "suggestion", "aliases", "examples", "check", "opt-in",
 }  # fmt: skip
 _Choice = TypeVar("_Choice", Category, Severity)
 _REQUIRED = ("code", "name", "category", "severity", "summary", "message", "rationale", "fix")
@@ -144,6 +144,7 @@ def _rule(table: Mapping[str, Any], path: Path, index: int) -> Rule:
             *(Example.parse(text, flagged=False) for text in ok),
         ),
         origin=str(path),
+        opt_in=_flag(table.get("opt-in", False), path, f"{where}.opt-in"),
     )
     params = dict(_table(table.get("check", {}), path, f"{where}.check"))
     kind = params.pop("kind", "phrases")
@@ -172,7 +173,7 @@ def check_kinds() -> frozenset[str]:
 
 
 # Modules of sourcelint.checks that build no check: the rule machinery and shared helpers.
-_HELPER_MODULES = {"packs", "params", "registry", "rule", "target"}
+_HELPER_MODULES = {"naming", "packs", "params", "registry", "rule", "target"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +233,12 @@ def _names(value: Any, path: Path, key: str) -> tuple[str, ...]:
         if not NAME_PATTERN.fullmatch(name):
             raise RulePackError(f"name {name!r} is not kebab-case", path=path, key=key)
     return names
+
+
+def _flag(value: Any, path: Path, key: str) -> bool:
+    if not isinstance(value, bool):
+        raise RulePackError("expected true or false", path=path, key=key)
+    return value
 
 
 def _optional_string(value: Any, path: Path, key: str) -> str | None:

@@ -67,11 +67,23 @@ class Registry:
     def resolve(
         self, select: Sequence[str] | None, ignore: Iterable[str], extend: Iterable[str] = ()
     ) -> tuple[Rule, ...]:
-        """Rules chosen by ``select`` (all when None) plus ``extend``, minus ``ignore``."""
-        chosen = {rule.code for selector in (select or ["ALL"]) for rule in self.select(selector)}
-        chosen |= {rule.code for selector in extend for rule in self.select(selector)}
+        """Rules chosen by ``select`` (all but opt-in rules when None) plus ``extend``,
+        minus ``ignore``. An opt-in rule is chosen only by a selector that names it (code,
+        name or alias) or by ALL, never by a prefix or category."""
+        if select:
+            chosen = self._chosen(select)
+        else:
+            chosen = {rule.code for rule in self.rules if not rule.meta.opt_in}
+        chosen |= self._chosen(extend)
         chosen -= {rule.code for selector in ignore for rule in self.select(selector)}
         return tuple(rule for rule in self.rules if rule.code in chosen)
+
+    def _chosen(self, selectors: Iterable[str]) -> set[str]:
+        codes: set[str] = set()
+        for selector in selectors:
+            named = selector.strip().upper() == "ALL" or self.get(selector.strip()) is not None
+            codes |= {r.code for r in self.select(selector) if named or not r.meta.opt_in}
+        return codes
 
     def severity_overrides(self, overrides: Iterable[tuple[str, Severity]]) -> dict[str, Severity]:
         """Per-code severities from selector overrides; more specific selectors win."""

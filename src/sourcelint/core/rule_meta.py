@@ -94,6 +94,9 @@ class RuleMeta:
     aliases: tuple[str, ...] = ()
     examples: tuple[Example, ...] = ()
     origin: str = "built-in"
+    # Left out of the default selection, and of prefix and category selectors: it runs
+    # only when a selector names it (code, name or alias) or selects ALL.
+    opt_in: bool = False
 
     @property
     def flagged_examples(self) -> tuple[Example, ...]:

@@ -31,7 +31,12 @@ def rule_record(meta: RuleMeta) -> dict[str, object]:
             "ok": [example.text for example in meta.ok_examples],
         },
         "origin": meta.origin,
+        "opt_in": meta.opt_in,
     }
+
+
+# How an opt-in rule is turned on, wherever its metadata is shown.
+OPT_IN_NOTE = 'Opt-in: runs only when selected by code or name (extend-select = ["{code}"])'
 
 
 def error_record(entry: ErrorCode) -> dict[str, object]:
@@ -58,7 +63,7 @@ def render_rule_list(registry: Registry, output_format: str) -> str:
         meta = rule.meta
         lines.append(
             f"{meta.code:<6} {meta.name:<{width}} {meta.category.value:<10} "
-            f"{meta.severity.value:<8} {meta.summary}"
+            f"{meta.severity.value:<8} {meta.summary}{' (opt-in)' if meta.opt_in else ''}"
         )
     return "\n".join(lines) + "\n"
 
@@ -76,6 +81,10 @@ def render_explanation(explained: RuleMeta | ErrorCode, output_format: str) -> s
         "",
         _wrap(meta.summary),
         "",
+    ]
+    if meta.opt_in:
+        parts += [_wrap(OPT_IN_NOTE.format(code=meta.code) + ".", hyphens=False), ""]
+    parts += [
         "Why it matters",
         _wrap(meta.rationale, "  "),
     ]
@@ -132,7 +141,8 @@ def render_rule_docs(registry: Registry) -> str:
         parts += [
             f"## {meta.code} {meta.name}",
             "",
-            f"Category `{meta.category.value}`, default severity `{meta.severity.value}`.",
+            f"Category `{meta.category.value}`, default severity `{meta.severity.value}`."
+            + (f" {OPT_IN_NOTE.format(code=meta.code)}." if meta.opt_in else ""),
             "",
             f"**What it flags.** {_flat(meta.summary)}",
             "",

@@ -16,8 +16,9 @@ from sourcelint.core.document import Prose
 from sourcelint.core.errors import ConfigError
 from sourcelint.core.findings import Category, Finding, Severity
 from sourcelint.core.positions import LineIndex
-from sourcelint.filters.suppress import Directive, _covers, apply, parse_directives
+from sourcelint.filters.suppress import Directive, _covers, apply, resolve_directives
 from sourcelint.readers.base import ProseBuilder, ReaderOptions
+from sourcelint.readers.directives import read_directives
 from sourcelint.readers.html import read_html
 from sourcelint.readers.markdown import read_markdown
 from sourcelint.readers.plain import read_plain
@@ -51,8 +52,8 @@ def test_a_crafted_line_marker_is_read_in_linear_time():
     text = SENTENCE + " " + crafted + "sourcelint: disable=SL204 -- " + " x" * 30_000 + "\n"
     with hang_guard():
         prose = read_plain(text)
-        directives = parse_directives(
-            text, (), "sourcelint: disable=", LineIndex(text), lambda s: frozenset({s})
+        directives = resolve_directives(
+            read_directives(text, (), "sourcelint: disable="), lambda s: frozenset({s})
         )
     # The crafted marker is followed by "!": no marker, so it stays prose.
     assert prose.text.startswith(SENTENCE + " sourcelint: disable=a,a,")
@@ -68,8 +69,8 @@ def test_line_markers_keep_their_meaning():
         "C. sourcelint: disable=\r\n"
         "D. lint: disable=SL204 and more\n"
     )
-    directives = parse_directives(
-        text, (), "sourcelint: disable=", LineIndex(text), lambda s: frozenset({s})
+    directives = resolve_directives(
+        read_directives(text, (), "sourcelint: disable="), lambda s: frozenset({s})
     )
     assert [(d.line, d.selectors, d.reason) for d in directives] == [
         (1, ("SL204", "SL102"), "checked"),
@@ -96,8 +97,8 @@ def test_next_line_directives_in_a_row_are_read_in_linear_time():
     text = "<!-- sourcelint-disable-next-line SL204 -->\n" * 20_000 + SENTENCE + "\n"
     with hang_guard():
         comments = read_markdown(text).comments
-        directives = parse_directives(
-            text, comments, None, LineIndex(text), lambda s: frozenset({s})
+        directives = resolve_directives(
+            read_directives(text, comments, None), lambda s: frozenset({s})
         )
     assert len(directives) == 20_000
     assert {directive.line for directive in directives} == {20_001}
@@ -140,9 +141,10 @@ def test_many_disable_and_enable_comments_are_paired_in_linear_time():
     disables = "".join(f"<!-- sourcelint-disable SL{n % 800 + 100} -->\n" for n in range(count))
     text = disables + "<!-- sourcelint-enable SL999 -->\n" * count
     comments = read_markdown(text).comments
-    lines = LineIndex(text)
     with hang_guard():
-        directives = parse_directives(text, comments, None, lines, lambda s: frozenset([s]))
+        directives = resolve_directives(
+            read_directives(text, comments, None), lambda s: frozenset([s])
+        )
     assert len(directives) == count
     assert all(d.cover_end == float("inf") for d in directives)  # none was enabled again
 
@@ -155,8 +157,8 @@ def test_ranges_naming_no_rule_stay_one_directive_whatever_the_enables():
     text += "Officials reportedly said it.\n"
     comments = read_markdown(text).comments
     with hang_guard():
-        directives = parse_directives(
-            text, comments, None, LineIndex(text), lambda s: frozenset([s])
+        directives = resolve_directives(
+            read_directives(text, comments, None), lambda s: frozenset([s])
         )
     assert len(directives) == count
     at = text.index("Officials")

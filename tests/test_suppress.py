@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 
 from sourcelint.cli.app import app
 from sourcelint.core.document import Comment
-from sourcelint.core.positions import LineIndex
-from sourcelint.filters.suppress import parse_directives
+from sourcelint.filters.suppress import resolve_directives
+from sourcelint.readers.directives import read_directives
 
 ARTICLE = "The rebels reportedly advanced.\nTwo aides said the deal was off.\n"
 
@@ -51,7 +51,7 @@ def _directives(text, bodies_at):
         Comment(text.index(marker), text.index(marker) + len(marker), body)
         for marker, body in bodies_at
     ]
-    return parse_directives(text, comments, None, LineIndex(text), lambda s: frozenset({s}))
+    return resolve_directives(read_directives(text, comments, None), lambda s: frozenset({s}))
 
 
 def test_comment_directives_ranges_next_line_and_file():

@@ -21,7 +21,7 @@ from sourcelint.core.reading import ReadingView
 from sourcelint.core.tiers import DEFAULT_TIER, tier_name
 from sourcelint.filters.meta_findings import meta_findings
 from sourcelint.filters.select import Selection
-from sourcelint.filters.suppress import apply, parse_directives
+from sourcelint.filters.suppress import apply, resolve_directives
 from sourcelint.readers import read_prose, reader_for
 from sourcelint.readers.base import ReaderOptions
 
@@ -168,9 +168,7 @@ class Engine:
         findings = self._findings(
             text, prose, article, rules, tier_name(request.tier), request.model, severities, lines
         )
-        options = request.reader_options or ReaderOptions()
-        marker = options.line_marker if request.reader == "plain" else None
-        directives = parse_directives(text, prose.comments, marker, lines, self.selection.codes_of)
+        directives = resolve_directives(prose.directives, self.selection.codes_of)
         outcome = apply(findings, directives, self.selection.matches, self.registry.is_known)
         chosen = {rule.code: rule.meta for rule in rules}
         unused = meta_findings(outcome, chosen, self.selection.codes_of, text, lines, severities)

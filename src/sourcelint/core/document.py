@@ -115,6 +115,25 @@ class Comment:
 
 
 @dataclass(frozen=True, slots=True)
+class InlineDirective:
+    """An inline suppression as written, at ``[start, end)`` of the original.
+
+    ``kind`` is ``disable`` or ``enable`` (a range's ends), ``disable-line`` (a comment's
+    own line, or a plain-text line marker), ``disable-next-line``, ``disable-file``, or
+    ``misspelled`` (a ``sourcelint-…`` comment that names no kind: its one selector is
+    what was written). ``line`` is the line a line directive covers (1-based; 0 for the
+    others); ``selectors`` are codes or rule names, none meaning every rule.
+    """
+
+    kind: str
+    start: int
+    end: int
+    selectors: tuple[str, ...]
+    reason: str | None
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Note:
     """Something a reader had to skip or guess (broken markup), at an original offset."""
 
@@ -127,7 +146,8 @@ class Prose:
     """What a reader hands to the analyzer.
 
     ``blocks`` are spans of ``text`` (paragraphs, headings, list items) that no sentence
-    crosses, ``kinds`` what each block is to a reader (``BLOCK_KINDS``); ``comments`` and
+    crosses, ``kinds`` what each block is to a reader (``BLOCK_KINDS``); ``comments``,
+    ``directives`` (the inline suppressions read from them and from line markers) and
     ``notes`` are positioned in the original file.
     """
 
@@ -137,6 +157,7 @@ class Prose:
     comments: tuple[Comment, ...] = ()
     notes: tuple[Note, ...] = ()
     kinds: tuple[str, ...] = ()
+    directives: tuple[InlineDirective, ...] = ()
 
     def kind_of(self, block: int) -> str:
         return self.kinds[block] if block < len(self.kinds) else PARAGRAPH

@@ -1,42 +1,27 @@
-"""Inline suppressions: ``<!-- sourcelint-disable … -->`` comments and plain-text markers.
+"""Inline suppressions applied: which findings the directives a reader read cover.
 
-Directives (codes or rule names; none means every rule; an optional reason after ``--``):
-
-- ``sourcelint-disable SL102 SL204 -- reason`` … ``sourcelint-enable [codes]``: a range;
-- ``sourcelint-disable-line SL201``: the line the comment starts on (after the text);
-- ``sourcelint-disable-next-line SL201``: the next line holding text;
-- ``sourcelint-disable-file``: the whole file;
-- in plain text, ``sourcelint: disable=SL204,SL102 -- reason`` at the end of a line: that
-  line (the marker is configurable: ``[readers] line-marker``).
-
-A directive that suppresses nothing, or names no known rule, is reported (SL901, SL902).
+The directives and their syntax are the readers' (``readers/directives.py``); here a
+``disable`` … ``enable`` becomes a range, and each finding is matched to the first
+directive that covers it. A directive that suppresses nothing, or names no known rule,
+is reported (SL901, SL902).
 """
 
 from __future__ import annotations
 
 import heapq
-import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from sourcelint.core.document import Comment
+from sourcelint.core.document import InlineDirective
 from sourcelint.core.findings import Finding
-from sourcelint.core.positions import LineIndex
-from sourcelint.readers.line_markers import line_markers
 
-_COMMENT_DIRECTIVE = re.compile(
-    r"^\s*sourcelint-(?P<kind>disable-next-line|disable-line|disable-file|disable|enable)"
-    r"(?![\w-])(?P<rest>.*)$",
-    re.S,
-)
-
-
-# A comment that means to be a directive but names no kind of one: "sourcelint-disabel".
-_MISSPELLED = re.compile(r"^\s*(sourcelint-[\w-]*)")
+# What each kind of inline directive covers; a misspelled one is reported (SL902) and
+# covers nothing.
 _KINDS = {
-    "disable": "range", "disable-line": "line", "disable-next-line": "line", "disable-file": "file",
+    "disable": "range", "disable-line": "line", "disable-next-line": "line",
+    "disable-file": "file", "misspelled": "line",
 }  # fmt: skip
 
 
@@ -74,14 +59,10 @@ class Suppression:
     unknown: list[tuple[Directive, str]] = field(default_factory=list)
 
 
-def parse_directives(
-    text: str,
-    comments: Sequence[Comment],
-    line_marker: str | None,
-    lines: LineIndex,
-    codes_of: Callable[[str], frozenset[str]],
+def resolve_directives(
+    inline: Sequence[InlineDirective], codes_of: Callable[[str], frozenset[str]]
 ) -> list[Directive]:
-    """Directives from markup comments, and from line markers in plain text.
+    """The directives a reader read, with each ``disable`` range ended at its ``enable``.
 
     ``codes_of`` turns a selector into rule codes, so that ``enable SL204`` closes a range
     opened with ``disable reportedly``.
@@ -89,45 +70,22 @@ def parse_directives(
     directives: list[Directive] = []
     open_ranges = _OpenRanges(codes_of)
     reenabled: dict[str, list[int]] = defaultdict(list)
-    directive_lines = {
-        number
-        for comment in comments
-        if _COMMENT_DIRECTIVE.match(comment.body)
-        for number in range(lines.position(comment.start)[0], lines.position(comment.end)[0] + 1)
-    }
-    text_line_after = _text_line_after(lines, directive_lines)
-    for comment in comments:
-        match = _COMMENT_DIRECTIVE.match(comment.body)
-        if match is None:
-            misspelled = _MISSPELLED.match(comment.body)
-            if misspelled is not None:
-                # Reported as a suppression naming no rule (SL902); it covers nothing.
-                selectors = (misspelled[1],)
-                directives.append(Directive("line", comment.start, comment.end, selectors, None))
-            continue
-        selectors, reason = _selectors_and_reason(match["rest"])
-        kind = match["kind"]
-        if kind == "enable":
-            directives.extend(_close(open_ranges, selectors, comment, codes_of, reenabled))
+    for written in inline:
+        if written.kind == "enable":
+            directives.extend(_close(open_ranges, written, codes_of, reenabled))
             continue
         directive = Directive(
-            kind=_KINDS[kind],
-            start=comment.start,
-            end=comment.end,
-            selectors=selectors,
-            reason=reason,
-            reenabled=reenabled if kind == "disable" and not selectors else {},
+            kind=_KINDS[written.kind],
+            start=written.start,
+            end=written.end,
+            selectors=written.selectors,
+            reason=written.reason,
+            line=written.line,
+            reenabled=reenabled if written.kind == "disable" and not written.selectors else {},
         )
         if directive.kind == "range":
             open_ranges.add(directive)
-        elif kind == "disable-line":
-            directive.line = lines.position(comment.start)[0]
-        elif directive.kind == "line":
-            # Counted from the comment's last line, past blank lines and other directives.
-            directive.line = text_line_after(lines.position(comment.end)[0])
         directives.append(directive)
-    if line_marker:
-        directives.extend(_line_markers(text, line_marker, lines))
     return directives
 
 
@@ -270,12 +228,12 @@ class _OpenRanges:
 
 def _close(
     open_ranges: _OpenRanges,
-    selectors: tuple[str, ...],
-    enable: Comment,
+    enable: InlineDirective,
     codes_of: Callable[[str], frozenset[str]],
     reenabled: dict[str, list[int]],
 ) -> list[Directive]:
     """Close the ranges an ``enable`` ends; return ranges that go on for other codes."""
+    selectors = enable.selectors
     enabled = frozenset().union(*(codes_of(s) for s in selectors)) if selectors else None
     for code in enabled or ():
         reenabled[code].append(enable.start)
@@ -295,49 +253,3 @@ def _close(
             open_ranges.add(rest)
             continued.append(rest)
     return continued
-
-
-def _selectors_and_reason(rest: str) -> tuple[tuple[str, ...], str | None]:
-    body, _, reason = rest.partition("--")
-    selectors = tuple(part for part in re.split(r"[\s,]+", body.strip()) if part)
-    return selectors, (reason.strip() or None)
-
-
-def _text_line_after(lines: LineIndex, directive_lines: set[int]) -> Callable[[int], int]:
-    """The first line after a given one that holds text and no directive.
-
-    Each line skipped remembers where its search ended, so that many directives in a
-    row, or before one long blank stretch, are not scanned again for each directive.
-    """
-    found_from: dict[int, int] = {}
-    count = len(lines.starts)
-
-    def skipped(number: int) -> bool:
-        return number in directive_lines or not lines.line_text(number).strip()
-
-    def after(line: int) -> int:
-        following = line + 1
-        passed = []
-        while following <= count and skipped(following):
-            if following in found_from:
-                following = found_from[following]
-                break
-            passed.append(following)
-            following += 1
-        found_from.update(dict.fromkeys(passed, following))
-        return following
-
-    return after
-
-
-def _line_markers(text: str, line_marker: str, lines: LineIndex) -> Iterable[Directive]:
-    for marker in line_markers(text, line_marker):
-        selectors, _ = _selectors_and_reason(marker.codes)
-        yield Directive(
-            kind="line",
-            start=marker.start,
-            end=marker.end,
-            selectors=selectors,
-            reason=marker.reason,
-            line=lines.position(marker.start)[0],
-        )

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import PurePath
 
 from sourcelint.core.document import OffsetMap, Prose
 from sourcelint.readers.base import ReaderOptions
+from sourcelint.readers.directives import read_directives
 
 # markdown-it itself is imported only when a Markdown file is read: start-up stays fast.
 from sourcelint.readers.markdown import read_markdown
@@ -62,8 +64,13 @@ def unread_format(path: str) -> str | None:
 
 
 def read_prose(text: str, reader: str = "plain", options: ReaderOptions | None = None) -> Prose:
-    """Run the named reader over decoded file text."""
-    return READERS[reader](text, options or ReaderOptions())
+    """Run the named reader over decoded file text, and read its inline directives (line
+    markers in plain text only)."""
+    options = options or ReaderOptions()
+    prose = READERS[reader](text, options)
+    marker = options.line_marker if reader == "plain" else None
+    directives = read_directives(text, prose.comments, marker)
+    return replace(prose, directives=directives) if directives else prose
 
 
 __all__ = [

@@ -11,7 +11,7 @@ import pytest
 
 import sourcelint
 from sourcelint.analysis import grammar
-from sourcelint.analysis.words import SourcingWords, Use
+from sourcelint.analysis.vocabulary.lexicon import SourcingWords, Use
 from sourcelint.checks import speech_verb
 from sourcelint.checks.registry import Registry
 from sourcelint.engine import Linter

@@ -42,13 +42,13 @@ from sourcelint.analysis.grammar import (
 from sourcelint.analysis.mentions import Mention
 from sourcelint.analysis.records import Attribution, CueType
 from sourcelint.analysis.speech_use import SpeechUseMixin
-from sourcelint.analysis.words import Use
+from sourcelint.analysis.vocabulary.lexicon import Use
 from sourcelint.core.kinds import SourceKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-    from sourcelint.analysis.words import SourcingWords
+    from sourcelint.analysis.vocabulary.lexicon import SourcingWords
 
 
 class CueMixin(SpeechUseMixin):

@@ -340,7 +340,7 @@ class KindMixin(ReferentMixin, RoleLearningMixin):
         if head in self.words.unique_roles and (definite or named_role):
             return SourceKind.NAMED  # "the governor"; "a former party chairman" named later
         undetermined = (
-            lowers[0] not in self.words.determiners | DETERMINERS and not lowers[0].isdigit()
+            lowers[0] not in self.words.source_determiners | DETERMINERS and not lowers[0].isdigit()
         )
         if undetermined and not head.endswith("s") and head not in LONE_SOURCES:
             return SourceKind.OTHER  # a bare singular role is a headline ("Former chairman calls")

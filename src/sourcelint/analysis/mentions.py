@@ -16,8 +16,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from sourcelint.analysis.grammar import first_word
+from sourcelint.analysis.vocabulary.lexicon import SourcingWords
 from sourcelint.analysis.vocabulary.people import person_plurals
-from sourcelint.analysis.words import SourcingWords
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -19,7 +19,7 @@ from sourcelint.analysis.mentions import Mention, MentionKind
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-    from sourcelint.analysis.words import SourcingWords
+    from sourcelint.analysis.vocabulary.lexicon import SourcingWords
 
 
 class RoleLearningMixin:

@@ -46,7 +46,7 @@ from sourcelint.core.kinds import SourceKind
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-    from sourcelint.analysis.words import SourcingWords
+    from sourcelint.analysis.vocabulary.lexicon import SourcingWords
 
 
 class SourceMixin:

@@ -39,7 +39,7 @@ from sourcelint.analysis.record_fields import char_offsets, count_in
 from sourcelint.analysis.records import Attribution, CueType
 from sourcelint.analysis.sources import SourceMixin
 from sourcelint.analysis.spans import ByStart
-from sourcelint.analysis.words import SourcingWords
+from sourcelint.analysis.vocabulary.lexicon import SourcingWords
 from sourcelint.core.kinds import SourceKind
 
 if TYPE_CHECKING:

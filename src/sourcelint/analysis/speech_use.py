@@ -1,6 +1,6 @@
 """How a verb of saying takes what it reports, read from the words around it.
 
-The fast tier has no parse, so it reads a verb's use (``words.Use``) from its neighbours;
+The fast tier has no parse, so it reads a verb's use (``lexicon.Use``) from its neighbours;
 the parse tier reads the same from the verb's dependents (``passes/frames.py``):
 
 - content: what follows is "that", a quotation, a colon, a wh-word or a clause ("claimed
@@ -44,13 +44,13 @@ from sourcelint.analysis.grammar import (
     clause_after_aside,
     skippable,
 )
-from sourcelint.analysis.words import Use
+from sourcelint.analysis.vocabulary.lexicon import Use
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from sourcelint.analysis.mentions import Mention
-    from sourcelint.analysis.words import SourcingWords
+    from sourcelint.analysis.vocabulary.lexicon import SourcingWords
 
 # Subjects that say how many, not who: "some note that", "noted several problems".
 _COUNTS = PARTITIVES | {"all", "others"}

@@ -28,7 +28,7 @@ from sourcelint.analysis.passes.cue_features import context_features, lexicon_ke
 from sourcelint.analysis.passes.cue_scorer import CueScorer
 from sourcelint.analysis.passes.frames import contracted_has, inside, speech_use
 from sourcelint.analysis.records import CueType
-from sourcelint.analysis.words import SourcingWords, Use
+from sourcelint.analysis.vocabulary.lexicon import SourcingWords, Use
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping

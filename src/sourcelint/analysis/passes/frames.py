@@ -7,7 +7,7 @@ The learned cue lexicon (``vocabulary/cues.tsv``) is keyed by lemma and frame, a
 the learner (``tools/learn_cues.py``) and the cue pass read frames from here.
 
 For a verb of saying with other senses, ``speech_use`` reads the frame as a
-``words.Use`` ("claimed that …" content, "claimed the title" an object), which the cue
+``lexicon.Use`` ("claimed that …" content, "claimed the title" an object), which the cue
 pass hands to the judgment both tiers share (``SourcingWords.says``).
 """
 
@@ -24,7 +24,7 @@ from sourcelint.analysis.grammar import (
     clause_after_aside,
 )
 from sourcelint.analysis.quotes import starts_and_ends
-from sourcelint.analysis.words import Use
+from sourcelint.analysis.vocabulary.lexicon import Use
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -33,7 +33,7 @@ from sourcelint.analysis.passes.registry import (
 )
 from sourcelint.analysis.passes.roles import familiar, person_kind, person_noun, role_kind
 from sourcelint.analysis.passes.sources import Source
-from sourcelint.analysis.words import HEARSAY_NOUNS
+from sourcelint.analysis.vocabulary.lexicon import HEARSAY_NOUNS
 from sourcelint.core.kinds import SourceKind
 
 if TYPE_CHECKING:

@@ -1,4 +1,10 @@
-"""The sourcing model's word lists, compiled once from the rule packs' lexicon."""
+"""The sourcing model's word lists, compiled once from the rule packs' lexicon: the
+view the passes read (``SourcingWords``), and the judgment of a verb of saying both tiers
+share (``SourcingWords.says``).
+
+Provenance: the ``[lexicon.*]`` tables of the rule packs (``rules/lexicon*.toml``, which
+users extend through ``extend-rules``); this module only lower-cases and combines them.
+"""
 
 from __future__ import annotations
 
@@ -48,7 +54,7 @@ class SourcingWords:
     organization_words: frozenset[str]
     outlet_words: frozenset[str]
     outlet_nouns: frozenset[str]
-    determiners: frozenset[str]
+    source_determiners: frozenset[str]
     countries: frozenset[str]
     group_plurals: frozenset[str]
     journalist_nouns: frozenset[str]
@@ -146,7 +152,7 @@ class SourcingWords:
             organization_words=lower("organization_word"),
             outlet_words=lower("outlet_word"),
             outlet_nouns=lower("outlet_noun"),
-            determiners=lower("source_determiner"),
+            source_determiners=lower("source_determiner"),
             countries=frozenset(lexicon.get("country", ())),
             group_plurals=frozenset(lexicon.get("group_plural", ())),
             journalist_nouns=lower("journalist_noun"),

@@ -4,6 +4,7 @@ share (``SourcingWords.says``).
 
 Provenance: the ``[lexicon.*]`` tables of the rule packs (``rules/lexicon*.toml``, which
 users extend through ``extend-rules``); this module only lower-cases and combines them.
+The lists written into the code live in the other modules of this package.
 """
 
 from __future__ import annotations
@@ -13,9 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 
-# Nouns of claims credited to nobody; the hearsay templates hold their phrases.
-HEARSAY_NOUNS = frozenset({"allegations", "allegation", "rumors", "rumours", "reports", "claims"})
-
+from sourcelint.analysis.vocabulary.newsroom import HEARSAY_NOUNS
 
 # The lexicon's lists of verbs of saying that have other senses too ("claimed the title",
 # "slammed the door", "smiled and waved"): the loaded-language rules' verbs.

@@ -4,51 +4,44 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sourcelint.analysis.grammar import (
-    AGENTLESS_ADVERBS,
+from sourcelint.analysis.grammar import LONG_SUBJECT, adverb, headline_label, skippable, trim
+from sourcelint.analysis.mentions import Mention
+from sourcelint.analysis.records import Attribution, CueType
+from sourcelint.analysis.speech_use import SpeechUseMixin
+from sourcelint.analysis.vocabulary.adverbs import AGENTLESS_ADVERBS, TIME_WORDS
+from sourcelint.analysis.vocabulary.function_words import (
     AGENTLESS_BE,
-    AGENTLESS_VERBS,
     AUXILIARIES,
-    BELIEF_VERBS,
-    BETWEEN,
     CLAUSE_OPENERS,
-    COMPLEMENT,
     DETERMINERS,
-    HARD_BOUNDARIES,
-    INFINITIVE_OK,
-    LONG_SUBJECT,
-    NAMING_PARTICIPLES,
     NEGATIONS,
-    NOT_INFINITIVE,
     NOUN_MARKERS,
-    PARTICIPLES,
     PARTICLES,
     PREPOSITION_WORDS,
     PREPOSITIONS,
     QUANTIFIERS,
     QUESTION_WORDS,
-    RELATIVES,
-    SENTENCE_END,
+)
+from sourcelint.analysis.vocabulary.lexicon import Use
+from sourcelint.analysis.vocabulary.marks import HARD_BOUNDARIES, SENTENCE_END
+from sourcelint.analysis.vocabulary.phrase_edges import BETWEEN, COMPLEMENT, NOT_INFINITIVE
+from sourcelint.analysis.vocabulary.pronouns import RELATIVES, SUBJECT_PRONOUNS
+from sourcelint.analysis.vocabulary.verbs import (
+    AGENTLESS_VERBS,
+    BELIEF_VERBS,
+    INFINITIVE_OK,
+    NAMING_PARTICIPLES,
+    PARTICIPLES,
     SPEECH_CONTINUERS,
     STRONG_CUES,
-    SUBJECT_PRONOUNS,
     SUBJECTLESS_HEADS,
-    TIME_WORDS,
-    adverb,
-    headline_label,
-    skippable,
-    trim,
 )
-from sourcelint.analysis.mentions import Mention
-from sourcelint.analysis.records import Attribution, CueType
-from sourcelint.analysis.speech_use import SpeechUseMixin
-from sourcelint.analysis.words import Use
 from sourcelint.core.kinds import SourceKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-    from sourcelint.analysis.words import SourcingWords
+    from sourcelint.analysis.vocabulary.lexicon import SourcingWords
 
 
 class CueMixin(SpeechUseMixin):

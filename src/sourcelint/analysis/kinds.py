@@ -10,31 +10,35 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sourcelint.analysis.grammar import (
-    APPOSITION_ENDS,
+from sourcelint.analysis.grammar import PRECEDENCE, core_end_of, crowd_count
+from sourcelint.analysis.mentions import Mention, MentionKind
+from sourcelint.analysis.referents import ReferentMixin
+from sourcelint.analysis.role_learning import RoleLearningMixin
+from sourcelint.analysis.vocabulary.function_words import (
+    COUNT_WORDS,
+    DETERMINERS,
+    PLURAL_DEFINITES,
+    PREPOSITION_WORDS,
+)
+from sourcelint.analysis.vocabulary.marks import APPOSITION_ENDS
+from sourcelint.analysis.vocabulary.newsroom import (
     BROAD_OUTLET_NOUNS,
     DATA_NOUNS,
-    DEFINITE,
-    DETERMINERS,
     GENERIC_REPORTS,
-    LONE_SOURCES,
     NEWS_MODIFIERS,
-    NUMBERS,
     PAPERS,
-    PARTITIVES,
-    PRECEDENCE,
-    PREPOSITION_WORDS,
+)
+from sourcelint.analysis.vocabulary.pronouns import (
     PRONOUNS_OTHER,
     PRONOUNS_PLURAL,
     PRONOUNS_SINGULAR,
     RELATIVES,
-    VANTAGE,
-    core_end_of,
-    crowd_count,
 )
-from sourcelint.analysis.mentions import Mention, MentionKind
-from sourcelint.analysis.referents import ReferentMixin
-from sourcelint.analysis.role_learning import RoleLearningMixin
+from sourcelint.analysis.vocabulary.source_phrases import (
+    LONE_SOURCES,
+    PARTITIVES_WITH_NUMBERS,
+    VANTAGE,
+)
 from sourcelint.core.kinds import SourceKind
 
 if TYPE_CHECKING:
@@ -150,7 +154,7 @@ class KindMixin(ReferentMixin, RoleLearningMixin):
             return SourceKind.DOCUMENT  # "nine in 10 voters say", "34,000 people supported"
         core_end = core_end_of(self.doc, start, end)
         if (
-            lowers[0] in PARTITIVES
+            lowers[0] in PARTITIVES_WITH_NUMBERS
             and core_end == start + 1
             and core_end + 1 < end
             and lowers[1] == "of"
@@ -274,7 +278,7 @@ class KindMixin(ReferentMixin, RoleLearningMixin):
         if head_lower in self.words.anonymous_nouns:
             return self._role(lowers, head_lower, phrase.start)
         if head_lower in self.words.vague_nouns:
-            if lowers[0] in DEFINITE and self._institutions(head_lower):
+            if lowers[0] in PLURAL_DEFINITES and self._institutions(head_lower):
                 return SourceKind.ORGANIZATION  # "the two companies": named before
             return self._counted(lowers, SourceKind.VAGUE)
         if MentionKind.PERSON in kinds:
@@ -340,7 +344,7 @@ class KindMixin(ReferentMixin, RoleLearningMixin):
         if head in self.words.unique_roles and (definite or named_role):
             return SourceKind.NAMED  # "the governor"; "a former party chairman" named later
         undetermined = (
-            lowers[0] not in self.words.determiners | DETERMINERS and not lowers[0].isdigit()
+            lowers[0] not in self.words.source_determiners | DETERMINERS and not lowers[0].isdigit()
         )
         if undetermined and not head.endswith("s") and head not in LONE_SOURCES:
             return SourceKind.OTHER  # a bare singular role is a headline ("Former chairman calls")
@@ -368,4 +372,4 @@ class KindMixin(ReferentMixin, RoleLearningMixin):
         return bool(words) and crowd_count(words[0])
 
     def _has_count(self, lowers: list[str]) -> bool:
-        return any(word in NUMBERS or word.isdigit() for word in lowers[:3])
+        return any(word in COUNT_WORDS or word.isdigit() for word in lowers[:3])

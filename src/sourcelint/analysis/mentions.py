@@ -16,54 +16,13 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from sourcelint.analysis.grammar import first_word
+from sourcelint.analysis.vocabulary.lexicon import SourcingWords
+from sourcelint.analysis.vocabulary.names import MINOR_WORDS, NAME_LINKS, NOT_NAMES
+from sourcelint.analysis.vocabulary.newsroom import STRONG_OUTLET_WORDS
 from sourcelint.analysis.vocabulary.people import person_plurals
-from sourcelint.analysis.words import SourcingWords
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
-
-# Lower-case words that may stand inside a name: "Bashar al-Assad", "Department of State".
-_NAME_LINKS = {
-    "al",
-    "al-",
-    "bin",
-    "ibn",
-    "de",
-    "del",
-    "der",
-    "van",
-    "von",
-    "la",
-    "le",
-    "da",
-    "of",
-    "for",
-    "&",
-    "-",
-}
-# Capitalized words that open sentences and clauses but never names.
-_NOT_NAMES = frozenset({
-    "the", "a", "an", "according", "when", "while", "after", "before", "as", "in", "on", "at",
-    "but", "and", "or", "so", "if", "this", "that", "these", "those", "there", "here", "it",
-    "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "its", "meanwhile",
-    "however", "still", "yet", "also", "then", "now", "today", "yesterday", "last", "next",
-    "speaking", "asked", "conversely", "since", "although", "though", "because", "until",
-    "despite", "for", "with", "without", "from", "by", "to", "of", "under", "over", "during",
-    "some", "many", "most", "several", "both", "all", "no", "not", "one", "two", "three",
-    "what", "who", "why", "how", "where", "which", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
-    "june", "july", "august", "september", "october", "november", "december", "follow", "join",
-    "please", "read", "watch", "click", "sign", "share", "photo", "getty", "images", "ap",
-})  # fmt: skip
-
-
-# Short words title case leaves in lower case ("Up for Renewal Amid Allegations of Fraud").
-MINOR_WORDS = frozenset({
-    "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "with",
-    "by", "from", "as", "into", "upon", "up", "is", "vs", "vs.", "v.",
-})  # fmt: skip
-# Words that make any name of two words or more an outlet ("Christian News Service").
-_STRONG_OUTLET_WORDS = {"news", "gazette", "herald", "tribune", "newspaper", "newswire"}
 
 
 class MentionKind(StrEnum):
@@ -96,7 +55,7 @@ def find_mentions(
     for sentence in doc.sents:
         # In a title-case headline capitals mark words, not names: "Officials Say …".
         headline = sentence.start in headlines
-        not_names = _NOT_NAMES | words.headline_words if headline else _NOT_NAMES
+        not_names = NOT_NAMES | words.headline_words if headline else NOT_NAMES
         index = sentence.start
         opener = first_word(sentence)
         while index < sentence.end:
@@ -161,10 +120,10 @@ def _run_end(
         if _capitalized(current) and current.lower_ not in not_names:
             end += 1
         elif (
-            current.lower_ in _NAME_LINKS
+            current.lower_ in NAME_LINKS
             and end + 1 < sentence.end
             and _capitalized(doc[end + 1])
-            and doc[end + 1].lower_ not in _NOT_NAMES
+            and doc[end + 1].lower_ not in NOT_NAMES
         ):
             end += 2
         else:
@@ -206,7 +165,7 @@ def _typed(doc: Doc, start: int, end: int, words: SourcingWords) -> list[Mention
         return [Mention(start, end, MentionKind.ORGANIZATION)]
     # "Christian News Service" is an outlet; "News Guide" and "News Corp" are not.
     if len(tokens) > 1 and (
-        tokens[-1] in words.outlet_words or _STRONG_OUTLET_WORDS & set(tokens[1:])
+        tokens[-1] in words.outlet_words or STRONG_OUTLET_WORDS & set(tokens[1:])
     ):
         return [Mention(start, end, MentionKind.OUTLET)]
     last = doc[end - 1].text

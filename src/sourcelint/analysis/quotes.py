@@ -13,7 +13,8 @@ import re
 from bisect import bisect_right
 from functools import cached_property
 
-_DOUBLE_PAIRS = {"“": "”", "„": "“", "«": "»"}
+from sourcelint.analysis.vocabulary.marks import DOUBLE_QUOTE_PAIRS
+
 # A candidate single quotation: from an opening ‘ at a word start to the first ’, which
 # closes before a non-letter. One quantifier, so a long run without a closing mark costs
 # one scan; ``_speech`` then asks for two words at least (a single scare-quoted word,
@@ -79,8 +80,8 @@ def _double(text: str, block_start: int, block_end: int) -> list[tuple[int, int]
         width = 2 if text.startswith("''", index) else 1
         straight = char == '"' or width == 2
         if opened is None:
-            if char in _DOUBLE_PAIRS:
-                opened, closer = index, _DOUBLE_PAIRS[char]
+            if char in DOUBLE_QUOTE_PAIRS:
+                opened, closer = index, DOUBLE_QUOTE_PAIRS[char]
             elif straight and _opens(text, index + width - 1, block_start, block_end):
                 opened, closer = index, '"'
         elif char == closer or (straight and closer in {'"', "”"}):

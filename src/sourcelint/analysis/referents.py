@@ -7,9 +7,10 @@ from bisect import bisect_left
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from sourcelint.analysis.grammar import IDENTIFIED, PRONOUNS_PLURAL, PRONOUNS_SINGULAR, RELATIVES
+from sourcelint.analysis.grammar import IDENTIFIED
 from sourcelint.analysis.mentions import Mention, MentionKind
 from sourcelint.analysis.records import Attribution
+from sourcelint.analysis.vocabulary.pronouns import PRONOUNS_PLURAL, PRONOUNS_SINGULAR, RELATIVES
 from sourcelint.core.kinds import SourceKind
 
 if TYPE_CHECKING:

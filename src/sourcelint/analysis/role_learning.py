@@ -8,18 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sourcelint.analysis.grammar import (
-    APPOSITION_ENDS,
-    AUXILIARIES,
-    CLAUSE_OPENERS,
-    HARD_BOUNDARIES,
-)
 from sourcelint.analysis.mentions import Mention, MentionKind
+from sourcelint.analysis.vocabulary.function_words import AUXILIARIES, CLAUSE_OPENERS
+from sourcelint.analysis.vocabulary.marks import APPOSITION_ENDS, HARD_BOUNDARIES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-    from sourcelint.analysis.words import SourcingWords
+    from sourcelint.analysis.vocabulary.lexicon import SourcingWords
 
 
 class RoleLearningMixin:

@@ -4,49 +4,48 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sourcelint.analysis.grammar import (
+from sourcelint.analysis.grammar import LONG_SUBJECT, core_end_of, skippable, trim
+from sourcelint.analysis.mentions import Mention, MentionKind
+from sourcelint.analysis.records import Attribution
+from sourcelint.analysis.vocabulary.adverbs import ASIDES, DAYS, SENTENCE_ADVERBS, TIME_WORDS
+from sourcelint.analysis.vocabulary.function_words import (
     AGENTLESS_BE,
     AMOUNTS,
     ARTICLES,
-    ASIDES,
     AUXILIARIES,
     CLAUSE_OPENERS,
-    CLAUSE_STARTERS,
-    CONTRACTED,
-    CURRENCIES,
-    DAYS,
+    CONTRACTING_WORDS,
     DETERMINERS,
-    HARD_BOUNDARIES,
-    IRREGULAR_PAST,
-    LEADING_LINKS,
-    LISTENER_VERBS,
-    LONG_SUBJECT,
-    OPENERS_BUT_AND,
-    PARTICIPLES,
-    PARTITIVES,
-    POSSESSIVES,
     PREPOSITION_WORDS,
+    SUBORDINATORS,
+)
+from sourcelint.analysis.vocabulary.marks import CURRENCIES, HARD_BOUNDARIES
+from sourcelint.analysis.vocabulary.newsroom import PUBLISHING_CUES
+from sourcelint.analysis.vocabulary.phrase_edges import (
+    CLAUSE_STARTERS,
+    LEADING_LINKS,
+    OPENERS_BUT_AND,
+)
+from sourcelint.analysis.vocabulary.pronouns import (
+    POSSESSIVES,
     PRONOUNS_PLURAL,
     PRONOUNS_SINGULAR,
-    PUBLISHING_CUES,
     RELATIVES,
-    SENTENCE_ADVERBS,
     SUBJECT_PRONOUNS,
-    SUBORDINATORS,
-    TIME_WORDS,
-    VERB_STARTS,
-    core_end_of,
-    skippable,
-    trim,
 )
-from sourcelint.analysis.mentions import Mention, MentionKind
-from sourcelint.analysis.records import Attribution
+from sourcelint.analysis.vocabulary.source_phrases import PARTITIVES_WITH_NUMBERS
+from sourcelint.analysis.vocabulary.verbs import (
+    IRREGULAR_PAST,
+    LISTENER_VERBS,
+    PARTICIPLES,
+    VERB_STARTS,
+)
 from sourcelint.core.kinds import SourceKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-    from sourcelint.analysis.words import SourcingWords
+    from sourcelint.analysis.vocabulary.lexicon import SourcingWords
 
 
 class SourceMixin:
@@ -126,7 +125,9 @@ class SourceMixin:
         """The subject of a relative clause opened by a preposition ("in which", "of
         whom")."""
         doc = self.doc
-        if relative - 2 >= stretch and doc[relative - 2].lower_ in PARTITIVES | {"all"}:
+        if relative - 2 >= stretch and (
+            doc[relative - 2].lower_ in PARTITIVES_WITH_NUMBERS | {"all"}
+        ):
             if doc[relative - 2].lower_ in self.words.vague_quantifiers:
                 # "veterans, many of whom say": which of them is not said.
                 return (relative - 2, relative + 1)
@@ -269,7 +270,7 @@ class SourceMixin:
         if named is None:
             possessive = doc[index - 1].lower_ in {"'s", "’s", "'"}
             # "Let's say", "it's said": a contraction, not a possessive
-            return possessive and index >= 2 and doc[index - 2].lower_ not in CONTRACTED
+            return possessive and index >= 2 and doc[index - 2].lower_ not in CONTRACTING_WORDS
         article = doc[named.start].lower_
         if article not in ARTICLES and named.start > 0:
             article = doc[named.start - 1].lower_

@@ -19,11 +19,6 @@ from typing import TYPE_CHECKING
 
 from sourcelint.analysis.cues import CueMixin
 from sourcelint.analysis.grammar import (
-    AGENTLESS_VERBS,
-    ARTICLES,
-    INTERVIEWER_CUES,
-    POSSESSIVE_MARKS,
-    RELAY_OPENERS,
     core_end_of,
     cue_word,
     house_style,
@@ -39,7 +34,11 @@ from sourcelint.analysis.record_fields import char_offsets, count_in
 from sourcelint.analysis.records import Attribution, CueType
 from sourcelint.analysis.sources import SourceMixin
 from sourcelint.analysis.spans import ByStart
-from sourcelint.analysis.words import SourcingWords
+from sourcelint.analysis.vocabulary.function_words import ARTICLES
+from sourcelint.analysis.vocabulary.lexicon import SourcingWords
+from sourcelint.analysis.vocabulary.newsroom import INTERVIEWER_CUES, RELAY_OPENERS
+from sourcelint.analysis.vocabulary.pronouns import POSSESSIVE_MARKS
+from sourcelint.analysis.vocabulary.verbs import AGENTLESS_VERBS
 from sourcelint.core.kinds import SourceKind
 
 if TYPE_CHECKING:

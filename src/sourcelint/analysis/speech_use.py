@@ -1,6 +1,6 @@
 """How a verb of saying takes what it reports, read from the words around it.
 
-The fast tier has no parse, so it reads a verb's use (``words.Use``) from its neighbours;
+The fast tier has no parse, so it reads a verb's use (``lexicon.Use``) from its neighbours;
 the parse tier reads the same from the verb's dependents (``passes/frames.py``):
 
 - content: what follows is "that", a quotation, a colon, a wh-word or a clause ("claimed
@@ -16,54 +16,42 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from sourcelint.analysis.grammar import (
+from sourcelint.analysis.grammar import adverb, clause_after_aside, skippable
+from sourcelint.analysis.vocabulary.function_words import (
     AGENTLESS_BE,
     AUXILIARIES,
-    CLAIMED_STATES,
+    BE_FORMS,
     CLAUSE_OPENERS,
-    CLOSING_MARKS,
-    CLOSING_SETTINGS,
     DETERMINERS,
-    ING_NOUNS,
     NEGATIONS,
-    NOUN_PHRASE_ENDS,
-    OBJECT_PRONOUNS,
-    PARTICIPLE_OPENERS,
-    PARTITIVES,
-    PERSONAL_PRONOUNS,
-    PHRASE_BREAKERS,
-    PREPOSITION_WORDS,
     QUESTION_WORDS,
-    RELATIVES,
-    SETTING_OPENERS,
-    SUBJECT_PRONOUNS,
     TOPICS,
-    UNAMBIGUOUS_PAST,
     VERB_PARTICLES,
-    adverb,
-    clause_after_aside,
-    skippable,
 )
-from sourcelint.analysis.words import Use
+from sourcelint.analysis.vocabulary.lexicon import Use
+from sourcelint.analysis.vocabulary.marks import COMMA_LIKE_MARKS, PHRASE_END_MARKS
+from sourcelint.analysis.vocabulary.phrase_edges import (
+    CHUNK_BREAKS,
+    CLOSING_SETTINGS,
+    FUNCTION_WORDS,
+    NOUN_PHRASE_ENDS,
+    PARTICIPLE_OPENERS,
+    PHRASE_BREAKERS,
+    SETTING_OPENERS,
+)
+from sourcelint.analysis.vocabulary.pronouns import (
+    OBJECT_PRONOUNS,
+    PERSONAL_PRONOUNS,
+    RELATIVES_AND_THAT,
+)
+from sourcelint.analysis.vocabulary.source_phrases import COUNT_SUBJECTS
+from sourcelint.analysis.vocabulary.verbs import CLAIMED_STATES, ING_NOUNS, UNAMBIGUOUS_PAST
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from sourcelint.analysis.mentions import Mention
-    from sourcelint.analysis.words import SourcingWords
-
-# Subjects that say how many, not who: "some note that", "noted several problems".
-_COUNTS = PARTITIVES | {"all", "others"}
-# Words that open a clause or a setting before a speaker: "As the minister noted", "In
-# June Lee insisted"; but "Lee Park of the Daily Star" is one speaker.
-_CHUNK_BREAKS = (CLAUSE_OPENERS | PREPOSITION_WORDS | {"yet", "then"}) - {"of", "for", "at"}
-_COMMA_LIKE = frozenset({",", "—", "–"})
-_RELATIVE_PRONOUNS = RELATIVES | {"that"}
-_BE = AGENTLESS_BE | {"am", "'s", "’s", "'re", "’re"}
-# Words that end a noun phrase from the left: "the sheriff" stops at "the", not at "which".
-_FUNCTION_WORDS = (
-    PHRASE_BREAKERS | AUXILIARIES | AGENTLESS_BE | SUBJECT_PRONOUNS | {"which", "this", "what"}
-)
+    from sourcelint.analysis.vocabulary.lexicon import SourcingWords
 
 
 class SpeechUseMixin:
@@ -128,7 +116,7 @@ class SpeechUseMixin:
             position += 1
         if not saw_speaker:
             return False
-        if position < sentence.end and doc[position].text not in CLOSING_MARKS:
+        if position < sentence.end and doc[position].text not in PHRASE_END_MARKS:
             return False
         return not any(doc[i].lower_ in self.words.nonspeakers for i in range(end, position))
 
@@ -137,7 +125,7 @@ class SpeechUseMixin:
         content. Whether that content is a quotation, or None when it is not postposed."""
         doc = self.doc
         after = self._skip_adverbs(end, sentence.end)
-        ends_here = after >= sentence.end or doc[after].text in CLOSING_MARKS
+        ends_here = after >= sentence.end or doc[after].text in PHRASE_END_MARKS
         subject_end = self._back_over_verb_words(sentence, index - 1)
         chunk = self._subject_chunk_start(sentence, subject_end)
         if chunk is None and ends_here:
@@ -152,7 +140,7 @@ class SpeechUseMixin:
         if self._closes_quote(chunk - 1) or (before.text == "," and self._closes_quote(chunk - 2)):
             # After a quotation a setting may follow: "“…,” she insisted on Tuesday."
             return True if settled else None
-        if before.text not in _COMMA_LIKE:
+        if before.text not in COMMA_LIKE_MARKS:
             return None
         # "Taxes, he noted on Tuesday, will …" is parenthetical; "…, he claimed." needs a
         # clause before the comma, not a fronted phrase ("After the vote, he claimed the title").
@@ -177,8 +165,8 @@ class SpeechUseMixin:
             token = doc[position]
             if token.lower_ == "as":
                 opener = doc[position - 1].lower_ if position > sentence.start else ","
-                return opener in _COMMA_LIKE or opener in {"and", "but", "so", "yet", "or"}
-            if token.text in CLOSING_MARKS - {","} or token.lower_ in CLAUSE_OPENERS - {"and"}:
+                return opener in COMMA_LIKE_MARKS or opener in {"and", "but", "so", "yet", "or"}
+            if token.text in PHRASE_END_MARKS - {","} or token.lower_ in CLAUSE_OPENERS - {"and"}:
                 return False
         return False
 
@@ -200,9 +188,9 @@ class SpeechUseMixin:
             possessive = (
                 low in {"'s", "’s"} and chunk - 2 >= sentence.start and doc[chunk - 2].is_alpha
             )
-            if low in _CHUNK_BREAKS or low in PERSONAL_PRONOUNS:
+            if low in CHUNK_BREAKS or low in PERSONAL_PRONOUNS:
                 break  # "As the minister noted": the clause opens before the speaker
-            if not possessive and (low in AUXILIARIES | AGENTLESS_BE or low in _RELATIVE_PRONOUNS):
+            if not possessive and (low in AUXILIARIES | AGENTLESS_BE or low in RELATIVES_AND_THAT):
                 break
             if not (before.is_alpha or self._named(chunk - 1) or possessive):
                 break
@@ -218,21 +206,21 @@ class SpeechUseMixin:
             token = doc[start]
             if token.lower_ in DETERMINERS:
                 return start if start < index else None
-            if not (token.is_lower and token.is_alpha) or token.lower_ in _FUNCTION_WORDS:
+            if not (token.is_lower and token.is_alpha) or token.lower_ in FUNCTION_WORDS:
                 return None
         return None
 
     def _parenthetical_end(self, index: int, end: int) -> bool:
         """A comma or dash right after the verb, or after a short setting."""
         doc = self.doc
-        if index < end and doc[index].text in _COMMA_LIKE:
+        if index < end and doc[index].text in COMMA_LIKE_MARKS:
             return True
         if not self._setting_then_mark(index, end):
             return False
         position = index + 1
-        while position < end and doc[position].text not in CLOSING_MARKS:
+        while position < end and doc[position].text not in PHRASE_END_MARKS:
             position += 1
-        return position < end and doc[position].text in _COMMA_LIKE
+        return position < end and doc[position].text in COMMA_LIKE_MARKS
 
     def _setting_then_mark(self, index: int, end: int) -> bool:
         """A short setting ("on Tuesday", "in an interview") and then punctuation."""
@@ -240,7 +228,7 @@ class SpeechUseMixin:
         if index >= end or doc[index].lower_ not in SETTING_OPENERS:
             return False
         for position in range(index + 1, min(end, index + 10)):
-            if doc[position].text in CLOSING_MARKS:
+            if doc[position].text in PHRASE_END_MARKS:
                 return True
             if doc[position].lower_ in PHRASE_BREAKERS - SETTING_OPENERS:
                 return False
@@ -287,7 +275,7 @@ class SpeechUseMixin:
         while before >= sentence.start and adverb(doc[before]):
             before -= 1
         complete = not participle or (
-            before >= sentence.start and doc[before].lower_ in {",", *_BE}
+            before >= sentence.start and doc[before].lower_ in {",", *BE_FORMS}
         )
         if complete and self._noun_phrase_then_verb(position, stop):
             return Use.CONTENT, False
@@ -369,7 +357,7 @@ class SpeechUseMixin:
             low in OBJECT_PRONOUNS
             or self._named(index)
             or low in DETERMINERS
-            or low in _COUNTS  # "noted several problems"
+            or low in COUNT_SUBJECTS  # "noted several problems"
             or low in self.words.speakers
         )
 
@@ -387,7 +375,9 @@ class SpeechUseMixin:
             return False
         token = doc[before]
         return (
-            token.text == "," or token.lower_ in _BE | PARTICIPLE_OPENERS or self._personal(before)
+            token.text == ","
+            or token.lower_ in BE_FORMS | PARTICIPLE_OPENERS
+            or self._personal(before)
         )
 
     # ------------------------------------------------------------------ helpers
@@ -433,7 +423,7 @@ class SpeechUseMixin:
             return []
         heads = [head]
         token = doc[head]
-        relative = token.lower_ in _RELATIVE_PRONOUNS
+        relative = token.lower_ in RELATIVES_AND_THAT
         if token.text == "," or relative:
             position = head - 1
             while position >= sentence.start and head - position < 20:
@@ -474,8 +464,8 @@ class SpeechUseMixin:
         )
         return (
             low in PERSONAL_PRONOUNS
-            or low in _RELATIVE_PRONOUNS | {"it", "to"}
-            or low in _COUNTS  # "some note that", "many claim"
+            or low in RELATIVES_AND_THAT | {"it", "to"}
+            or low in COUNT_SUBJECTS  # "some note that", "many claim"
             or (token.like_num and token.is_alpha and not word.endswith("s"))  # "the two claim"
             or low == "but"  # "… but insists"; "and claims" is as often a noun pair
             or low in AUXILIARIES | NEGATIONS

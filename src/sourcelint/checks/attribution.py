@@ -42,6 +42,7 @@ from sourcelint.analysis.context import BuildContext
 from sourcelint.analysis.grammar import skippable
 from sourcelint.analysis.sourcing import Attribution, CueType
 from sourcelint.analysis.spans import SpanSet
+from sourcelint.analysis.vocabulary.source_phrases import UNAFFILIATED_WORDS
 from sourcelint.checks.naming import names_nobody
 from sourcelint.checks.params import Params
 from sourcelint.checks.rule import Check
@@ -52,13 +53,6 @@ from sourcelint.core.kinds import SourceKind
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# Words that leave a source without affiliation: "informed sources", "a senior source".
-_UNAFFILIATED = {
-    "a", "an", "the", "one", "two", "three", "four", "several", "multiple", "some", "many",
-    "other", "another", "informed", "unnamed", "anonymous", "reliable", "senior", "well-placed",
-    "trusted", "knowledgeable", "credible", "top", "high-level", "high-ranking", "independent",
-    "separate", "additional", "both", "different", "according", "to",
-}  # fmt: skip
 _REPORTS = ("core", "attribution", "cue")
 
 
@@ -267,7 +261,7 @@ def _is_bare(article: Article, attribution: Attribution) -> bool:
     core = attribution.core
     if core is None:
         return True
-    return all(token.lower_ in _UNAFFILIATED for token in article.doc[core[0] : core[1] - 1])
+    return all(token.lower_ in UNAFFILIATED_WORDS for token in article.doc[core[0] : core[1] - 1])
 
 
 def _choices(reader: Params, key: str, enum: type, default: tuple | None) -> frozenset:

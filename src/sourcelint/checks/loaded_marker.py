@@ -27,6 +27,8 @@ from sourcelint.analysis.context import BuildContext
 from sourcelint.analysis.phrases import PhraseMatch, PhraseSet
 from sourcelint.analysis.spans import SpanSet
 from sourcelint.analysis.templates import TemplateError
+from sourcelint.analysis.vocabulary.marks import CLAUSE_END_MARKS, CLAUSE_START_MARKS, SET_OFF_MARKS
+from sourcelint.analysis.vocabulary.phrase_edges import NOUN_PHRASE_OPENERS, OPENING_CONJUNCTIONS
 from sourcelint.checks.params import Params
 from sourcelint.checks.rule import Check
 from sourcelint.core.findings import Hit
@@ -34,13 +36,6 @@ from sourcelint.core.findings import Hit
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-# A clause may open with a conjunction before the adverb: "But clearly, …".
-_CONJUNCTIONS = frozenset({"but", "and", "yet", "so", "still", "now", "or", "then"})
-_CLAUSE_STARTS = frozenset({";", ":", "(", "—", "–", "--", "“", '"', "‘"})
-_SET_OFF = frozenset({",", "—", "–", "--", "("})
-_CLAUSE_ENDS = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "--", ")", "”", '"'})
-_NOUN_PHRASE_OPENERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "your",
-                                  "my", "this", "these", "those", "such", "'s", "’s"})  # fmt: skip
 # One lower-case word (hyphens and apostrophes allowed) and nothing else.
 _ONE_WORD = re.compile(r"[a-z](?:[a-z'’-]*[a-z])?")
 
@@ -102,20 +97,20 @@ def _sentence_level(doc: Doc, start: int, end: int) -> bool:
     """At the start of a sentence or clause, or set off by commas, dashes or brackets."""
     sent = doc[start].sent
     before = start - 1
-    if before >= sent.start and doc[before].lower_ in _CONJUNCTIONS:
+    if before >= sent.start and doc[before].lower_ in OPENING_CONJUNCTIONS:
         opener = before - 1
-        if opener < sent.start or doc[opener].text in _CLAUSE_STARTS | {","}:
+        if opener < sent.start or doc[opener].text in CLAUSE_START_MARKS | {","}:
             before = opener  # "But clearly, …" / "…, and of course, …"
-    if before < sent.start or doc[before].text in _CLAUSE_STARTS:
+    if before < sent.start or doc[before].text in CLAUSE_START_MARKS:
         # "Clearly marked exits": an adverb straight before a participle modifies it.
         following = doc[end] if end < sent.end else None
         return following is None or not _participle(following)
-    if doc[before].text not in _SET_OFF:
+    if doc[before].text not in SET_OFF_MARKS:
         return False
     after = doc[end] if end < sent.end else None
     if after is None:
         return True
-    if after.text not in _CLAUSE_ENDS:
+    if after.text not in CLAUSE_END_MARKS:
         return False
     # ", clearly, and calmly" is a list of manner adverbs, not a comment.
     following = doc[end + 1] if end + 1 < len(doc) else None
@@ -145,7 +140,7 @@ def _scare_quotes(article: Article, attribution: frozenset[str]) -> Iterator[Hit
         # Scare quotes sit where a noun phrase starts ("the “experts”", "their “reforms”");
         # a quoted word elsewhere ("to “win”", "is “ready”") is more often a quotation.
         before = doc[span.start - 1] if span.start > span.sent.start else None
-        if before is None or before.lower_ not in _NOUN_PHRASE_OPENERS:
+        if before is None or before.lower_ not in NOUN_PHRASE_OPENERS:
             continue
         yield Hit(start, end)
 

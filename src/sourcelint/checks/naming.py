@@ -12,6 +12,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sourcelint.analysis.grammar import first_word
+from sourcelint.analysis.vocabulary.names import CALENDAR_WORDS
+from sourcelint.analysis.vocabulary.source_phrases import (
+    MAKER_WORDS,
+    POINTING_WORDS,
+    SOURCE_MODIFIERS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -19,25 +25,6 @@ if TYPE_CHECKING:
     from sourcelint.analysis.article import Article
     from sourcelint.analysis.records import Attribution
 
-# Words before a noun that point back to a source the story named before.
-POINTING_WORDS = frozenset({
-    "the", "this", "that", "these", "those", "both", "each", "either", "same", "such", "its",
-    "their", "his", "her", "our", "'s", "’s",
-})  # fmt: skip
-# Capitalized but never names: months and days ("a June poll").
-CALENDAR_WORDS = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday",
-})  # fmt: skip
-# Modifiers a pointing word may stand before: "the recent 50-state poll", "the new survey".
-SOURCE_MODIFIERS = frozenset({
-    "new", "latest", "recent", "early", "national", "nationwide", "statewide", "state", "public",
-    "private", "internal", "online", "independent", "separate", "other", "earlier", "last",
-    "first", "second", "third", "exit", "entrance", "tracking", "rolling",
-})  # fmt: skip
-# Words that open the maker of a source after it: "a poll by …", "a survey from …".
-MAKER_WORDS = frozenset({"by", "from", "for"})
 # The named mention of a source nearby: its head this many words after a name, in the
 # source's sentence or this many sentences after it (a lede names the poll next).
 NAME_REACH = 4

@@ -16,13 +16,13 @@ from sourcelint.analysis.article import Article
 from sourcelint.analysis.context import BuildContext
 from sourcelint.analysis.sourcing import Attribution, CueType
 from sourcelint.analysis.vocabulary.people import is_person
+from sourcelint.analysis.vocabulary.pronouns import INNER_SOURCE_PRONOUNS
+from sourcelint.analysis.vocabulary.verbs import RELAY_VERBS
 from sourcelint.checks.params import Params
 from sourcelint.checks.rule import Check
 from sourcelint.core.findings import Hit
 from sourcelint.core.kinds import SourceKind
 
-RELAY_VERBS = {"said", "says", "told", "tells", "reported", "wrote", "claimed", "added"}
-_PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "him", "her", "them"}
 # Words that may stand between the outer verb and the inner source: "told the mayor that".
 _MAX_GAP = 6
 
@@ -67,7 +67,7 @@ def _chained(article: Article, outer: Attribution, inner: Attribution) -> bool:
         return False
     if doc[outer.cue_tokens[0]].sent.start != doc[inner_start].sent.start:
         return False
-    if doc[inner_start].lower_ in _PRONOUNS:
+    if doc[inner_start].lower_ in INNER_SOURCE_PRONOUNS:
         return False  # "She said she recalls": the same speaker
     between = {token.lower_ for token in doc[outer_end:inner_start]}
     introduced = inner_start == outer_end or "that" in between

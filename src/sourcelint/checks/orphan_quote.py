@@ -32,6 +32,14 @@ from typing import TYPE_CHECKING, Any
 from sourcelint.analysis.article import Article
 from sourcelint.analysis.context import BuildContext
 from sourcelint.analysis.mentions import is_title_case
+from sourcelint.analysis.vocabulary.marks import (
+    CLOSING_QUOTES,
+    DASHES,
+    DOUBLE_QUOTE_OPENERS,
+    MARK_CUES,
+    OPENING_QUOTES,
+)
+from sourcelint.analysis.vocabulary.pronouns import SPEAKER_PRONOUNS
 from sourcelint.checks.params import Params
 from sourcelint.checks.rule import Check
 from sourcelint.core.findings import Hit
@@ -48,17 +56,7 @@ _TRAILING = ",.;:!?… "
 _INNER_SENTENCE_END = re.compile(r"[.!?;](?=\s)")
 # The lexicon lists whose words credit a quotation to someone or something.
 CUE_LISTS = ("speech_verb", "statement_verb", "quote_cue", "quote_source_noun")
-# Quotations in American news style are double-quoted; single curly quotes are mostly
-# quotes within quotes, headline quotes and apostrophes, so they are left alone.
-_DOUBLE_OPENERS = {"“", "„", "«", '"'}
-_OPENING_MARKS = {"“", "„", "«", '"', "‘"}
-_CLOSING_MARKS = {"”", "»", '"', "“"}
-_DASHES = {"-", "–", "—", "--"}
 _DASH_CHARS = "-–—"
-_MARK_CUES = {"according", ":"}
-# He or she in the quote's own sentence is the person whose words these are ("He called
-# the plan “a recipe for gridlock in both chambers.”"); plural "they" is too often vague.
-_PERSONAL_PRONOUNS = {"he", "she"}
 
 
 @dataclass(frozen=True)
@@ -118,7 +116,7 @@ def build(context: BuildContext, params: Mapping[str, Any]) -> Check:
     )
 
     def check(article: Article) -> Iterator[Hit]:
-        quotes = [(s, e) for s, e in article.quotes if article.text[s] in _DOUBLE_OPENERS]
+        quotes = [(s, e) for s, e in article.quotes if article.text[s] in DOUBLE_QUOTE_OPENERS]
         if not quotes:
             return
         doc = article.doc
@@ -136,11 +134,11 @@ def build(context: BuildContext, params: Mapping[str, Any]) -> Check:
             if sentence.text.isspace():
                 continue  # the line breaks between blocks can form a "sentence" of their own
             cue = _has_cue(sentence, quoted, cues)
-            pronoun = any(t.lower_ in _PERSONAL_PRONOUNS and not quoted(t.idx) for t in sentence)
+            pronoun = any(t.lower_ in SPEAKER_PRONOUNS and not quoted(t.idx) for t in sentence)
             start = sentence.start_char
             # spaCy leaves an opening mark at the end of the sentence before ("He left. “");
             # the mark starts this sentence.
-            if sentence.start > 0 and doc[sentence.start - 1].text in _OPENING_MARKS:
+            if sentence.start > 0 and doc[sentence.start - 1].text in OPENING_QUOTES:
                 start = doc[sentence.start - 1].idx
             block = block_of(start)
             previous = sentences[-1] if sentences else None
@@ -199,7 +197,7 @@ def _voiced_blocks(
 def _continues(sentence: Span, first_char: str, quoted: Callable[[int], bool]) -> bool:
     """The sentence goes on from the one before: it opens inside a quotation begun there,
     or with a lower-case word (the tag after "?”" or "!”")."""
-    if quoted(sentence.start_char) and first_char not in _OPENING_MARKS:
+    if quoted(sentence.start_char) and first_char not in OPENING_QUOTES:
         return True
     first_word = next((token for token in sentence if token.is_alpha), None)
     return first_word is not None and first_word.text[0].islower()
@@ -224,7 +222,7 @@ def _has_cue(sentence: Span, quoted: Callable[[int], bool], cues: _Cues) -> bool
         # quote flagged although its paragraph says who said it.
         if cues.words.starts_at(doc, token.i):
             return True
-        if token.lower_ not in _MARK_CUES and token.text[:1] not in _DASH_CHARS:
+        if token.lower_ not in MARK_CUES and token.text[:1] not in _DASH_CHARS:
             continue
         # spaCy may end a sentence right after a dash ("…” —" | "Ruth Oduya"): the next
         # token is read across the boundary, except after a colon that ends the sentence.
@@ -245,13 +243,13 @@ def _colon_credits(previous: Token | None, following: Token | None) -> bool:
     """A colon after a name ("Lee: …") or one that introduces the quotation ("again: “…”")."""
     if previous is not None and (previous.is_title or previous.is_upper):
         return True
-    return following is None or following.is_space or following.text in _OPENING_MARKS
+    return following is None or following.is_space or following.text in OPENING_QUOTES
 
 
 def _dash_credits(token: Token, previous: Token | None, name: Token | None) -> bool:
     """A dash before a name, after the quote or opening a sentence: "— Ann Lee"."""
-    if token.text in _DASHES:
-        after_quote = previous is None or previous.text in _CLOSING_MARKS
+    if token.text in DASHES:
+        after_quote = previous is None or previous.text in CLOSING_QUOTES
         return after_quote and name is not None and name.is_title
     # "-Ann Lee": the tokenizer keeps a hyphen on the name.
     return previous is None and token.text[:1] in _DASH_CHARS and token.text[1:2].isupper()
@@ -259,7 +257,7 @@ def _dash_credits(token: Token, previous: Token | None, name: Token | None) -> b
 
 def _is_quotation(article: Article, doc: Doc, start: int, end: int, cues: _Cues) -> bool:
     """Someone's words, not a quoted term, title or name."""
-    closed = end - start > 1 and article.text[end - 1] in _CLOSING_MARKS
+    closed = end - start > 1 and article.text[end - 1] in CLOSING_QUOTES
     inner = article.text[start + 1 : end - 1 if closed else end]
     core = inner.strip().rstrip(_TRAILING)
     words = core.split()

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 from sourcelint.analysis.article import Article
 from sourcelint.analysis.context import BuildContext
-from sourcelint.analysis.grammar import THING_PRONOUNS, used_as_verb
+from sourcelint.analysis.grammar import used_as_verb
 from sourcelint.analysis.records import Attribution, CueType
+from sourcelint.analysis.vocabulary.pronouns import THING_PRONOUNS
 from sourcelint.checks.params import Params
 from sourcelint.checks.rule import Check
 from sourcelint.core.findings import Hit

@@ -12,30 +12,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sourcelint.analysis.grammar import ARTICLES, OBJECT_PRONOUNS, PERSONAL_PRONOUNS
+from sourcelint.analysis.vocabulary.adverbs import DEGREE_WORDS
+from sourcelint.analysis.vocabulary.function_words import ARTICLES, CONTRACTED_COPULAS, COPULAS
 from sourcelint.analysis.vocabulary.people import is_person
+from sourcelint.analysis.vocabulary.phrase_edges import LIST_WORDS
+from sourcelint.analysis.vocabulary.pronouns import PEOPLE_PRONOUNS
+from sourcelint.analysis.vocabulary.verbs import CALLING_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-# "they" and "them" may stand for things ("sales fell; they were weak"): only pronouns
-# that stand for people count.
-_PEOPLE_PRONOUNS = (PERSONAL_PRONOUNS | OBJECT_PRONOUNS) - {"they", "them"}
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # "called him a liar", "he was called a liar": what the verb's object (or a passive's
 # subject) is called.
 _OBJECTS = frozenset({"dobj", "nsubjpass"})
 _COMPLEMENTS = frozenset({"oprd", "xcomp"})
 _CONJUNCT_STEPS = 3  # "lazy, dishonest and unfit"
-# Without a parse: the copulas a predicate follows ("'s" only after a pronoun: "he's"; after
-# a noun it is a possessive, "the mayor's weak record"), the words that may stand between
-# ("was not so lazy"), the verbs of calling, and the words that join a list.
-_COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "seems", "seemed"})
-_CONTRACTED = frozenset({"'s", "’s", "'re", "’re"})
-_DEGREE = frozenset({"very", "so", "too", "completely", "totally", "utterly", "really",
-                     "just", "not", "n't", "simply", "truly", "deeply", "incredibly"})  # fmt: skip
-_CALLING = frozenset({"call", "calls", "called", "calling", "label", "labeled", "labelled"})
-_LIST_WORDS = frozenset({"and", "or", ","})
 
 
 def describes_person(word: Token) -> bool:
@@ -64,7 +56,7 @@ def _targets(word: Token) -> list[Token]:
 
 
 def _person(token: Token) -> bool:
-    return token.lower_ in _PEOPLE_PRONOUNS or is_person(token)
+    return token.lower_ in PEOPLE_PRONOUNS or is_person(token)
 
 
 def _said_of_person(word: Token) -> bool:
@@ -75,19 +67,19 @@ def _said_of_person(word: Token) -> bool:
         return True  # "a weak candidate", "lazy aides"
     i = _skip_degree(doc, word.i - 1)
     for _ in range(_CONJUNCT_STEPS):
-        if i < 1 or doc[i].lower_ not in _LIST_WORDS:
+        if i < 1 or doc[i].lower_ not in LIST_WORDS:
             break
         i = _skip_degree(doc, i - 2)  # "lazy and unfit", "lazy, dishonest and unfit"
     if i >= 0 and doc[i].lower_ in ARTICLES:
         i -= 1  # "is a liar", "called him a liar"
-    if i >= 1 and doc[i].lower_ in _COPULAS:
+    if i >= 1 and doc[i].lower_ in COPULAS:
         return _person(doc[i - 1])
-    if i >= 1 and doc[i].lower_ in _CONTRACTED:
-        return doc[i - 1].lower_ in _PEOPLE_PRONOUNS  # "he's a liar", not "the mayor's"
-    return i >= 1 and _person(doc[i]) and doc[i - 1].lower_ in _CALLING
+    if i >= 1 and doc[i].lower_ in CONTRACTED_COPULAS:
+        return doc[i - 1].lower_ in PEOPLE_PRONOUNS  # "he's a liar", not "the mayor's"
+    return i >= 1 and _person(doc[i]) and doc[i - 1].lower_ in CALLING_VERBS
 
 
 def _skip_degree(doc: Doc, index: int) -> int:
-    while index >= 0 and doc[index].lower_ in _DEGREE:
+    while index >= 0 and doc[index].lower_ in DEGREE_WORDS:
         index -= 1
     return index

@@ -13,13 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from sourcelint.analysis.grammar import (
-    SPEECH_CONTINUERS,
-    cue_word,
-    on_record_after,
-    outlet_key,
-    reason_given,
-)
+from sourcelint.analysis.grammar import cue_word, on_record_after, outlet_key, reason_given
 from sourcelint.analysis.passes.cue_scorer import load_scorer
 from sourcelint.analysis.passes.cues import (
     Cue,
@@ -28,17 +22,15 @@ from sourcelint.analysis.passes.cues import (
     reports_content,
     unsourced_reports,
 )
-from sourcelint.analysis.passes.kinds import (
-    KindContext,
-    KindWords,
-    kind_of,
-)
+from sourcelint.analysis.passes.kinds import KindContext, KindWords, kind_of
 from sourcelint.analysis.passes.registry import Registry, build_registry
 from sourcelint.analysis.passes.roles import gender_of, role_kind
 from sourcelint.analysis.passes.sources import Source, source_of
 from sourcelint.analysis.record_fields import char_offsets, count_in
 from sourcelint.analysis.records import Attribution, CueType
+from sourcelint.analysis.vocabulary.newsroom import INTERVIEWER_LEMMAS
 from sourcelint.analysis.vocabulary.people import person_nouns
+from sourcelint.analysis.vocabulary.verbs import SPEECH_CONTINUERS
 from sourcelint.core.kinds import SourceKind
 
 if TYPE_CHECKING:
@@ -48,7 +40,6 @@ if TYPE_CHECKING:
 
 # "WASHINGTON (Reuters) -": a dateline credit names the publisher.
 _DATELINE = re.compile(r"^[^\n()]{0,60}\((?P<name>[^()\n]{2,40})\)\s*[-—–]")
-_INTERVIEWERS = frozenset({"ask", "question", "press", "interview"})
 # Kinds flagged as weak sourcing only when the cue is a verb of saying, reporting or
 # believing in the program's lexicon (the fast tier's own judgment, ``claim_verbs``).
 _FLAGGED_ONLY_FOR_SPEECH = frozenset({SourceKind.ANONYMOUS, SourceKind.VAGUE})
@@ -179,7 +170,7 @@ def _record(
         # information passed on to flag.
         kind = SourceKind.OTHER
     lemma = doc[cue.word].lemma_.lower()
-    if kind is SourceKind.OUTLET and lemma in _INTERVIEWERS:
+    if kind is SourceKind.OUTLET and lemma in INTERVIEWER_LEMMAS:
         kind = SourceKind.NAMED  # a journalist asking questions relays nothing
     recipient = recipients.get(sentence.start)
     count = count_in(doc, source.start, source.end) if source is not None else None

@@ -9,20 +9,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sourcelint.analysis.passes.frames import SUBJECT_DEPS, frame, is_according_to
+from sourcelint.analysis.vocabulary.function_words import COMPLEMENTIZERS
+from sourcelint.analysis.vocabulary.pronouns import (
+    FIRST_SECOND_PERSON,
+    RELATIVE_PRONOUNS,
+    THIRD_PERSON_SUBJECTS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 # Auxiliaries belong to the verb they help ("has said"): the verb is the candidate.
 _HELPERS = frozenset({"aux", "auxpass"})
-_FIRST_SECOND = frozenset({"i", "we", "you", "me", "us"})
-_THIRD = frozenset({"he", "she", "they", "it"})
-# Relative pronouns as subjects ("a diplomat who said"); the source pass reads them too.
-RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 _DEPS = frozenset(
     {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "pcomp", "parataxis", "prep"}
 )
-_COMPLEMENTIZERS = frozenset({"that", "if", "whether"})
 _TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "NN", "NNS"})
 
 
@@ -64,7 +65,7 @@ def _complement(children: list[Token]) -> str:
     for child in children:
         if child.dep_ == "ccomp":
             marks = (c.lower_ for c in child.children if c.dep_ == "mark")
-            return "that" if any(m in _COMPLEMENTIZERS for m in marks) else "bare"
+            return "that" if any(m in COMPLEMENTIZERS for m in marks) else "bare"
     return "none"
 
 
@@ -85,9 +86,9 @@ def subject_class(token: Token) -> str:
             if child.pos_ != "PRON":
                 return child.pos_ if child.pos_ in {"PROPN", "NOUN"} else "other"
             lower = child.lower_
-            if lower in _FIRST_SECOND:
+            if lower in FIRST_SECOND_PERSON:
                 return "pron-12"
-            if lower in _THIRD:
+            if lower in THIRD_PERSON_SUBJECTS:
                 return "pron-3"
             return "pron-rel" if lower in RELATIVE_PRONOUNS else "pron-other"
     return "none"

@@ -17,18 +17,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sourcelint.analysis.grammar import (
-    AGENTLESS_VERBS,
-    POSSESSIVE_MARKS,
-    headline_label,
-    used_as_verb,
-)
+from sourcelint.analysis.grammar import headline_label, used_as_verb
 from sourcelint.analysis.mentions import title_case
 from sourcelint.analysis.passes.cue_features import context_features, lexicon_key
 from sourcelint.analysis.passes.cue_scorer import CueScorer
 from sourcelint.analysis.passes.frames import contracted_has, inside, speech_use
 from sourcelint.analysis.records import CueType
-from sourcelint.analysis.words import SourcingWords, Use
+from sourcelint.analysis.vocabulary.lexicon import SourcingWords, Use
+from sourcelint.analysis.vocabulary.newsroom import HEARSAY_NOUN_LINKS, REPORTER_PREPOSITIONS
+from sourcelint.analysis.vocabulary.pronouns import POSSESSIVE_MARKS
+from sourcelint.analysis.vocabulary.verbs import AGENTLESS_VERBS, LEARNING_LEMMAS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -37,14 +35,10 @@ if TYPE_CHECKING:
 
     from sourcelint.analysis.phrases import PhraseMatch
 
-_LEARNED = frozenset({"learn"})
-# Who may be named on a report: "reports by the BBC", "claims from aides".
-_REPORTERS = frozenset({"by", "from"})
 _NAMED_OWNERS = frozenset({"PERSON", "ORG"})
 # Who may stand before a report as its reporter: "CNN reports", "Republican claims",
 # "Russian reports" (not "the first reports", "two reports").
 _REPORTER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-_LINKS = frozenset({"of", "that"})
 _LABEL_WORDS = 4  # "Sen. Ted Cruz:" at most
 
 
@@ -120,7 +114,7 @@ def _cue(
     # "It was later reported that", "It has been learned that": the empty subject
     # belongs to the phrase.
     empty = [c.i for c in token.children if c.dep_ == "nsubjpass" and c.lower_ == "it"]
-    if lemma in _LEARNED and any(c.lower_ in {"has", "have"} for c in token.children):
+    if lemma in LEARNING_LEMMAS and any(c.lower_ in {"has", "have"} for c in token.children):
         if not frame_name.endswith("ccomp"):
             return None  # "has learned to live with it": a skill, not news
         return Cue(min([start, *empty]), end, token.i, CueType.LEARNED, frame_name)
@@ -140,7 +134,7 @@ def unsourced_reports(doc: Doc, matches: Iterable[PhraseMatch]) -> dict[int, int
     found = {}
     for match in matches:
         noun, link = doc[match.end - 2], doc[match.end - 1]  # "reports", then "of"/"that"
-        if noun.pos_ == "VERB" or link.lower_ not in _LINKS:
+        if noun.pos_ == "VERB" or link.lower_ not in HEARSAY_NOUN_LINKS:
             continue  # "she reports that …" is a verb of saying
         if title_case(noun.sent):
             before = doc[match.start - 1] if match.start > noun.sent.start else None
@@ -157,7 +151,7 @@ def _reporter_named(noun: Token, link: Token) -> bool:
     before = doc[noun.left_edge.i : noun.i]  # "Gennifer Flowers' bombshell allegations"
     if any(t.dep_ == "poss" or t.ent_type_ in _REPORTER_ENTITIES for t in before):
         return True
-    if any(c.dep_ == "prep" and c.lower_ in _REPORTERS for c in noun.children):
+    if any(c.dep_ == "prep" and c.lower_ in REPORTER_PREPOSITIONS for c in noun.children):
         return True
     if link.lower_ != "of":
         return False

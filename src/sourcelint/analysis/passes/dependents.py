@@ -5,13 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sourcelint.analysis.grammar import WORD_NUMBERS
+from sourcelint.analysis.vocabulary.function_words import DEFINITE_DETERMINERS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-
-NUMBERS = frozenset(WORD_NUMBERS) - {"one"}  # counts of two or more
-DEFINITE = frozenset({"the", "these", "those", "this", "that"})
 
 
 def of_object(head: Token) -> Token | None:
@@ -38,6 +35,6 @@ def determiner(head: Token) -> str | None:
 def definite_set(head: Token) -> bool:
     """ "the two lawmakers", "all candidates": the whole of a set, not some of it."""
     return any(
-        c.dep_ in {"det", "predet"} and (c.lower_ in DEFINITE or c.lower_ == "all")
+        c.dep_ in {"det", "predet"} and (c.lower_ in DEFINITE_DETERMINERS or c.lower_ == "all")
         for c in head.children
     )

@@ -7,7 +7,7 @@ The learned cue lexicon (``vocabulary/cues.tsv``) is keyed by lemma and frame, a
 the learner (``tools/learn_cues.py``) and the cue pass read frames from here.
 
 For a verb of saying with other senses, ``speech_use`` reads the frame as a
-``words.Use`` ("claimed that …" content, "claimed the title" an object), which the cue
+``lexicon.Use`` ("claimed that …" content, "claimed the title" an object), which the cue
 pass hands to the judgment both tiers share (``SourcingWords.says``).
 """
 
@@ -16,15 +16,14 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from sourcelint.analysis.grammar import (
-    PARTICIPLE_OPENERS,
-    PERSONAL_PRONOUNS,
-    SPEECH_CONTINUERS,
-    TOPICS,
-    clause_after_aside,
-)
+from sourcelint.analysis.grammar import clause_after_aside
 from sourcelint.analysis.quotes import starts_and_ends
-from sourcelint.analysis.words import Use
+from sourcelint.analysis.vocabulary.function_words import CONTRACTED_HAS, TOPICS
+from sourcelint.analysis.vocabulary.lexicon import Use
+from sourcelint.analysis.vocabulary.phrase_edges import PARTICIPLE_OPENERS
+from sourcelint.analysis.vocabulary.pronouns import PERSONAL_PRONOUNS, RELATIVE_OBJECTS
+from sourcelint.analysis.vocabulary.source_phrases import NOUN_CUE_PREPOSITIONS
+from sourcelint.analysis.vocabulary.verbs import SPEECH_CONTINUERS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -34,17 +33,14 @@ CUE_POS = frozenset({"VERB", "NOUN", "AUX"})
 _PASSIVE = frozenset({"nsubjpass", "auxpass", "csubjpass"})
 # In order of precedence: a clause is the strongest sign of reported content.
 _VERB_COMPLEMENTS = (("ccomp", "ccomp"), ("xcomp", "xcomp"), ("dobj", "dobj"))
-_NOUN_PREPOSITIONS = frozenset({"by", "of", "from"})
 _CONTENT_FRAMES = frozenset({"ccomp", "xcomp", "parataxis"})
 # Dependency labels of a verb's subjects, active, passive and clausal.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # The verb's own words before it: its subject and auxiliaries ("she had fumed").
-_AUXILIARIES = frozenset({"aux", "auxpass", "neg"})
+_AUXILIARY_DEPS = frozenset({"aux", "auxpass", "neg"})
 # What may follow a parenthetical verb before its closing comma: "explained earlier in
 # the hearing,".
 _SETTINGS = frozenset({"advmod", "npadvmod", "prep"})
-_RELATIVE = frozenset({"which", "that", "what", "who"})
-_CONTRACTED_HAS = frozenset({"'s", "’s"})
 
 
 def frame(token: Token) -> str | None:
@@ -76,7 +72,9 @@ def _noun_frame(token: Token) -> str:
     deps = {child.dep_ for child in token.children}
     if "poss" in deps:
         return "noun-poss"
-    if any(child.dep_ == "prep" and child.lower_ in _NOUN_PREPOSITIONS for child in token.children):
+    if any(
+        child.dep_ == "prep" and child.lower_ in NOUN_CUE_PREPOSITIONS for child in token.children
+    ):
         return "noun-by"
     if deps & {"acl", "ccomp", "relcl"}:
         return "noun-clause"
@@ -160,7 +158,7 @@ def _relative_content(token: Token) -> bool:
     pronoun for the verb's object, but a verb follows: the pronoun is that clause's
     subject, and the verb reports it."""
     doc = token.doc
-    if not any(c.dep_ == "dobj" and c.lower_ in _RELATIVE for c in token.children):
+    if not any(c.dep_ == "dobj" and c.lower_ in RELATIVE_OBJECTS for c in token.children):
         return False
     after = _verb_end(token)
     while after < len(doc) and doc[after].pos_ == "ADV":
@@ -202,7 +200,7 @@ def _after_quotation(token: Token, quotes: tuple[tuple[int, int], ...]) -> bool:
     """A quotation closes right before the verb and its own words: "“…,” she fumed"."""
     doc = token.doc
     lefts = [c.left_edge.i for c in token.children if c.dep_ in SUBJECT_DEPS] + [
-        c.i for c in token.children if c.dep_ in _AUXILIARIES
+        c.i for c in token.children if c.dep_ in _AUXILIARY_DEPS
     ]
     index = min([token.i, *lefts]) - 1
     if index >= 0 and doc[index].text == ",":
@@ -219,7 +217,7 @@ def contracted_has(token: Token) -> bool:
     children = list(token.children)
     personal = PERSONAL_PRONOUNS | {"who"}
     return (
-        any(c.dep_ == "auxpass" and c.lower_ in _CONTRACTED_HAS for c in children)
+        any(c.dep_ == "auxpass" and c.lower_ in CONTRACTED_HAS for c in children)
         and any(
             c.dep_ == "nsubjpass" and (c.lower_ in personal or c.pos_ == "PROPN") for c in children
         )

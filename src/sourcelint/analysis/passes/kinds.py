@@ -12,37 +12,31 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sourcelint.analysis.grammar import (
-    DATA_NOUNS,
-    PAPERS,
-    crowd_count,
-)
-from sourcelint.analysis.passes.dependents import (
-    NUMBERS,
-    appositions,
-    definite_set,
-    determiner,
-    of_object,
-)
+from sourcelint.analysis.grammar import crowd_count
+from sourcelint.analysis.passes.dependents import appositions, definite_set, determiner, of_object
 from sourcelint.analysis.passes.kind_context import KindContext, KindWords
-from sourcelint.analysis.passes.pronouns import REFERRING, pronoun_kind
-from sourcelint.analysis.passes.registry import (
-    ORGANIZATION_LABELS,
-    PERSON_LABELS,
-    entity_tokens,
-)
+from sourcelint.analysis.passes.pronouns import pronoun_kind
+from sourcelint.analysis.passes.registry import ORGANIZATION_LABELS, PERSON_LABELS, entity_tokens
 from sourcelint.analysis.passes.roles import familiar, person_kind, person_noun, role_kind
 from sourcelint.analysis.passes.sources import Source
-from sourcelint.analysis.words import HEARSAY_NOUNS
+from sourcelint.analysis.vocabulary.function_words import LARGE_NUMBERS, PLURAL_NUMBERS
+from sourcelint.analysis.vocabulary.newsroom import DATA_NOUNS, HEARSAY_NOUNS, PAPERS
+from sourcelint.analysis.vocabulary.pronouns import (
+    EVERYONE_WORDS,
+    REFERRING_PRONOUNS,
+    SOMEONE_WORDS,
+)
+from sourcelint.analysis.vocabulary.source_phrases import (
+    GROUP_HEADS,
+    INCLUDING_WORDS,
+    PARTITIVES_WITH_ALL_EACH,
+    SHARE_LINKS,
+    UNSPECIFIED_SHARES,
+)
 from sourcelint.core.kinds import SourceKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-
-_PARTITIVES = frozenset({"one", "some", "many", "most", "several", "few", "both", "all", "each"})
-_SOMEONE = frozenset({"someone", "somebody"})
-_EVERYONE = frozenset({"everyone", "everybody", "nobody"})
-_SOME = frozenset({"some", "many", "most", "several", "few"})  # an unspecified share
 
 
 # Most specific first: a compound source takes its most specific member ("Trump and his
@@ -56,12 +50,6 @@ _SPECIFICITY = (
     SourceKind.ANONYMOUS,
     SourceKind.VAGUE,
 )
-_INCLUDING = frozenset({"including", "like"})
-# Heads that gather a few people of their "of" phrase into one concrete group.
-_GROUPS = frozenset({"group", "handful", "couple", "pair"})
-# "eight of 10", "nine in 10", "two out of three": a share, as polls give it.
-_OUT_OF = frozenset({"of", "in", "out"})
-_LARGE = frozenset({"hundred", "thousand", "million"})  # "two hundred doctors"
 
 
 def kind_of(context: KindContext, source: Source) -> SourceKind:
@@ -82,7 +70,7 @@ def _members(head: Token) -> list[Token]:
     Senator Roe"): the members a compound source is read from."""
     members = [c for c in head.children if c.dep_ == "conj"]
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in _INCLUDING:
+        if child.dep_ == "prep" and child.lower_ in INCLUDING_WORDS:
             for example in child.children:
                 if example.dep_ == "pobj" and (
                     example.ent_type_ in PERSON_LABELS | ORGANIZATION_LABELS
@@ -106,17 +94,17 @@ def _head_kind(context: KindContext, source: Source, head: Token) -> SourceKind:
     if any(i in context.own_tokens for i in span):
         return SourceKind.ORGANIZATION
     lower = head.lower_
-    if lower in _SOMEONE:
+    if lower in SOMEONE_WORDS:
         return SourceKind.ANONYMOUS  # "someone asked": one unnamed person
-    if lower in _EVERYONE or (lower == "one" and determiner(head) == "no"):
+    if lower in EVERYONE_WORDS or (lower == "one" and determiner(head) == "no"):
         return SourceKind.VAGUE  # "not everyone agrees", "no one expected"
     if any(doc[i].ent_type_ == "PERSON" for i in appositions(head)):
         return SourceKind.NAMED  # "the spokeswoman, Jane Roe"; "one of its lawyers, Jane Roe"
     if _share(head):
         return SourceKind.DOCUMENT  # "eight of 10 voters", "40 percent": a poll's result
-    if lower in _PARTITIVES | NUMBERS:
+    if lower in PARTITIVES_WITH_ALL_EACH | PLURAL_NUMBERS:
         return _part(context, head)
-    if head.pos_ == "PRON" or lower in REFERRING:
+    if head.pos_ == "PRON" or lower in REFERRING_PRONOUNS:
         return familiar(head) or pronoun_kind(context, head)
     if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and lower in context.registry.surnames):
         return SourceKind.OUTLET if lower in context.registry.journalists else SourceKind.NAMED
@@ -137,9 +125,13 @@ def _part(context: KindContext, head: Token) -> SourceKind:
         return SourceKind.OTHER  # "both of his senators", "all of the candidates"
     if inner is None:
         # "all", "each", "both" and counts stand for a group named before.
-        return SourceKind.VAGUE if lower in _SOME else SourceKind.OTHER
+        return SourceKind.VAGUE if lower in UNSPECIFIED_SHARES else SourceKind.OTHER
     kind = kind_of(context, Source(inner.left_edge.i, inner.i + 1, inner.i))
-    if lower in _SOME and kind in {SourceKind.NAMED, SourceKind.OTHER, SourceKind.VAGUE}:
+    if lower in UNSPECIFIED_SHARES and kind in {
+        SourceKind.NAMED,
+        SourceKind.OTHER,
+        SourceKind.VAGUE,
+    }:
         return SourceKind.VAGUE  # "many of his supporters", "many of whom"
     if kind is SourceKind.OTHER:
         kind = person_kind(context.words, inner) or kind  # "one of the officials"
@@ -153,11 +145,11 @@ def _share(head: Token) -> bool:
     if head.lower_ in {"percent", "%"}:
         return True
     inner = of_object(head)
-    if (head.like_num or head.lower_ in NUMBERS) and inner is not None:
+    if (head.like_num or head.lower_ in PLURAL_NUMBERS) and inner is not None:
         return any(c.dep_ == "nummod" for c in inner.children)
     # The parser also reads "eight of 10 voters" as a number modifying "voters".
     counts = [c for c in head.children if c.dep_ == "nummod"]
-    return any(any(q.lower_ in _OUT_OF for q in c.children) or _crowd(c) for c in counts)
+    return any(any(q.lower_ in SHARE_LINKS for q in c.children) or _crowd(c) for c in counts)
 
 
 def _crowd(count: Token) -> bool:
@@ -169,7 +161,7 @@ def _crowd(count: Token) -> bool:
     before = doc[count.i - 1] if count.i > 0 else None
     if before is not None and before.pos_ in {"NOUN", "PROPN"} and before.head == count.head:
         return False  # "Fortune 500 executives"; not "Last week 2,000 workers"
-    return any(t.lower_ in _LARGE or crowd_count(t.text) for t in count.subtree)
+    return any(t.lower_ in LARGE_NUMBERS or crowd_count(t.text) for t in count.subtree)
 
 
 def _organization(context: KindContext, head: Token) -> SourceKind:
@@ -227,7 +219,7 @@ def _work(context: KindContext, head: Token) -> SourceKind:
 def _noun(context: KindContext, head: Token) -> SourceKind:
     words = context.words
     lower, lemma = head.lower_, head.lemma_.lower()
-    if lemma in _GROUPS:
+    if lemma in GROUP_HEADS:
         members = of_object(head)
         if members is not None and person_noun(words, members):
             # "a group of doctors", "a handful of senators": some people, unnamed.

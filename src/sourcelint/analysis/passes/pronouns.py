@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sourcelint.analysis.grammar import PRONOUNS_PLURAL, PRONOUNS_SINGULAR
 from sourcelint.analysis.passes.registry import Mention
+from sourcelint.analysis.vocabulary.pronouns import (
+    FIRST_SECOND_PERSON,
+    PRONOUN_GENDERS,
+    PRONOUNS_PLURAL,
+    PRONOUNS_SINGULAR,
+    REFERRING_THING_PRONOUNS,
+)
 from sourcelint.core.kinds import SourceKind
 
 if TYPE_CHECKING:
@@ -13,13 +19,6 @@ if TYPE_CHECKING:
 
     from sourcelint.analysis.passes.kind_context import KindContext
 
-_SINGULAR = frozenset(PRONOUNS_SINGULAR)
-_PLURAL = frozenset(PRONOUNS_PLURAL)
-_THING = frozenset({"it"})
-# The pronouns that refer back to a source met before.
-REFERRING = _SINGULAR | _PLURAL | _THING
-_SELF = frozenset({"i", "we", "me", "us", "you"})
-_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 # Sentences around an unnamed role in which a named person is still in play.
 _NEARBY = 2
 
@@ -28,21 +27,21 @@ def pronoun_kind(context: KindContext, pronoun: Token) -> SourceKind:
     """The kind of the mention a pronoun refers back to ("I" and "we" are named)."""
     lower = pronoun.lower_
     registry = context.registry
-    if lower in _SELF:
+    if lower in FIRST_SECOND_PERSON:
         return SourceKind.NAMED  # the writer, or the people the quotation names
-    if lower in _SINGULAR:
-        gender = _PRONOUN_GENDER.get(lower, "")
+    if lower in PRONOUNS_SINGULAR:
+        gender = PRONOUN_GENDERS.get(lower, "")
         mention = registry.before(pronoun.i, plural=False, person=True, salient=True, gender=gender)
         if mention is not None and _name_in_play(context, pronoun, mention, gender):
             return SourceKind.OTHER
-    elif lower in _PLURAL:
+    elif lower in PRONOUNS_PLURAL:
         groups = registry.before(pronoun.i, plural=True, person=None, salient=True)
         bodies = registry.before(pronoun.i, plural=False, person=False)
         candidates = [m for m in (groups, bodies) if m is not None]
         mention = max(candidates, key=lambda m: m.index) if candidates else None
         if mention is not None and mention.kind is SourceKind.OUTLET:
             return SourceKind.OTHER  # "they" seldom means a news outlet; not flagged
-    elif lower in _THING:
+    elif lower in REFERRING_THING_PRONOUNS:
         if _expletive(pronoun):
             return SourceKind.OTHER  # "it's fair to say": nobody
         mention = registry.before(pronoun.i, plural=False, person=False, salient=True)

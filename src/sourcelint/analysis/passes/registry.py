@@ -15,6 +15,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sourcelint.analysis.passes.frames import is_according_to
+from sourcelint.analysis.vocabulary.newsroom import (
+    BYLINE_PREPOSITIONS,
+    WRITING_FOR_PREPOSITIONS,
+    WRITING_LEMMAS,
+)
 from sourcelint.core.kinds import SourceKind
 
 if TYPE_CHECKING:
@@ -22,10 +27,6 @@ if TYPE_CHECKING:
 
 PERSON_LABELS = frozenset({"PERSON"})
 ORGANIZATION_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
-# "Jane Roe at/of/for the Ledger"; "wrote for/in the Ledger".
-_AT_OUTLET = frozenset({"at", "of", "for"})
-_FOR_OUTLET = frozenset({"for", "in"})
-_WRITING = frozenset({"write", "report", "argue", "note", "opine"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,16 +223,16 @@ def _works_for_outlet(
 def _bylines(name: Token) -> list[Token]:
     """The phrases that may place a name at an outlet: "Jane Roe at the Ledger", "Roe
     wrote for the Ledger", "Writing for the Ledger, Roe noted"."""
-    places = [c for c in name.children if c.dep_ == "prep" and c.lower_ in _AT_OUTLET]
+    places = [c for c in name.children if c.dep_ == "prep" and c.lower_ in BYLINE_PREPOSITIONS]
     if name.dep_ in {"nsubj", "dobj"} and name.head.pos_ == "VERB":
         verb = name.head
         writing = [verb, *(c for c in verb.children if c.dep_ in {"advcl", "xcomp"})]
         places += [
             c
             for v in writing
-            if v.lemma_.lower() in _WRITING
+            if v.lemma_.lower() in WRITING_LEMMAS
             for c in v.children
-            if c.dep_ == "prep" and c.lower_ in _FOR_OUTLET
+            if c.dep_ == "prep" and c.lower_ in WRITING_FOR_PREPOSITIONS
         ]
     return places
 

@@ -6,14 +6,10 @@ from __future__ import annotations
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from sourcelint.analysis.passes.dependents import (
-    DEFINITE,
-    NUMBERS,
-    appositions,
-    definite_set,
-    of_object,
-)
+from sourcelint.analysis.passes.dependents import appositions, definite_set, of_object
 from sourcelint.analysis.passes.registry import ORGANIZATION_LABELS, Registry
+from sourcelint.analysis.vocabulary.function_words import DEFINITE_DETERMINERS, PLURAL_NUMBERS
+from sourcelint.analysis.vocabulary.source_phrases import VANTAGE_HEADS, VANTAGE_LEMMAS
 from sourcelint.core.kinds import SourceKind
 
 if TYPE_CHECKING:
@@ -21,9 +17,6 @@ if TYPE_CHECKING:
 
     from sourcelint.analysis.passes.kind_context import KindWords
 
-# "those close to him", "people familiar with the matter", "officials briefed on it".
-_VANTAGE_HEADS = frozenset({"those", "people", "persons", "person", "someone", "one"})
-_VANTAGES = frozenset({"close", "familiar", "knowledgeable", "brief"})
 # Sentences of the headline and lede, where a role may stand for a name given later.
 _LEDE = 2
 # Sentences after the lede in which a delayed identification names its role.
@@ -72,7 +65,7 @@ def role_kind(words: KindWords, registry: Registry, head: Token) -> SourceKind |
     determiner = next((c for c in head.children if c.dep_ in {"det", "poss"}), None)
     if determiner is not None and determiner.dep_ == "poss":
         return _possessed(words, registry, determiner, head, lemma)
-    if determiner is not None and determiner.lower_ in DEFINITE:
+    if determiner is not None and determiner.lower_ in DEFINITE_DETERMINERS:
         return _definite(words, registry, head, lemma)
     if familiar(head):
         return SourceKind.ANONYMOUS  # "people familiar with the talks"
@@ -90,7 +83,7 @@ def role_kind(words: KindWords, registry: Registry, head: Token) -> SourceKind |
         # delayed. A role sources are quoted in ("a senior official") needs its own word.
         return SourceKind.NAMED
     if kind is SourceKind.VAGUE and any(
-        c.like_num or c.lower_ in NUMBERS for c in head.children if c.dep_ == "nummod"
+        c.like_num or c.lower_ in PLURAL_NUMBERS for c in head.children if c.dep_ == "nummod"
     ):
         return SourceKind.ANONYMOUS  # "two economists": counted people
     if kind is SourceKind.ANONYMOUS and _generic(words, head):
@@ -141,10 +134,10 @@ def _generic(words: KindWords, head: Token) -> bool:
 
 def familiar(head: Token) -> SourceKind | None:
     """ "those close to him", "people familiar with the talks": sources by vantage."""
-    if head.lower_ not in _VANTAGE_HEADS:
+    if head.lower_ not in VANTAGE_HEADS:
         return None
     for child in head.children:
-        if child.dep_ in {"amod", "acl"} and child.lemma_.lower() in _VANTAGES:
+        if child.dep_ in {"amod", "acl"} and child.lemma_.lower() in VANTAGE_LEMMAS:
             return SourceKind.ANONYMOUS
     return None
 

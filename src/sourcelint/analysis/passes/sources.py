@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sourcelint.analysis.grammar import is_mark
-from sourcelint.analysis.passes.cue_features import RELATIVE_PRONOUNS
 from sourcelint.analysis.passes.cues import Cue
 from sourcelint.analysis.passes.frames import SUBJECT_DEPS
 from sourcelint.analysis.records import CueType
+from sourcelint.analysis.vocabulary.marks import DATELINE_BREAKS
 from sourcelint.analysis.vocabulary.people import is_person
+from sourcelint.analysis.vocabulary.pronouns import PERSONAL_RELATIVES, RELATIVE_PRONOUNS
+from sourcelint.analysis.vocabulary.source_phrases import NOUN_CUE_PREPOSITIONS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -26,10 +28,7 @@ if TYPE_CHECKING:
 _ACTIVE_SUBJECTS = SUBJECT_DEPS - {"nsubjpass"}  # a passive's subject is no speaker
 # Verbs that take their subject from the verb they hang on.
 _DEPENDENT = frozenset({"conj", "xcomp", "advcl", "pcomp", "ccomp", "prep"})
-_NOUN_LINKS = frozenset({"by", "from", "of"})
 _CLIMB = 4  # "refused to be drawn into saying" at most
-_BREAKS = frozenset({"-", "—", "–", "--", ":", ")", ";"})
-_PERSONAL_RELATIVES = frozenset({"who", "whom"})
 _NOT_PERSONS = frozenset({"ORG", "GPE", "LOC", "FAC"})
 _CUT = frozenset({"relcl", "acl", "punct", "cc", "conj", "appos", "advcl", "prep"})
 
@@ -70,7 +69,7 @@ def phrase(head: Token) -> Source:
     doc = head.doc
     # A dateline or label before the phrase ("LONDON (Ledger) - An aide") is not in it.
     for index in range(head.i - 1, start - 1, -1):
-        if doc[index].text in _BREAKS:
+        if doc[index].text in DATELINE_BREAKS:
             start = index + 1
             break
     while start < head.i and is_mark(doc[start]):
@@ -119,7 +118,7 @@ def _antecedent(noun: Token, pronoun: Token) -> Token:
         owned = [c for p in noun.children if p.lower_ == "of" for c in p.children]
         things = [c for c in owned if c.dep_ == "pobj" and not is_person(c)]
         return things[0] if things else noun
-    if pronoun.lower_ not in _PERSONAL_RELATIVES:
+    if pronoun.lower_ not in PERSONAL_RELATIVES:
         return noun
     current = noun
     while current.ent_type_ in _NOT_PERSONS and current.dep_ == "pobj":
@@ -164,7 +163,7 @@ def _noun_source(noun: Token) -> Source | None:
         if child.dep_ == "poss":
             return phrase(child)
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in _NOUN_LINKS:
+        if child.dep_ == "prep" and child.lower_ in NOUN_CUE_PREPOSITIONS:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects and objects[0].pos_ in {"PROPN", "PRON", "NOUN"}:
                 return phrase(objects[0])

@@ -1,5 +1,8 @@
-"""The open class of person nouns the passes read ("bartender", "diplomats"), shipped in
-``vocabulary/person_nouns.txt`` (derived from WordNet by ``tools/derive_person_nouns.py``).
+"""The open class of person nouns the passes read ("bartender", "diplomats").
+
+Provenance: ``vocabulary/person_nouns.txt``, derived from WordNet by
+``tools/derive_person_nouns.py``; the entity labels a person may carry are spaCy's
+(OntoNotes) ``PERSON`` and ``NORP``.
 """
 
 from __future__ import annotations

@@ -1,4 +1,11 @@
-"""The sourcing model's word lists, compiled once from the rule packs' lexicon."""
+"""The sourcing model's word lists, compiled once from the rule packs' lexicon: the
+view the passes read (``SourcingWords``), and the judgment of a verb of saying both tiers
+share (``SourcingWords.says``).
+
+Provenance: the ``[lexicon.*]`` tables of the rule packs (``rules/lexicon*.toml``, which
+users extend through ``extend-rules``); this module only lower-cases and combines them.
+The lists written into the code live in the other modules of this package.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 
-# Nouns of claims credited to nobody; the hearsay templates hold their phrases.
-HEARSAY_NOUNS = frozenset({"allegations", "allegation", "rumors", "rumours", "reports", "claims"})
-
+from sourcelint.analysis.vocabulary.newsroom import HEARSAY_NOUNS
 
 # The lexicon's lists of verbs of saying that have other senses too ("claimed the title",
 # "slammed the door", "smiled and waved"): the loaded-language rules' verbs.
@@ -48,7 +53,7 @@ class SourcingWords:
     organization_words: frozenset[str]
     outlet_words: frozenset[str]
     outlet_nouns: frozenset[str]
-    determiners: frozenset[str]
+    source_determiners: frozenset[str]
     countries: frozenset[str]
     group_plurals: frozenset[str]
     journalist_nouns: frozenset[str]
@@ -146,7 +151,7 @@ class SourcingWords:
             organization_words=lower("organization_word"),
             outlet_words=lower("outlet_word"),
             outlet_nouns=lower("outlet_noun"),
-            determiners=lower("source_determiner"),
+            source_determiners=lower("source_determiner"),
             countries=frozenset(lexicon.get("country", ())),
             group_plurals=frozenset(lexicon.get("group_plural", ())),
             journalist_nouns=lower("journalist_noun"),

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from sourcelint.analysis.passes.cue_features import context_features, lexicon_key
-from sourcelint.analysis.passes.cue_scorer import CueScorer, load_scorer, smoothed_share
-from sourcelint.analysis.passes.frames import frame
+from sourcelint.analysis.parse.cue_features import context_features, lexicon_key
+from sourcelint.analysis.parse.cue_scorer import CueScorer, load_scorer, smoothed_share
+from sourcelint.analysis.parse.frames import frame
 from sourcelint.analysis.pipeline import Analyzer
 from sourcelint.analysis.records import CueType
 from sourcelint.checks.registry import load_registry

@@ -34,7 +34,7 @@ SCANNED = ("analysis", "checks")
 NOT_WORDS = {
     "checks/packs.py:_META_KEYS": "the keys of a rule's table in a rule pack",
     "checks/packs.py:_HELPER_MODULES": "the modules of checks/ that build no check",
-    "analysis/passes/cue_scorer.py:CONTEXT_GROUPS": "the cue scorer's feature groups",
+    "analysis/parse/cue_scorer.py:CONTEXT_GROUPS": "the cue scorer's feature groups",
 }
 _KINDS = frozenset(kind.value for kind in SourceKind)
 _SET_CALLS = frozenset({"frozenset", "set"})

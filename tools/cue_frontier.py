@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from learn_cues import STUDY_FOLDS, Row, candidates, count, design, feature_names, fit, table
 
-from sourcelint.analysis.passes.frames import SUBJECT_DEPS
+from sourcelint.analysis.parse.frames import SUBJECT_DEPS
 from sourcelint.analysis.pipeline import Analyzer
 from sourcelint.checks.registry import load_registry
 

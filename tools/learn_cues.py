@@ -33,8 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from polnear import fold_of, parsed
 
-from sourcelint.analysis.passes.cue_features import context_features, lexicon_key
-from sourcelint.analysis.passes.cue_scorer import (
+from sourcelint.analysis.parse.cue_features import context_features, lexicon_key
+from sourcelint.analysis.parse.cue_scorer import (
     CONTEXT_GROUPS,
     CONTEXT_PRIOR,
     FRAME_PRIOR,
@@ -45,7 +45,7 @@ from sourcelint.analysis.passes.cue_scorer import (
     WEIGHTS_FILE,
     CueScorer,
 )
-from sourcelint.analysis.passes.cues import inside
+from sourcelint.analysis.parse.cues import inside
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -16,11 +16,12 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from sourcelint.analysis.article import Article
+from sourcelint.analysis.fast.builder import FastSourcing
 from sourcelint.analysis.model import load_model
 from sourcelint.analysis.normalize import analysis_text
-from sourcelint.analysis.passes.attributions import ParseSourcing
+from sourcelint.analysis.parse.attributions import ParseSourcing
 from sourcelint.analysis.quotes import quotation_spans
-from sourcelint.analysis.sourcing import SourcingModel, build_sourcing_model
+from sourcelint.analysis.sourcing import build_sourcing_resources
 from sourcelint.core.document import OffsetMap, Prose
 from sourcelint.core.files import MAX_FILE_BYTES
 from sourcelint.core.tiers import DEFAULT_TIER, tier_name
@@ -64,7 +65,7 @@ class Analyzer:
         self.model = model
         self.lexicon = lexicon
         self._nlp: Language | None = None
-        self._sourcing: SourcingModel | ParseSourcing | None = None
+        self._sourcing: FastSourcing | ParseSourcing | None = None
 
     @property
     def nlp(self) -> Language:
@@ -77,10 +78,11 @@ class Analyzer:
         return self._nlp
 
     @property
-    def sourcing(self) -> SourcingModel | ParseSourcing:
+    def sourcing(self) -> FastSourcing | ParseSourcing:
         if self._sourcing is None:
-            resources = build_sourcing_model(self.nlp, self.lexicon)
-            self._sourcing = resources if self.tier == "fast" else ParseSourcing(resources)
+            resources = build_sourcing_resources(self.nlp, self.lexicon)
+            tier = FastSourcing if self.tier == "fast" else ParseSourcing
+            self._sourcing = tier(resources)
         return self._sourcing
 
     def analyze(self, prose: Prose, own_outlet: tuple[str, ...] = ()) -> Article:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from sourcelint.analysis.passes.dependents import appositions, definite_set, of_object
-from sourcelint.analysis.passes.registry import ORGANIZATION_LABELS, Registry
+from sourcelint.analysis.parse.dependents import appositions, definite_set, of_object
+from sourcelint.analysis.parse.registry import ORGANIZATION_LABELS, Registry
 from sourcelint.analysis.vocabulary.function_words import DEFINITE_DETERMINERS, PLURAL_NUMBERS
 from sourcelint.analysis.vocabulary.source_phrases import VANTAGE_HEADS, VANTAGE_LEMMAS
 from sourcelint.core.kinds import SourceKind
@@ -15,7 +15,7 @@ from sourcelint.core.kinds import SourceKind
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from sourcelint.analysis.passes.kind_context import KindWords
+    from sourcelint.analysis.parse.kind_context import KindWords
 
 # Sentences of the headline and lede, where a role may stand for a name given later.
 _LEDE = 2

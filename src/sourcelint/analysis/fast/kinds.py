@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sourcelint.analysis.fast.referents import ReferentMixin
+from sourcelint.analysis.fast.role_learning import RoleLearningMixin
 from sourcelint.analysis.grammar import PRECEDENCE, core_end_of, crowd_count
 from sourcelint.analysis.mentions import Mention, MentionKind
-from sourcelint.analysis.referents import ReferentMixin
-from sourcelint.analysis.role_learning import RoleLearningMixin
 from sourcelint.analysis.vocabulary.function_words import (
     COUNT_WORDS,
     DETERMINERS,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sourcelint.analysis.passes.frames import SUBJECT_DEPS, frame, is_according_to
+from sourcelint.analysis.parse.frames import SUBJECT_DEPS, frame, is_according_to
 from sourcelint.analysis.vocabulary.function_words import COMPLEMENTIZERS
 from sourcelint.analysis.vocabulary.pronouns import (
     FIRST_SECOND_PERSON,

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sourcelint.analysis.passes.frames import is_according_to
+from sourcelint.analysis.parse.frames import is_according_to
 from sourcelint.analysis.vocabulary.newsroom import (
     BYLINE_PREPOSITIONS,
     WRITING_FOR_PREPOSITIONS,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sourcelint.analysis.passes.registry import Mention
+from sourcelint.analysis.parse.registry import Mention
 from sourcelint.analysis.vocabulary.pronouns import (
     FIRST_SECOND_PERSON,
     PRONOUN_GENDERS,
@@ -17,7 +17,7 @@ from sourcelint.core.kinds import SourceKind
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from sourcelint.analysis.passes.kind_context import KindContext
+    from sourcelint.analysis.parse.kind_context import KindContext
 
 # Sentences around an unnamed role in which a named person is still in play.
 _NEARBY = 2

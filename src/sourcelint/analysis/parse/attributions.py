@@ -14,18 +14,18 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from sourcelint.analysis.grammar import cue_word, on_record_after, outlet_key, reason_given
-from sourcelint.analysis.passes.cue_scorer import load_scorer
-from sourcelint.analysis.passes.cues import (
+from sourcelint.analysis.parse.cue_scorer import load_scorer
+from sourcelint.analysis.parse.cues import (
     Cue,
     find_cues,
     inside,
     reports_content,
     unsourced_reports,
 )
-from sourcelint.analysis.passes.kinds import KindContext, KindWords, kind_of
-from sourcelint.analysis.passes.registry import Registry, build_registry
-from sourcelint.analysis.passes.roles import gender_of, role_kind
-from sourcelint.analysis.passes.sources import Source, source_of
+from sourcelint.analysis.parse.kinds import KindContext, KindWords, kind_of
+from sourcelint.analysis.parse.registry import Registry, build_registry
+from sourcelint.analysis.parse.roles import gender_of, role_kind
+from sourcelint.analysis.parse.sources import Source, source_of
 from sourcelint.analysis.record_fields import char_offsets, count_in
 from sourcelint.analysis.records import Attribution, CueType
 from sourcelint.analysis.vocabulary.newsroom import INTERVIEWER_LEMMAS
@@ -36,7 +36,7 @@ from sourcelint.core.kinds import SourceKind
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from sourcelint.analysis.sourcing import SourcingModel
+    from sourcelint.analysis.sourcing import SourcingResources
 
 # "WASHINGTON (Reuters) -": a dateline credit names the publisher.
 _DATELINE = re.compile(r"^[^\n()]{0,60}\((?P<name>[^()\n]{2,40})\)\s*[-—–]")
@@ -49,7 +49,7 @@ _FLAGGED_ONLY_FOR_SPEECH = frozenset({SourceKind.ANONYMOUS, SourceKind.VAGUE})
 class ParseSourcing:
     """Builds attributions from a parsed Doc; shares the phrase sets of the fast model."""
 
-    resources: SourcingModel
+    resources: SourcingResources
 
     @cached_property
     def kind_words(self) -> KindWords:
@@ -108,7 +108,7 @@ class ParseSourcing:
 
 
 def _outlets(
-    doc: Doc, resources: SourcingModel, configured: tuple[str, ...]
+    doc: Doc, resources: SourcingResources, configured: tuple[str, ...]
 ) -> tuple[set[int], set[int]]:
     """Tokens of other outlets' names, and of the publisher's own."""
     matches = [m for m in resources.outlets.find(doc) if _names_an_outlet(doc, m.start, m.end)]
@@ -132,7 +132,7 @@ def _names_an_outlet(doc: Doc, start: int, end: int) -> bool:
     return end == len(doc) or doc[end].ent_iob_ != "I"
 
 
-def _recipients(doc: Doc, resources: SourcingModel, outlets: set[int]) -> dict[int, Source]:
+def _recipients(doc: Doc, resources: SourcingResources, outlets: set[int]) -> dict[int, Source]:
     """Outlets words were given to ("told Reuters", "in an interview with CNN"), by
     sentence start."""
     found: dict[int, Source] = {}

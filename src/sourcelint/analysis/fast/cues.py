@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sourcelint.analysis.fast.speech_use import SpeechUseMixin
 from sourcelint.analysis.grammar import LONG_SUBJECT, adverb, headline_label, skippable, trim
 from sourcelint.analysis.mentions import Mention
 from sourcelint.analysis.records import Attribution, CueType
-from sourcelint.analysis.speech_use import SpeechUseMixin
 from sourcelint.analysis.vocabulary.adverbs import AGENTLESS_ADVERBS, TIME_WORDS
 from sourcelint.analysis.vocabulary.function_words import (
     AGENTLESS_BE,

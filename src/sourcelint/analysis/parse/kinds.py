@@ -13,12 +13,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sourcelint.analysis.grammar import crowd_count
-from sourcelint.analysis.passes.dependents import appositions, definite_set, determiner, of_object
-from sourcelint.analysis.passes.kind_context import KindContext, KindWords
-from sourcelint.analysis.passes.pronouns import pronoun_kind
-from sourcelint.analysis.passes.registry import ORGANIZATION_LABELS, PERSON_LABELS, entity_tokens
-from sourcelint.analysis.passes.roles import familiar, person_kind, person_noun, role_kind
-from sourcelint.analysis.passes.sources import Source
+from sourcelint.analysis.parse.dependents import appositions, definite_set, determiner, of_object
+from sourcelint.analysis.parse.kind_context import KindContext, KindWords
+from sourcelint.analysis.parse.pronouns import pronoun_kind
+from sourcelint.analysis.parse.registry import ORGANIZATION_LABELS, PERSON_LABELS, entity_tokens
+from sourcelint.analysis.parse.roles import familiar, person_kind, person_noun, role_kind
+from sourcelint.analysis.parse.sources import Source
 from sourcelint.analysis.vocabulary.function_words import LARGE_NUMBERS, PLURAL_NUMBERS
 from sourcelint.analysis.vocabulary.newsroom import DATA_NOUNS, HEARSAY_NOUNS, PAPERS
 from sourcelint.analysis.vocabulary.pronouns import (

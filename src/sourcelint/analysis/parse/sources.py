@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sourcelint.analysis.grammar import is_mark
-from sourcelint.analysis.passes.cues import Cue
-from sourcelint.analysis.passes.frames import SUBJECT_DEPS
+from sourcelint.analysis.parse.cues import Cue
+from sourcelint.analysis.parse.frames import SUBJECT_DEPS
 from sourcelint.analysis.records import CueType
 from sourcelint.analysis.vocabulary.marks import DATELINE_BREAKS
 from sourcelint.analysis.vocabulary.people import is_person

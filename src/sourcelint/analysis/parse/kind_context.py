@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from sourcelint.analysis.passes.registry import Registry
+from sourcelint.analysis.parse.registry import Registry
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 
 from sourcelint.analysis.grammar import headline_label, used_as_verb
 from sourcelint.analysis.mentions import title_case
-from sourcelint.analysis.passes.cue_features import context_features, lexicon_key
-from sourcelint.analysis.passes.cue_scorer import CueScorer
-from sourcelint.analysis.passes.frames import contracted_has, inside, speech_use
+from sourcelint.analysis.parse.cue_features import context_features, lexicon_key
+from sourcelint.analysis.parse.cue_scorer import CueScorer
+from sourcelint.analysis.parse.frames import contracted_has, inside, speech_use
 from sourcelint.analysis.records import CueType
 from sourcelint.analysis.vocabulary.lexicon import SourcingWords, Use
 from sourcelint.analysis.vocabulary.newsroom import HEARSAY_NOUN_LINKS, REPORTER_PREPOSITIONS

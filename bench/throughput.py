@@ -34,11 +34,11 @@ def throughput(tier: str, copies: int = 200) -> tuple[int, float]:
     from sourcelint.engine import Engine
 
     registry = load_registry()
-    linter = Engine(registry)
-    linter.lint_text("Warm up.", registry.rules, tier=tier)
+    engine = Engine(registry)
+    engine.lint_text("Warm up.", registry.rules, tier=tier)
     text = "\n\n".join([SEED.read_text(encoding="utf-8")] * copies)
     started = time.perf_counter()
-    linter.lint_text(text, registry.rules, tier=tier)
+    engine.lint_text(text, registry.rules, tier=tier)
     return len(text.split()), time.perf_counter() - started
 
 

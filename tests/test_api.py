@@ -142,3 +142,13 @@ def test_the_single_text_commands_lint_with_the_public_linter(tmp_path, monkeypa
     assert linted == ["draft.md"]
     assert isinstance(Workspace(tmp_path).linter, sourcelint.Linter)
     assert isinstance(SourcelintServer(CliOptions(paths=[])).linter, sourcelint.Linter)
+
+
+def test_lint_file_takes_str_paths_and_refuses_what_check_refuses(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    linter = sourcelint.Linter(pipeline="fast")
+    result = linter.lint_file("draft.md", DRAFT)
+    assert {finding.code for finding in result.findings} == {"SL102", "SL204"}
+    assert "SL102" in linter.rules("draft.md")
+    with pytest.raises(InputError, match="binary"):
+        linter.lint_file("draft.md", "A senior official\x00 said so.\n")

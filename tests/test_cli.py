@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -500,3 +501,38 @@ def test_version_starts_without_the_linting_machinery():
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.splitlines() == [f"sourcelint {__version__}", "[]"]
+
+
+POLLS = "Polls show that the mayor is losing ground.\n"
+
+
+def test_an_opt_in_rule_runs_when_a_config_or_the_command_line_names_it(
+    runner, tmp_path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    Path("draft.txt").write_text(POLLS, encoding="utf-8")
+
+    def codes(*args: str) -> list[str]:
+        result = run(runner, "check", "-f", "json", "--exit-zero", "--pipeline", "fast", *args)
+        return [f["code"] for f in json.loads(result.stdout)["files"][0]["findings"]]
+
+    assert "SL108" not in codes("draft.txt")
+    assert "SL108" not in codes("--select", "SL1", "draft.txt")  # a prefix: not named
+    assert "SL108" in codes("--extend-select", "SL108", "draft.txt")
+    assert "SL108" in codes("--select", "unnamed-poll", "draft.txt")
+    Path(".sourcelint.toml").write_text('extend-select = ["SL108"]\n', encoding="utf-8")
+    assert "SL108" in codes("draft.txt")
+
+
+def test_an_opt_in_rule_says_so_wherever_its_metadata_is_shown(runner):
+    text = run(runner, "rules").stdout
+    assert any(
+        line.startswith("SL108 ") and line.endswith("(opt-in)") for line in text.splitlines()
+    )
+    records = {rule["code"]: rule for rule in json.loads(run(runner, "rules", "-f", "json").stdout)}
+    assert records["SL108"]["opt_in"] is True and records["SL105"]["opt_in"] is False
+    assert "Opt-in: runs only when selected" in run(runner, "explain", "SL108").stdout
+    sarif = json.loads(run(runner, "check", "-f", "sarif", "--exit-zero", str(SEED)).stdout)
+    rules = {rule["id"]: rule for rule in sarif["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["SL108"]["defaultConfiguration"] == {"level": "note", "enabled": False}
+    assert rules["SL105"]["defaultConfiguration"] == {"level": "warning"}

@@ -132,7 +132,9 @@ def test_printing_the_schema_does_not_import_spacy():
 def test_config_schema_needs_a_path_or_schema():
     result = CliRunner().invoke(app, ["config"], catch_exceptions=False)
     assert result.exit_code == 2
-    assert "--schema" in result.stderr
+    assert result.stderr == (
+        "error[E101]: key 'PATH': give a PATH whose settings to show, or --schema\n"
+    )
 
 
 # --------------------------------------------------------------------------- valid configs

@@ -325,6 +325,8 @@ _HOSTILE_PROSE = {
     "quotes without a close": lambda n: "He said “" + "it was ‘fine’ and they said " * 8 * n,
     # Every verb asks whether a quotation opens or closes next to it.
     "quotations": lambda n: "“We are done,” she fumed. The mayor boasted: “We won.” " * 12 * n,
+    # Every unnamed poll (SL108, opt-in) looks for a named one in the sentences after it.
+    "polls": lambda n: "Polls show that the race is tied. Recent surveys found gains. " * 12 * n,
 }
 
 

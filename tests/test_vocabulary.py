@@ -16,7 +16,7 @@ import ast
 import dataclasses
 import importlib
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cache, cached_property
 from pathlib import Path
 
@@ -206,7 +206,7 @@ def _lists() -> dict[str, list[tuple[str, object]]]:
         module = _module(path)
         for name, _ in _assignments(ast.parse(path.read_text(encoding="utf-8"))):
             value = getattr(module, name)
-            collection = isinstance(value, frozenset | set | dict | tuple) and value
+            collection = isinstance(value, frozenset | set | Mapping | tuple) and value
             if collection and all(isinstance(member, str) for member in value):
                 lists[name].append((path.stem, value))
     return lists
@@ -217,7 +217,7 @@ def test_each_list_has_one_name_and_each_name_one_list():
     assert not twice, f"list names defined in more than one module: {twice}"
     by_members: dict[object, list[str]] = defaultdict(list)
     for name, [(_, value)] in _lists().items():
-        key = tuple(sorted(value.items())) if isinstance(value, dict) else frozenset(value)
+        key = tuple(sorted(value.items())) if isinstance(value, Mapping) else frozenset(value)
         by_members[key].append(name)
     same = [names for names in by_members.values() if len(names) > 1]
     assert not same, f"identical lists under several names (keep one): {same}"
@@ -246,6 +246,6 @@ def test_vocabulary_lists_are_immutable():
         f"{module}:{name}"
         for name, where in _lists().items()
         for module, value in where
-        if isinstance(value, set)
+        if isinstance(value, set | dict | list)
     ]
-    assert not mutable, f"use frozenset: {mutable}"
+    assert not mutable, f"use frozenset, or MappingProxyType for a table: {mutable}"

@@ -53,12 +53,12 @@ class Engine:
 
     @classmethod
     def for_rules(cls, extend_rules: tuple[Path, ...] = ()) -> Engine:
-        """A linter of the built-in rules, the packs in ``extend_rules`` and plugins."""
+        """An engine of the built-in rules, the packs in ``extend_rules`` and plugins."""
         return cls(load_registry(extend_rules))
 
     @classmethod
     def for_directory(cls, directory: Path) -> Engine:
-        """A linter of the rules the configuration that applies in ``directory`` names."""
+        """An engine of the rules the configuration that applies in ``directory`` names."""
         return cls.for_rules(ConfigResolver().settings_for_directory(directory).extend_rules)
 
     def request(self, settings: Settings, path: Path, text: str, *, keep_view: bool) -> LintRequest:

@@ -1,10 +1,12 @@
 """Whether a source is named: "a Marist College poll", "a poll by Meridian Research", or
 a named one nearby ("A new poll shows the race tied. The Harbor Times survey …").
 
-Capitals are the only sign of a name in both tiers: a capitalized word other than the
-sentence's first word, a month or a day names the source. A determiner or possessive that
-points back ("the poll", "its survey", "the new 50-state poll") leaves the source to one
-named before, so it counts as named too: precision before recall.
+Capitals are the only sign of a name in both tiers: a capitalized word names the source,
+unless it is a month or a day, or the sentence's first word and a common one ("Recent
+polls show", "Several surveys"), or the head itself opening the sentence ("Polls show").
+A determiner or possessive that points back ("the poll", "its survey", "the new 50-state
+poll") leaves the source to one named before, so it counts as named too: precision before
+recall.
 """
 
 from __future__ import annotations
@@ -12,11 +14,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sourcelint.analysis.grammar import first_word
-from sourcelint.analysis.vocabulary.names import CALENDAR_WORDS
+from sourcelint.analysis.vocabulary.function_words import COUNT_WORDS, DETERMINERS, QUANTIFIERS
+from sourcelint.analysis.vocabulary.names import CALENDAR_WORDS, NOT_NAMES
 from sourcelint.analysis.vocabulary.source_phrases import (
     MAKER_WORDS,
     POINTING_WORDS,
     SOURCE_MODIFIERS,
+    UNAFFILIATED_WORDS,
 )
 
 if TYPE_CHECKING:
@@ -25,6 +29,10 @@ if TYPE_CHECKING:
     from sourcelint.analysis.article import Article
     from sourcelint.analysis.records import Attribution
 
+# Words that open a sentence capitalized without naming anyone ("Recent polls show").
+_COMMON_OPENERS = (
+    NOT_NAMES | SOURCE_MODIFIERS | UNAFFILIATED_WORDS | DETERMINERS | QUANTIFIERS | COUNT_WORDS
+)
 # The named mention of a source nearby: its head this many words after a name, in the
 # source's sentence or this many sentences after it (a lede names the poll next).
 NAME_REACH = 4
@@ -46,13 +54,15 @@ def names_nobody(article: Article, attribution: Attribution, heads: frozenset[st
     phrase = doc[start : head.i + 1]
     if any(token.lower_ in POINTING_WORDS for token in phrase):
         return False
-    if any(_name(token, opener) for token in phrase):
+    if any(_name(token, opener, head.i) for token in phrase):
         return False
     if _maker_named(doc, attribution, sentence, opener):
         return False
-    sentences = list(doc.sents)
-    index = next(i for i, s in enumerate(sentences) if s.start == sentence.start)
-    nearby = sentences[index : index + 1 + SENTENCES_AHEAD]
+    nearby = [sentence]
+    # Stepping sentence by sentence: listing the Doc's sentences for every source would
+    # make the rule quadratic in the length of the article.
+    while len(nearby) <= SENTENCES_AHEAD and nearby[-1].end < len(doc):
+        nearby.append(doc[nearby[-1].end].sent)
     return not any(_named_mention(doc, s, heads, phrase) for s in nearby)
 
 
@@ -71,14 +81,15 @@ def _phrase_start(doc: Doc, start: int, sentence_start: int) -> int:
     return index
 
 
-def _name(token: Token, opener: int) -> bool:
+def _name(token: Token, opener: int, head: int = -1) -> bool:
+    """Whether a capitalized ``token`` names someone; ``opener`` is its sentence's first
+    word, ``head`` the source's head noun (not a name when it opens the sentence)."""
     text = token.text
-    return (
-        text[:1].isupper()
-        and token.i != opener
-        and token.lower_ not in CALENDAR_WORDS
-        and any(char.isalpha() for char in text)
-    )
+    if not text[:1].isupper() or token.lower_ in CALENDAR_WORDS:
+        return False
+    if token.i == opener and (token.i == head or token.lower_ in _COMMON_OPENERS):
+        return False
+    return any(char.isalpha() for char in text)
 
 
 def _maker_named(doc: Doc, attribution: Attribution, sentence: Span, opener: int) -> bool:

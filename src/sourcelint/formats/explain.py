@@ -36,7 +36,7 @@ def rule_record(meta: RuleMeta) -> dict[str, object]:
 
 
 # How an opt-in rule is turned on, wherever its metadata is shown.
-OPT_IN_NOTE = 'Opt-in: runs only when selected by code or name (extend-select = ["{code}"])'
+OPT_IN_NOTE = 'Opt-in: runs only when selected by code, name or ALL (extend-select = ["{code}"])'
 
 
 def error_record(entry: ErrorCode) -> dict[str, object]:

@@ -103,7 +103,9 @@ def _descriptor(meta: RuleMeta) -> Json:
         "shortDescription": {"text": meta.summary},
         "fullDescription": {"text": meta.rationale or meta.summary},
         "help": {"text": help_text or meta.summary},
-        "defaultConfiguration": {"level": LEVELS[meta.severity.value]},
+        # An opt-in rule is off unless selected (SARIF's "enabled" defaults to true).
+        "defaultConfiguration": {"level": LEVELS[meta.severity.value]}
+        | ({"enabled": False} if meta.opt_in else {}),
         "properties": {"category": meta.category.value, "tags": [meta.category.value]},
     }
     if meta.aliases:

@@ -50,15 +50,20 @@ class Linter:
         """
         where = Path(path) if path is not None else Path.cwd()
         display = os.fspath(path) if path is not None else "-"
-        # The checks check makes of a file's bytes: binary, size, UTF-8.
-        text = read_stream(io.BytesIO(text.encode("utf-8", "surrogatepass")), display)
         return self.lint_file(where, text, display).findings
 
-    def lint_file(self, path: Path, text: str, display: str | None = None) -> FileResult:
+    def lint_file(
+        self, path: str | os.PathLike[str], text: str, display: str | None = None
+    ) -> FileResult:
         """``text`` linted as if it were the file at ``path``, with its profile and reading
-        view (attributions placed in the text); raises what ``check`` would report."""
+        view (attributions placed in the text); raises what ``check`` would report, text
+        that is binary or over the size limit included."""
+        path = Path(path)
+        display = display or report_path(path)
+        # The checks check makes of a file's bytes: binary, size, UTF-8.
+        text = read_stream(io.BytesIO(text.encode("utf-8", "surrogatepass")), display)
         settings = self.options.apply(self.resolver.settings_for(path))
-        job = Job(display or report_path(path), path, settings, text)
+        job = Job(display, path, settings, text)
         outcome = self._worker.lint([job])[0]
         if outcome.error is not None:
             raise outcome.error
@@ -68,10 +73,10 @@ class Linter:
             job.display, result.findings, text, result.profile, result.suppressed, result.view
         )
 
-    def rules(self, path: Path) -> dict[str, RuleMeta]:
+    def rules(self, path: str | os.PathLike[str]) -> dict[str, RuleMeta]:
         """Metadata of every rule the file at ``path`` may be linted with, by code (what
         explanations and the HTML report's tips look rules up by)."""
-        return self._worker.rule_metas(self.resolver.settings_for(path).extend_rules)
+        return self._worker.rule_metas(self.resolver.settings_for(Path(path)).extend_rules)
 
     def reread_config(self, config: str | os.PathLike[str] | None = None) -> None:
         """Find and read configurations afresh from now on (files edited or added, another

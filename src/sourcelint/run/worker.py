@@ -56,7 +56,7 @@ class Outcome:
 class Worker:
     """Lints jobs, in the run's own process or in each process of a pool.
 
-    It holds no state of the run, only what is costly to build again (linters: rule
+    It holds no state of the run, only what is costly to build again (engines: rule
     registries, models), so a pool's outcomes are those of linting in order here.
     """
 
@@ -70,7 +70,7 @@ class Worker:
         return {rule.code: rule.meta for rule in engine.registry.rules}
 
     def warm(self, pipelines: Iterable[Pipeline]) -> None:
-        """Build the linters and models of (extend-rules, tier, model) ahead of linting.
+        """Build the engines and models of (extend-rules, tier, model) ahead of linting.
 
         A failure is left for linting to report, file by file.
         """

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from sourcelint.analysis.fast.speech_use import SpeechUseMixin
@@ -191,7 +192,7 @@ class CueMixin(SpeechUseMixin):
     def _form(self, start: int, end: int) -> str:
         return " ".join(token.lower_ for token in self.doc[start:end])
 
-    def _after_adjective(self, sentence: Span, index: int, markers: set[str]) -> bool:
+    def _after_adjective(self, sentence: Span, index: int, markers: AbstractSet[str]) -> bool:
         """ "the same …", "with insulting …": an article or preposition, then a word that is
         no source noun, so the word at ``index`` ends a noun phrase."""
         doc = self.doc

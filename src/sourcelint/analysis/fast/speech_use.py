@@ -1,7 +1,7 @@
 """How a verb of saying takes what it reports, read from the words around it.
 
 The fast tier has no parse, so it reads a verb's use (``lexicon.Use``) from its neighbours;
-the parse tier reads the same from the verb's dependents (``passes/frames.py``):
+the parse tier reads the same from the verb's dependents (``parse/frames.py``):
 
 - content: what follows is "that", a quotation, a colon, a wh-word or a clause ("claimed
   he was", "admitted the budget was late", "admitted using"), or the verb follows what

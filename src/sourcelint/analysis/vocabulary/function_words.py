@@ -11,6 +11,8 @@ learns on those folds (c6c28d4).
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 # Articles and determiners.
 ARTICLES = frozenset({"the", "a", "an"})
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
@@ -31,8 +33,8 @@ NOUN_MARKERS = frozenset({"to", "the", "a", "an", "his", "her", "their", "its", 
                           "your"})  # fmt: skip
 
 # Numbers.
-WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
+WORD_NUMBERS = MappingProxyType({"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                                 "seven": 7, "eight": 8, "nine": 9, "ten": 10})  # fmt: skip
 # Words and phrases that count a group: the numbers to ten, "a dozen", "a pair of", "both".
 COUNT_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",
                          "nine", "ten", "a dozen", "dozen", "dozens", "a pair of",

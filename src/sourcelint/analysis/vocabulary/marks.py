@@ -9,6 +9,8 @@ tuning counts for them.
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 # Phrases and clauses.
 HARD_BOUNDARIES = frozenset({",", ";", ":", "(", ")", "—", "–", "--", "“", "”", '"', "‘", "’",
                              "[", "]"})  # fmt: skip
@@ -32,7 +34,7 @@ CURRENCIES = frozenset({"$", "€", "£", "¥"})
 
 # Quotation marks.
 # Curly double quotes pair up (“…”, „…“, «…»).
-DOUBLE_QUOTE_PAIRS = {"“": "”", "„": "“", "«": "»"}
+DOUBLE_QUOTE_PAIRS = MappingProxyType({"“": "”", "„": "“", "«": "»"})
 # Quotations in American news style are double-quoted; single curly quotes are mostly
 # quotes within quotes, headline quotes and apostrophes, so they are left alone.
 DOUBLE_QUOTE_OPENERS = frozenset({"“", "„", "«", '"'})

@@ -8,6 +8,8 @@ Tuned by counts on PolNeAR's train folds 0-3, as the git log records:
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it"})
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you"})
 # Persons as subjects of a clause: "he", not "it", which is as often a thing.
@@ -39,7 +41,9 @@ REFERRING_THING_PRONOUNS = frozenset({"it"})
 # The pronouns that refer back to a source met before.
 REFERRING_PRONOUNS = PRONOUNS_SINGULAR | PRONOUNS_PLURAL | REFERRING_THING_PRONOUNS
 # The sex a pronoun gives its referent.
-PRONOUN_GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+PRONOUN_GENDERS = MappingProxyType(
+    {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+)
 SOMEONE_WORDS = frozenset({"someone", "somebody"})
 EVERYONE_WORDS = frozenset({"everyone", "everybody", "nobody"})
 

@@ -23,6 +23,10 @@ from sourcelint.engine import Engine
 if TYPE_CHECKING:
     from sourcelint.serve.app import Server
 
+# Every test lints afresh: a cached result would hide the code a test runs (or patches).
+# tests/test_cache.py turns the cache on where it tests it; subprocesses inherit this.
+os.environ["SOURCELINT_NO_CACHE"] = "1"
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 SEED = EXAMPLES / "iran-russia-assad.txt"

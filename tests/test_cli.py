@@ -536,3 +536,19 @@ def test_an_opt_in_rule_says_so_wherever_its_metadata_is_shown(runner):
     rules = {rule["id"]: rule for rule in sarif["runs"][0]["tool"]["driver"]["rules"]}
     assert rules["SL108"]["defaultConfiguration"] == {"level": "note", "enabled": False}
     assert rules["SL105"]["defaultConfiguration"] == {"level": "warning"}
+
+
+@pytest.mark.parametrize("args", [["rules"], ["explain", "SL102"], ["explain", "E101"], ["clean"]])
+def test_commands_that_analyse_nothing_never_import_spacy(args, tmp_path):
+    code = (
+        "import sys\n"
+        "from sourcelint.cli.app import main\n"
+        f"sys.argv = ['sourcelint', *{args!r}]\n"
+        "try:\n    main()\n"
+        "except SystemExit as stop:\n    assert stop.code in (0, None), stop.code\n"
+        "assert 'spacy' not in sys.modules, 'spacy was imported'\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert completed.returncode == 0, completed.stderr

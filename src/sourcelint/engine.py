@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -80,6 +81,15 @@ class Engine:
             own_outlet=settings.own_outlet,
             keep_view=keep_view,
         )
+
+    def identity(self, request: LintRequest) -> str:
+        """Everything besides the request's own fields that its result depends on: the
+        rule packs and plugins, sourcelint's version, and the tier's spaCy and model
+        versions (read from the installed distributions: spaCy is not imported)."""
+        from sourcelint.core import version
+
+        installed = _installed(request.tier, request.model)
+        return f"sourcelint {version.__version__}; packs {self.registry.fingerprint}; {installed}"
 
     def analyze_text(
         self, text: str, tier: str = DEFAULT_TIER, model: str | None = None
@@ -286,3 +296,15 @@ class LintResult:
     suppressed: list[tuple[Finding, str | None]] = field(default_factory=list)
     notes: tuple[Note, ...] = ()
     view: ReadingView | None = None
+
+
+@cache
+def _installed(tier: str, model: str | None) -> str:
+    """What a tier's results depend on that is installed: spaCy's version, and for the
+    parse tier the model's (read once a process)."""
+    from importlib.metadata import version
+
+    from sourcelint.analysis.model import MODEL_VERSION
+
+    named = f"; model {model or 'default'} {MODEL_VERSION}" if tier == "parse" else ""
+    return f"spacy {version('spacy')}{named}"

@@ -6,6 +6,7 @@ Selectors name rules the way ruff does: a code (``SL204``), a code prefix (``SL2
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -27,6 +28,9 @@ class Registry:
 
     rules: tuple[Rule, ...]
     lexicon: dict[str, tuple[str, ...]]
+    # What the rules were read from, as a digest: the pack files' bytes and the plugins'
+    # entry points and versions (a results cache keys on it).
+    fingerprint: str = ""
 
     def __post_init__(self) -> None:
         by_key: dict[str, Rule] = {}
@@ -105,7 +109,23 @@ def load_registry(extra_dirs: tuple[Path, ...] = (), plugins: bool = True) -> Re
         load_pack_dir(directory, pack)
     if plugins:
         _load_plugins(pack)
-    return Registry(rules=tuple(sorted(pack.rules, key=lambda r: r.code)), lexicon=pack.lexicon)
+    rules = tuple(sorted(pack.rules, key=lambda r: r.code))
+    fingerprint = _fingerprint((builtin_pack_dir(), *extra_dirs), plugins)
+    return Registry(rules=rules, lexicon=pack.lexicon, fingerprint=fingerprint)
+
+
+def _fingerprint(directories: Sequence[Path], plugins: bool) -> str:
+    """A digest of every pack file read (name and bytes) and of the plugin entry points
+    with their distributions' versions."""
+    digest = hashlib.sha256()
+    for directory in directories:
+        for path in sorted(directory.glob("*.toml")):
+            digest.update(f"{path}\0".encode(errors="surrogateescape"))
+            digest.update(path.read_bytes())
+    for entry in entry_points(group=ENTRY_POINT_GROUP) if plugins else ():
+        version = entry.dist.version if entry.dist is not None else ""
+        digest.update(f"{entry.name}={entry.value} {version}\0".encode())
+    return digest.hexdigest()
 
 
 def _load_plugins(pack: Pack) -> None:

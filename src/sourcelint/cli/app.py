@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from sourcelint.cli import attributions, check, config, explain, lsp, rules, serve
+from sourcelint.cli import attributions, check, clean, config, explain, lsp, rules, serve
 from sourcelint.core.crash import internal_error, report
 from sourcelint.core.exits import EXIT_ERROR
 from sourcelint.core.version import __version__
@@ -32,6 +32,7 @@ app.command("config")(config.show_config)
 app.command()(attributions.attributions)
 app.command()(serve.serve)
 app.command()(lsp.lsp)
+app.command()(clean.clean)
 
 
 def _version(value: bool) -> None:

@@ -145,6 +145,22 @@ def check(
             show_default=FROM_CONFIG.format("every core when there is work enough"),
         ),
     ] = None,
+    no_cache: Annotated[
+        bool,
+        flag(
+            "--no-cache",
+            help="Analyse every file, and keep no results (also: SOURCELINT_NO_CACHE=1).",
+        ),
+    ] = False,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--cache-dir",
+            metavar="DIR",
+            help="Where results are kept between runs (also: SOURCELINT_CACHE_DIR).",
+            show_default=".sourcelint_cache",
+        ),
+    ] = None,
     verbose: Annotated[
         bool,
         flag(
@@ -154,6 +170,7 @@ def check(
     ] = False,
 ) -> None:
     """Lint files and directories for weak sourcing and loaded language."""
+    from sourcelint.run.cache import cache_directory
     from sourcelint.run.check import run_check
     from sourcelint.run.options import CliOptions
 
@@ -175,6 +192,7 @@ def check(
         baseline=baseline,
         write_baseline=write_baseline,
         jobs=jobs,
+        cache_dir=cache_directory(no_cache, cache_dir),
     )
     color = output_file is None and use_color(sys.stdout)
     code = run_check(options, output_format, color=color, output_file=output_file)

@@ -21,10 +21,11 @@ from sourcelint.core.rule_meta import RuleMeta
 from sourcelint.core.tiers import DEFAULT_TIER, tier_name
 from sourcelint.core.version import __version__
 from sourcelint.run.baselines import baseline_for, settle_baseline, warn_stale
+from sourcelint.run.cache import ResultCache
 from sourcelint.run.options import DEFAULT_FAIL_ON, STDIN, CliOptions
 from sourcelint.run.output import deliver, formatter_for, render
 from sourcelint.run.pool import WORKER_DIED, WorkerDied, lint_chunks, pool_size
-from sourcelint.run.worker import Job, Outcome, Worker, report_path
+from sourcelint.run.worker import Job, Outcome, UsageError, Worker, read_job, report_path
 
 
 def run_check(
@@ -56,7 +57,7 @@ def run_check(
     stdin = session.stdin_job() if STDIN in options.paths else None
     jobs = [stdin] if stdin is not None else []
     jobs += [session.file_job(target) for target in targets]
-    session.lint(jobs, pool_size(jobs, options.jobs or _config_jobs(resolver)))
+    session.lint(jobs, options.jobs or _config_jobs(resolver))
     if session.fatal:
         return EXIT_ERROR
     linted = [target.path for target in targets]
@@ -111,6 +112,7 @@ class _Session:
         self.options = options
         self.resolver = resolver
         self.worker = Worker(options)
+        self.cache = ResultCache(options.cache_dir) if options.cache_dir else None
         self.results: list[FileResult] = []
         self.errors: list[SourcelintError] = []
         # The --fail-on threshold of each result, in order (the exit code after a baseline).
@@ -166,21 +168,56 @@ class _Session:
     def file_job(self, target: Target) -> Job:
         return Job(report_path(target.path), target.path, self.options.apply(target.settings))
 
-    def lint(self, jobs: list[Job], processes: int) -> None:
-        """Lint ``jobs`` (in ``processes`` processes) and record each outcome in order.
+    def lint(self, jobs: list[Job], requested: int | None) -> None:
+        """Lint ``jobs`` and record each outcome in order: the results the cache holds as
+        they are, the others in as many processes as pay (``requested`` at most).
 
         Linting stops at a command-line error, which spoils every file alike.
         """
-        with closing(lint_chunks(self.worker, jobs, processes)) as linted:
+        cached, keys, missed = self._cached(jobs)
+        to_lint = [job for _, job in missed]
+        processes = pool_size(to_lint, requested)
+        with closing(lint_chunks(self.worker, to_lint, processes)) as linted:
+            fresh = (pair for chunk, done in linted for pair in zip(chunk, done, strict=True))
             try:
-                for chunk, outcomes in linted:
-                    for job, outcome in zip(chunk, outcomes, strict=True):
-                        self._record(job, outcome)
-                        if self.fatal:
-                            return
+                for index, job in enumerate(jobs):
+                    outcome = cached.get(index)
+                    if outcome is None:
+                        job, outcome = next(fresh)
+                        if index in keys and outcome.result is not None and self.cache:
+                            self.cache.put(keys[index], outcome.result)
+                    self._record(job, outcome)
+                    if self.fatal:
+                        return
             except WorkerDied:
                 self.fail(PipelineError(WORKER_DIED))
                 self.fatal = True
+
+    def _cached(
+        self, jobs: list[Job]
+    ) -> tuple[dict[int, Outcome], dict[int, str], list[tuple[int, Job]]]:
+        """The outcomes the cache holds, by job index; the keys to store the others
+        under; the jobs to lint, with the text read for the key (read again, and any
+        error reported, where they are linted, when it could not be read here)."""
+        if self.cache is None or self.options.reading_view:
+            return {}, {}, list(enumerate(jobs))
+        cached: dict[int, Outcome] = {}
+        keys: dict[int, str] = {}
+        missed: list[tuple[int, Job]] = []
+        for index, job in enumerate(jobs):
+            try:
+                outcome = Outcome(text=read_job(job))
+                engine, request = self.worker.request(job, outcome)
+            except (SourcelintError, UsageError):
+                missed.append((index, job))
+                continue
+            keys[index] = key = self.cache.key(engine, request)
+            outcome.result = self.cache.get(key)
+            if outcome.result is not None:
+                cached[index] = outcome
+            else:
+                missed.append((index, replace(job, text=outcome.text)))
+        return cached, keys, missed
 
     def _record(self, job: Job, outcome: Outcome) -> None:
         """Take one file's outcome into the report, as if it had just been linted here."""

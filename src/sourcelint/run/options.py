@@ -36,6 +36,8 @@ class CliOptions:
     jobs: int | None = None
     # Keep each article as its reader sees it, for a format that shows it (HTML).
     reading_view: bool = False
+    # Where results are kept between runs (``run/cache.py``); None: analyse every file.
+    cache_dir: Path | None = None
 
     def apply(self, settings: Settings) -> Settings:
         """The file's settings with the command line's choices laid over them."""

@@ -94,7 +94,7 @@ class Worker:
                 outcomes[index] = Outcome(error=internal_error(error, job.display), unread=True)
                 continue
             try:
-                engine, request = self._request(job, outcome)
+                engine, request = self.request(job, outcome)
             except (SourcelintError, UsageError) as error:
                 outcomes[index] = self._failed(job, outcome, error)
                 continue
@@ -115,7 +115,7 @@ class Worker:
                     outcomes[index].result = result
         return [outcomes[index] for index in range(len(jobs))]
 
-    def _request(self, job: Job, outcome: Outcome) -> tuple[Engine, LintRequest]:
+    def request(self, job: Job, outcome: Outcome) -> tuple[Engine, LintRequest]:
         """The engine of ``job`` and what to ask it (``outcome`` holds the text read)."""
         settings = job.settings
         engine = self._engine(settings.extend_rules)

@@ -1,0 +1,168 @@
+"""The results cache of ``check``: a file linted before is not analysed again while its
+text, its settings, the rule packs, sourcelint and the model are the same.
+
+Each result is one JSON file under the cache directory (``.sourcelint_cache`` in the
+working directory by default), named by the SHA-256 of everything it depends on
+(``Engine.identity`` and the request's own fields and text). It is written to a
+temporary file and renamed into place, so a run killed half-way leaves no entry that
+could be read; an entry that cannot be read or does not hold its key is a miss. Results
+that keep the reading view (the HTML report) are not cached. A directory that cannot be
+written is not an error: the run lints without the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections import Counter
+from contextlib import suppress
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sourcelint.core.document import Note
+from sourcelint.core.findings import Category, Finding, Severity
+from sourcelint.core.profile import Profile
+from sourcelint.engine import LintResult
+
+if TYPE_CHECKING:
+    from sourcelint.engine import Engine, LintRequest
+
+DEFAULT_CACHE_DIR = ".sourcelint_cache"
+NO_CACHE_VARIABLE = "SOURCELINT_NO_CACHE"
+CACHE_DIR_VARIABLE = "SOURCELINT_CACHE_DIR"
+# Bumped whenever what an entry holds changes shape.
+ENTRY_FORMAT = 1
+# Marks the directory as a cache, for backup tools and for `sourcelint clean`, which
+# removes no directory without it (https://bford.info/cachedir/).
+TAG_NAME = "CACHEDIR.TAG"
+TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by sourcelint.\n"
+)
+
+
+def cache_directory(no_cache: bool, cache_dir: Path | None) -> Path | None:
+    """Where ``check`` keeps results: ``--cache-dir``, else $SOURCELINT_CACHE_DIR, else
+    ``.sourcelint_cache`` here; None with ``--no-cache`` or $SOURCELINT_NO_CACHE set."""
+    if no_cache or os.environ.get(NO_CACHE_VARIABLE):
+        return None
+    return default_directory(cache_dir)
+
+
+def default_directory(cache_dir: Path | None = None) -> Path:
+    """``cache_dir``, else $SOURCELINT_CACHE_DIR, else ``.sourcelint_cache`` here."""
+    if cache_dir is not None:
+        return cache_dir
+    return Path(os.environ.get(CACHE_DIR_VARIABLE) or DEFAULT_CACHE_DIR)
+
+
+def clean(directory: Path) -> bool:
+    """Remove a cache directory; False when there is none. A directory without the
+    cache tag is refused (OSError): it is not one sourcelint made."""
+    if not directory.is_dir():
+        return False
+    if not (directory / TAG_NAME).is_file():
+        raise OSError(f"{directory}: not a sourcelint cache (no {TAG_NAME}); left as it is")
+    shutil.rmtree(directory)
+    return True
+
+
+class ResultCache:
+    """Lint results by key, in one directory."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self._ready = False
+
+    def key(self, engine: Engine, request: LintRequest) -> str:
+        """The digest of everything ``request``'s result depends on."""
+        fields = {
+            "format": ENTRY_FORMAT,
+            "identity": engine.identity(request),
+            "rules": [rule.code for rule in request.rules],
+            "tier": request.tier,
+            "model": request.model,
+            "reader": request.reader,
+            "reader_options": repr(request.reader_options),
+            "severities": sorted((code, s.value) for code, s in request.severities.items()),
+            "own_outlet": list(request.own_outlet),
+        }
+        digest = hashlib.sha256(json.dumps(fields, sort_keys=True).encode())
+        digest.update(b"\0")
+        digest.update(request.text.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def get(self, key: str) -> LintResult | None:
+        """The result stored under ``key``; None when there is none or it cannot be read."""
+        try:
+            entry = json.loads(self._path(key).read_text(encoding="utf-8"))
+            if entry.get("key") != key:
+                return None
+            return _result(entry["result"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, key: str, result: LintResult) -> None:
+        """Store ``result`` under ``key``; a directory that cannot be written is skipped."""
+        path = self._path(key)
+        entry = json.dumps({"key": key, "result": _record(result)})
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        try:
+            self._prepare()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_text(entry, encoding="utf-8")
+            temporary.replace(path)
+        except OSError:
+            with suppress(OSError):
+                temporary.unlink(missing_ok=True)
+
+    def _path(self, key: str) -> Path:
+        return self.directory / f"v{ENTRY_FORMAT}" / key[:2] / f"{key}.json"
+
+    def _prepare(self) -> None:
+        """Create the directory with its tag and a .gitignore that ignores it all."""
+        if self._ready:
+            return
+        self.directory.mkdir(parents=True, exist_ok=True)
+        for name, text in ((TAG_NAME, TAG), (".gitignore", "# Created by sourcelint.\n*\n")):
+            if not (self.directory / name).exists():
+                (self.directory / name).write_text(text, encoding="utf-8")
+        self._ready = True
+
+
+def _record(result: LintResult) -> dict[str, Any]:
+    profile = result.profile
+    return {
+        "findings": [finding.to_dict() for finding in result.findings],
+        "profile": {
+            "attributions": profile.attributions,
+            "by_kind": dict(profile.by_kind),
+            "by_rule": dict(profile.by_rule),
+            "grades": profile.grades,
+        },
+        "suppressed": [[finding.to_dict(), reason] for finding, reason in result.suppressed],
+        "notes": [[note.offset, note.message] for note in result.notes],
+    }
+
+
+def _result(record: dict[str, Any]) -> LintResult:
+    profile = record["profile"]
+    return LintResult(
+        findings=[_finding(data) for data in record["findings"]],
+        profile=Profile(
+            attributions=profile["attributions"],
+            by_kind=Counter(profile["by_kind"]),
+            by_rule=Counter(profile["by_rule"]),
+            grades=list(profile["grades"]),
+        ),
+        suppressed=[(_finding(data), reason) for data, reason in record["suppressed"]],
+        notes=tuple(Note(offset, message) for offset, message in record["notes"]),
+    )
+
+
+def _finding(data: dict[str, Any]) -> Finding:
+    return Finding(
+        **{**data, "category": Category(data["category"]), "severity": Severity(data["severity"])}
+    )

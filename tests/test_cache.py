@@ -1,0 +1,181 @@
+"""The results cache of ``check``: a warm run reports what a cold one does, analyses
+nothing unchanged, and a change of text, config, packs, version or model is a miss."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sourcelint.checks.registry import load_registry
+from sourcelint.cli.app import app
+from sourcelint.core import version
+from sourcelint.engine import Engine
+from sourcelint.run.cache import DEFAULT_CACHE_DIR, TAG_NAME
+
+DRAFT = (
+    "# Talks stall\n\n"
+    "A senior official said the talks had failed. The minister reportedly left early.\n\n"
+    "<!-- sourcelint-disable-next-line SL105 -- quoted from the council minutes -->\n"
+    "Critics say the plan is flawed.\n\n"
+    "```\nAn unterminated code fence\n"
+)
+PLAIN = "Sources said the deal was off. sourcelint: disable=SL101 -- checked\nTwo aides said so.\n"
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.delenv("SOURCELINT_NO_CACHE", raising=False)
+    monkeypatch.delenv("SOURCELINT_CACHE_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text(DRAFT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(PLAIN, encoding="utf-8")
+    (tmp_path / "c.txt").write_text("The council met on Monday.\n", encoding="utf-8")
+    return tmp_path
+
+
+def check(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, ["check", "--pipeline", "fast", *args], catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def entries(project: Path) -> list[Path]:
+    return sorted((project / DEFAULT_CACHE_DIR).rglob("*.json"))
+
+
+def no_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail the test if anything is analysed from now on."""
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a file was analysed")
+
+    monkeypatch.setattr(Engine, "lint_many", refuse)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("output", ["json", "text", "sarif"])
+def test_a_warm_run_reports_what_a_cold_one_does(project, monkeypatch, jobs, output):
+    args = ("-f", output, "--show-suppressed", "-j", jobs, ".")
+    uncached = check("--no-cache", *args)
+    assert entries(project) == []  # --no-cache keeps nothing
+    cold = check(*args)
+    assert len(entries(project)) == 3
+    no_analysis(monkeypatch)
+    warm = check("-j", "1", *args[:-3], ".")
+    assert cold == uncached
+    assert warm == cold
+    if output == "json":  # suppressed findings are kept too
+        assert {"SL105", "SL101"} <= {f["code"] for f in _suppressed(cold[1])}
+    assert "warning: a.md:8: unterminated code fence" in cold[2]  # and the reader's notes
+
+
+def _suppressed(report: str) -> list[dict[str, object]]:
+    return [entry for file in json.loads(report)["files"] for entry in file["suppressed"]]
+
+
+def test_the_cache_is_tagged_and_ignored_by_git(project):
+    check(".")
+    cache = project / DEFAULT_CACHE_DIR
+    assert (cache / TAG_NAME).read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    assert (cache / ".gitignore").read_text().splitlines()[-1] == "*"
+
+
+def test_changed_text_config_packs_version_or_model_is_a_miss(project, monkeypatch):
+    check(".")
+    assert len(entries(project)) == 3
+    (project / "c.txt").write_text("Critics say the council met on Monday.\n", encoding="utf-8")
+    check(".")
+    assert len(entries(project)) == 4  # the changed file only
+    (project / ".sourcelint.toml").write_text('ignore = ["SL204"]\n', encoding="utf-8")
+    _, out, _ = check("-f", "json", ".")
+    assert len(entries(project)) == 7
+    assert "SL204" not in out
+    packs = project / "packs"
+    packs.mkdir()
+    (packs / "house.toml").write_text('[lexicon.vague_noun]\nentries = ["pundits"]\n')
+    (project / ".sourcelint.toml").write_text(
+        'ignore = ["SL204"]\nextend-rules = ["packs"]\n', encoding="utf-8"
+    )
+    check(".")
+    assert len(entries(project)) == 10
+    (packs / "house.toml").write_text('[lexicon.vague_noun]\nentries = ["bloggers"]\n')
+    load_registry.cache_clear()  # as a new process would read the packs again
+    check(".")
+    assert len(entries(project)) == 13
+    monkeypatch.setattr(version, "__version__", "99.0")
+    check(".")
+    assert len(entries(project)) == 16
+    before = len(entries(project))
+    check("--pipeline", "parse", "c.txt")  # another tier, with its model
+    assert len(entries(project)) == before + 1
+
+
+def test_an_unreadable_or_half_written_entry_is_a_miss(project):
+    cold = check("-f", "json", ".")
+    for path in entries(project):
+        path.write_text(path.read_text()[:40], encoding="utf-8")  # as if killed mid-write
+    (entries(project)[0].parent / "left-by-a-killed-run.json.123.tmp").write_text("{")
+    assert check("-f", "json", ".") == cold
+    assert all(json.loads(path.read_text())["key"] == path.stem for path in entries(project))
+
+
+def test_a_cache_that_cannot_be_written_is_no_error(project):
+    (project / "elsewhere").write_text("a file where the cache would go\n")
+    assert check("--cache-dir", "elsewhere/cache", "-f", "json", ".")[0] == 1
+    assert check("--cache-dir", "elsewhere/cache", "-f", "json", ".") == check(
+        "--no-cache", "-f", "json", "."
+    )
+
+
+def test_the_environment_chooses_or_turns_off_the_cache(project, monkeypatch):
+    monkeypatch.setenv("SOURCELINT_CACHE_DIR", "shared-cache")
+    check(".")
+    assert len(list((project / "shared-cache").rglob("*.json"))) == 3
+    monkeypatch.setenv("SOURCELINT_NO_CACHE", "1")
+    (project / "c.txt").write_text("Critics say the council met.\n", encoding="utf-8")
+    check(".")
+    assert len(list((project / "shared-cache").rglob("*.json"))) == 3
+
+
+def test_clean_removes_the_cache_and_only_a_cache(project):
+    check(".")
+    result = CliRunner().invoke(app, ["clean"])
+    assert result.exit_code == 0 and result.stderr == f"Removed {DEFAULT_CACHE_DIR}\n"
+    assert not (project / DEFAULT_CACHE_DIR).exists()
+    (project / "notes").mkdir()
+    refused = CliRunner().invoke(app, ["clean", "--cache-dir", "notes"])
+    assert refused.exit_code == 2
+    assert refused.stderr.startswith("error[E201]: notes: not a sourcelint cache")
+    assert (project / "notes").is_dir()
+
+
+def test_the_html_report_is_never_served_from_the_cache(project):
+    check(".")
+    before = entries(project)
+    _, out, _ = check("-f", "html", ".")
+    assert "<html" in out and entries(project) == before
+
+
+def test_a_run_killed_while_writing_leaves_no_entry_to_misread(project):
+    for number in range(300):
+        (project / f"f{number}.txt").write_text(
+            f"Sources said plan {number} was off. Critics say it cost {number} jobs.\n"
+        )
+    env = {key: value for key, value in os.environ.items() if key != "SOURCELINT_NO_CACHE"}
+    command = [sys.executable, "-m", "sourcelint", "check", "--pipeline", "fast", "-j", "1"]
+    run = subprocess.Popen([*command, "."], cwd=project, env=env, stdout=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not entries(project) and run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    run.send_signal(signal.SIGKILL)
+    run.wait()
+    for path in entries(project):
+        assert json.loads(path.read_text(encoding="utf-8"))["key"] == path.stem
+    assert check("-f", "json", ".") == check("--no-cache", "-f", "json", ".")

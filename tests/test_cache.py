@@ -119,8 +119,10 @@ def test_changed_text_config_packs_version_or_model_is_a_miss(project, monkeypat
 
 def test_an_unreadable_or_half_written_entry_is_a_miss(project):
     cold = check("-f", "json", ".")
-    for path in entries(project):
+    damaged = entries(project)
+    for path in damaged[1:]:
         path.write_text(path.read_text()[:40], encoding="utf-8")  # as if killed mid-write
+    damaged[0].write_text("[]", encoding="utf-8")  # JSON, but not an entry
     (entries(project)[0].parent / "left-by-a-killed-run.json.123.tmp").write_text("{")
     assert check("-f", "json", ".") == cold
     assert all(json.loads(path.read_text())["key"] == path.stem for path in entries(project))

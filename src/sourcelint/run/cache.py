@@ -101,8 +101,8 @@ class ResultCache:
             if entry.get("key") != key:
                 return None
             return _result(entry["result"])
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None  # not written by this version, or damaged: linted afresh
 
     def put(self, key: str, result: LintResult) -> None:
         """Store ``result`` under ``key``; a directory that cannot be written is skipped."""

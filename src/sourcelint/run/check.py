@@ -25,7 +25,7 @@ from sourcelint.run.cache import ResultCache
 from sourcelint.run.options import DEFAULT_FAIL_ON, STDIN, CliOptions
 from sourcelint.run.output import deliver, formatter_for, render
 from sourcelint.run.pool import WORKER_DIED, WorkerDied, lint_chunks, pool_size
-from sourcelint.run.worker import Job, Outcome, UsageError, Worker, read_job, report_path
+from sourcelint.run.worker import Job, Outcome, Worker, read_job, report_path
 
 
 def run_check(
@@ -208,7 +208,7 @@ class _Session:
             try:
                 outcome = Outcome(text=read_job(job))
                 engine, request = self.worker.request(job, outcome)
-            except (SourcelintError, UsageError):
+            except Exception:  # reported where the file is linted, as without a cache
                 missed.append((index, job))
                 continue
             keys[index] = key = self.cache.key(engine, request)

@@ -181,3 +181,14 @@ def test_a_run_killed_while_writing_leaves_no_entry_to_misread(project):
     for path in entries(project):
         assert json.loads(path.read_text(encoding="utf-8"))["key"] == path.stem
     assert check("-f", "json", ".") == check("--no-cache", "-f", "json", ".")
+
+
+def test_a_folder_that_is_not_a_cache_is_never_written_or_cleaned(project):
+    (project / "other").mkdir()
+    (project / "other" / "keep.txt").write_text("someone else's\n")
+    assert check("--cache-dir", "other", ".") == check("--no-cache", ".")
+    assert sorted(p.name for p in (project / "other").iterdir()) == ["keep.txt"]
+    assert CliRunner().invoke(app, ["clean", "--cache-dir", "other"]).exit_code == 2
+    assert (project / "other" / "keep.txt").exists()
+    assert check("--cache-dir", ".", ".") == check("--no-cache", ".")  # the project itself
+    assert not (project / ".gitignore").exists() and not (project / TAG_NAME).exists()

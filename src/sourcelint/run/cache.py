@@ -74,7 +74,6 @@ class ResultCache:
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
-        self._ready = False
 
     def key(self, engine: Engine, request: LintRequest) -> str:
         """The digest of everything ``request``'s result depends on."""
@@ -110,7 +109,8 @@ class ResultCache:
         entry = json.dumps({"key": key, "result": _record(result)})
         temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         try:
-            self._prepare()
+            if not self._prepare():
+                return
             path.parent.mkdir(parents=True, exist_ok=True)
             temporary.write_text(entry, encoding="utf-8")
             temporary.replace(path)
@@ -121,15 +121,21 @@ class ResultCache:
     def _path(self, key: str) -> Path:
         return self.directory / f"v{ENTRY_FORMAT}" / key[:2] / f"{key}.json"
 
-    def _prepare(self) -> None:
-        """Create the directory with its tag and a .gitignore that ignores it all."""
-        if self._ready:
-            return
+    def _prepare(self) -> bool:
+        """Whether the directory is a cache sourcelint may write: one it tagged, or one it
+        creates now (tag and a .gitignore that ignores it all). A folder that exists
+        untagged and holds anything is someone else's: nothing is written there."""
+        tag = self.directory / TAG_NAME
+        if tag.is_file():
+            return True
+        if self.directory.exists() and any(self.directory.iterdir()):
+            return False
         self.directory.mkdir(parents=True, exist_ok=True)
-        for name, text in ((TAG_NAME, TAG), (".gitignore", "# Created by sourcelint.\n*\n")):
-            if not (self.directory / name).exists():
-                (self.directory / name).write_text(text, encoding="utf-8")
-        self._ready = True
+        tag.write_text(TAG, encoding="utf-8")
+        (self.directory / ".gitignore").write_text(
+            "# Created by sourcelint.\n*\n", encoding="utf-8"
+        )
+        return True
 
 
 def _record(result: LintResult) -> dict[str, Any]:

@@ -6,6 +6,7 @@ stay fast; checks are compiled later, when text is analysed.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import importlib.util
 import pkgutil
@@ -48,6 +49,8 @@ class Pack:
 
     rules: list[Rule] = field(default_factory=list)
     lexicon: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Every file read, by name and text, as it was read (a results cache keys on it).
+    digest: hashlib._Hash = field(default_factory=hashlib.sha256)
 
 
 def builtin_pack_dir() -> Path:
@@ -67,7 +70,9 @@ def load_pack_dir(directory: Path, pack: Pack | None = None) -> Pack:
 
 def load_pack_file(path: Path, pack: Pack) -> None:
     """Read one TOML pack file; raise RulePackError naming the file and key."""
-    data = parse_toml(read_text(path, error=RulePackError), str(path), RulePackError)
+    text = read_text(path, error=RulePackError)
+    pack.digest.update(f"{path}\0{text}\0".encode(errors="surrogatepass"))
+    data = parse_toml(text, str(path), RulePackError)
     unknown = set(data) - {"rule", "lexicon"}
     if unknown:
         raise RulePackError("unknown top-level table", path=path, key=sorted(unknown)[0])

@@ -6,7 +6,6 @@ Selectors name rules the way ruff does: a code (``SL204``), a code prefix (``SL2
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -28,7 +27,7 @@ class Registry:
 
     rules: tuple[Rule, ...]
     lexicon: dict[str, tuple[str, ...]]
-    # What the rules were read from, as a digest: the pack files' bytes and the plugins'
+    # What the rules were read from, as a digest: the pack files' text and the plugins'
     # entry points and versions (a results cache keys on it).
     fingerprint: str = ""
 
@@ -110,26 +109,13 @@ def load_registry(extra_dirs: tuple[Path, ...] = (), plugins: bool = True) -> Re
     if plugins:
         _load_plugins(pack)
     rules = tuple(sorted(pack.rules, key=lambda r: r.code))
-    fingerprint = _fingerprint((builtin_pack_dir(), *extra_dirs), plugins)
-    return Registry(rules=rules, lexicon=pack.lexicon, fingerprint=fingerprint)
-
-
-def _fingerprint(directories: Sequence[Path], plugins: bool) -> str:
-    """A digest of every pack file read (name and bytes) and of the plugin entry points
-    with their distributions' versions."""
-    digest = hashlib.sha256()
-    for directory in directories:
-        for path in sorted(directory.glob("*.toml")):
-            digest.update(f"{path}\0".encode(errors="surrogateescape"))
-            digest.update(path.read_bytes())
-    for entry in entry_points(group=ENTRY_POINT_GROUP) if plugins else ():
-        version = entry.dist.version if entry.dist is not None else ""
-        digest.update(f"{entry.name}={entry.value} {version}\0".encode())
-    return digest.hexdigest()
+    return Registry(rules=rules, lexicon=pack.lexicon, fingerprint=pack.digest.hexdigest())
 
 
 def _load_plugins(pack: Pack) -> None:
     for entry in entry_points(group=ENTRY_POINT_GROUP):
+        version = entry.dist.version if entry.dist is not None else ""
+        pack.digest.update(f"{entry.name}={entry.value} {version}\0".encode())
         try:
             provided = entry.load()
             rules = provided() if callable(provided) else provided

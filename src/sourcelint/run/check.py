@@ -174,8 +174,7 @@ class _Session:
 
         Linting stops at a command-line error, which spoils every file alike.
         """
-        cached, keys, missed = self._cached(jobs)
-        to_lint = [job for _, job in missed]
+        cached, keys, to_lint = self._cached(jobs)
         processes = pool_size(to_lint, requested)
         with closing(lint_chunks(self.worker, to_lint, processes)) as linted:
             fresh = (pair for chunk, done in linted for pair in zip(chunk, done, strict=True))
@@ -193,30 +192,28 @@ class _Session:
                 self.fail(PipelineError(WORKER_DIED))
                 self.fatal = True
 
-    def _cached(
-        self, jobs: list[Job]
-    ) -> tuple[dict[int, Outcome], dict[int, str], list[tuple[int, Job]]]:
+    def _cached(self, jobs: list[Job]) -> tuple[dict[int, Outcome], dict[int, str], list[Job]]:
         """The outcomes the cache holds, by job index; the keys to store the others
         under; the jobs to lint, with the text read for the key (read again, and any
         error reported, where they are linted, when it could not be read here)."""
         if self.cache is None or self.options.reading_view:
-            return {}, {}, list(enumerate(jobs))
+            return {}, {}, jobs
         cached: dict[int, Outcome] = {}
         keys: dict[int, str] = {}
-        missed: list[tuple[int, Job]] = []
+        missed: list[Job] = []
         for index, job in enumerate(jobs):
             try:
                 outcome = Outcome(text=read_job(job))
                 engine, request = self.worker.request(job, outcome)
             except Exception:  # reported where the file is linted, as without a cache
-                missed.append((index, job))
+                missed.append(job)
                 continue
             keys[index] = key = self.cache.key(engine, request)
             outcome.result = self.cache.get(key)
             if outcome.result is not None:
                 cached[index] = outcome
             else:
-                missed.append((index, replace(job, text=outcome.text)))
+                missed.append(replace(job, text=outcome.text))
         return cached, keys, missed
 
     def _record(self, job: Job, outcome: Outcome) -> None:

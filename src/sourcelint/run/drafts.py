@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import os
-from dataclasses import replace
 from pathlib import Path
 
 from sourcelint.config import ConfigResolver
@@ -36,8 +35,9 @@ class Linter:
         self, config: str | os.PathLike[str] | None = None, *, pipeline: str | None = None
     ) -> None:
         config_path = Path(config) if config is not None else None
-        self.options = CliOptions(paths=[], config=config_path, pipeline=pipeline)
-        self.options = replace(self.options, reading_view=True)
+        self.options = CliOptions(
+            paths=[], config=config_path, pipeline=pipeline, reading_view=True
+        )
         self.resolver = ConfigResolver(config_path)
         self._worker = Worker(self.options)
 

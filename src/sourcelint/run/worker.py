@@ -34,7 +34,7 @@ class Job:
     display: str
     path: Path
     settings: Settings
-    # Standard input, read already; a file is read where it is linted.
+    # The text, when read already: standard input, or a file read for its cache key.
     text: str | None = None
 
 

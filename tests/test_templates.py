@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from sourcelint.analysis import phrases as phrases_module
 from sourcelint.analysis.phrases import PhraseSet
 from sourcelint.analysis.templates import Step, TemplateError, parse
 
@@ -80,3 +83,28 @@ def test_capitalized_pattern_words_need_capitals(nlp):
 def test_longest_overlapping_match_wins(nlp):
     templates = ["[according to {@outlet}]", "[according to]"]
     assert spans(nlp, templates, "According to Reuters, it fell.") == ["According to Reuters"]
+
+
+# The words and templates of the anchoring property: short words that recur, optional
+# steps, phrases of two tokens, and a capitalized name.
+_WORDS = ["it", "was", "is", "later", "reported", "by", "Reuters", "the", "Hill", "hill", "said"]
+_TEMPLATES = [
+    "it {was|is} {?later|widely} [reported] by {@outlet}",
+    "{?the} {@outlet} [{said|told}]",
+    "[{?later}] {reported|said} {?by} {?the}",
+]
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(words=st.lists(st.sampled_from(_WORDS), max_size=40))
+def test_anchoring_loses_no_match(nlp, words, monkeypatch):
+    """Candidate starts are skipped only where no match can begin: every match found with
+    the rarest needed step as anchor is found without it, in the same order."""
+    phrases = PhraseSet(nlp, _TEMPLATES, lookup)
+    doc = nlp(" ".join(words))
+    anchored = phrases.all_matches(doc)
+    with monkeypatch.context() as patch:
+        patch.setattr(phrases_module, "_anchored", lambda *_: True)
+        assert phrases.all_matches(doc) == anchored

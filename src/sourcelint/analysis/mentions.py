@@ -16,13 +16,14 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from sourcelint.analysis.grammar import first_word
+from sourcelint.analysis.token_table import TokenTable, token_table
 from sourcelint.analysis.vocabulary.lexicon import SourcingWords
 from sourcelint.analysis.vocabulary.names import MINOR_WORDS, NAME_LINKS, NOT_NAMES
 from sourcelint.analysis.vocabulary.newsroom import STRONG_OUTLET_WORDS
 from sourcelint.analysis.vocabulary.people import person_plurals
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
 
 class MentionKind(StrEnum):
@@ -50,9 +51,10 @@ def find_mentions(
     """All name mentions in ``doc``, in order; ``outlets`` are gazetteer matches and
     ``headlines`` the starts of title-case sentences."""
     outlet_at = dict(outlets)
+    table = token_table(doc)
     mentions: list[Mention] = []
     openers: list[int] = []  # capitalized sentence openers not taken for names
-    for sentence in doc.sents:
+    for sentence in table.sentences:
         # In a title-case headline capitals mark words, not names: "Officials Say …".
         headline = sentence.start in headlines
         not_names = NOT_NAMES | words.headline_words if headline else NOT_NAMES
@@ -63,25 +65,25 @@ def find_mentions(
                 mentions.append(Mention(index, outlet_at[index], MentionKind.OUTLET))
                 index = outlet_at[index]
                 continue
-            end = _run_end(doc, sentence, index, words, not_names, opener)
+            end = _run_end(table, sentence, index, words, not_names, opener)
             if end > index:
-                mentions.extend(_typed(doc, index, end, words))
+                mentions.extend(_typed(doc, table, index, end, words))
                 index = end
             else:
-                if index == opener and _capitalized(doc[index]):
+                if index == opener and _capitalized(table.text[index]):
                     openers.append(index)
                 index += 1
     # "Edwards and others said": an opener is a name when a full name ends with it.
     full_names = [m for m in mentions if m.kind is MentionKind.PERSON and m.end - m.start > 1]
-    surnames = {doc[m.end - 1].text for m in full_names}
-    found = [Mention(i, i + 1, MentionKind.PERSON) for i in openers if doc[i].text in surnames]
+    surnames = {table.text[m.end - 1] for m in full_names}
+    found = [Mention(i, i + 1, MentionKind.PERSON) for i in openers if table.text[i] in surnames]
     return sorted(mentions + found, key=lambda m: m.start) if found else mentions
 
 
-def _capitalized(token: Token) -> bool:
-    text = token.text
+def _capitalized(text: str) -> bool:
+    """A capital first, and letters only or a mark names hold ("St.", "Al-", "O'")."""
     return bool(text[:1].isupper()) and (
-        token.is_alpha or "." in text or "-" in text or "'" in text
+        text.isalpha() or "." in text or "-" in text or "'" in text
     )
 
 
@@ -99,67 +101,80 @@ def title_case(sentence: Span) -> bool:
     """A headline in title case: four words or more besides the short ones, each in title
     case. Stricter than ``is_title_case``: a sentence full of names still has a verb in lower
     case, and a line of acronyms ("NY Daily News:") is a label, not a headline."""
-    content = [token for token in sentence if token.is_alpha and token.lower_ not in MINOR_WORDS]
-    return len(content) >= 4 and all(token.is_title for token in content)
+    table = token_table(sentence.doc)
+    # spaCy's ``is_alpha`` and ``is_title`` are these string tests, read without Tokens.
+    content = [
+        text
+        for text, lower in zip(
+            table.text[sentence.start : sentence.end],
+            table.lower[sentence.start : sentence.end],
+            strict=True,
+        )
+        if text.isalpha() and lower not in MINOR_WORDS
+    ]
+    return len(content) >= 4 and all(text.istitle() for text in content)
 
 
 def _run_end(
-    doc: Doc,
+    table: TokenTable,
     sentence: Span,
     start: int,
     words: SourcingWords,
     not_names: frozenset[str],
     opener: int,
 ) -> int:
-    token = doc[start]
-    if not _capitalized(token) or token.lower_ in not_names:
+    texts, lowers = table.text, table.lower
+    if not _capitalized(texts[start]) or lowers[start] in not_names:
         return start
     end = start + 1
     while end < sentence.end:
-        current = doc[end]
-        if _capitalized(current) and current.lower_ not in not_names:
+        if _capitalized(texts[end]) and lowers[end] not in not_names:
             end += 1
         elif (
-            current.lower_ in NAME_LINKS
+            lowers[end] in NAME_LINKS
             and end + 1 < sentence.end
-            and _capitalized(doc[end + 1])
-            and doc[end + 1].lower_ not in NOT_NAMES
+            and _capitalized(texts[end + 1])
+            and lowers[end + 1] not in NOT_NAMES
         ):
             end += 2
         else:
             break
     # A lone capitalized word opening a sentence may be any word ("Critics say").
     lone_opener = start == opener and end == start + 1
-    known = token.text in words.countries or token.text in words.group_plurals
+    known = texts[start] in words.countries or texts[start] in words.group_plurals
     if (
         lone_opener
         and not known
         and (
-            token.lower_ in words.common_nouns
-            or _plural_people(token)
-            or not _looks_like_name_start(doc, start, words)
+            lowers[start] in words.common_nouns
+            or _plural_people(lowers[start])
+            or not _looks_like_name_start(table, start, words)
         )
     ):
         return start
     return end
 
 
-def _plural_people(token: Token) -> bool:
+def _plural_people(lower: str) -> bool:
     """ "Dealers said", "Women say": people of a kind, not a name ("Parsons" is one when a
     full name ends with it, see ``find_mentions``)."""
-    return token.lower_ in person_plurals()
+    return lower in person_plurals()
 
 
-def _looks_like_name_start(doc: Doc, start: int, words: SourcingWords) -> bool:
+def _looks_like_name_start(table: TokenTable, start: int, words: SourcingWords) -> bool:
     """ "Roe said", "Roe wrote", "Roe, …": a verb of saying or a comma after the word."""
-    following = doc[start + 1] if start + 1 < len(doc) else None
-    return following is not None and (
-        following.text == "," or (following.is_lower and following.lower_ in words.speech_verbs)
+    if start + 1 >= len(table.text):
+        return False
+    following = table.text[start + 1]
+    return following == "," or (
+        following.islower() and table.lower[start + 1] in words.speech_verbs
     )
 
 
-def _typed(doc: Doc, start: int, end: int, words: SourcingWords) -> list[Mention]:
-    tokens = [doc[i].lower_ for i in range(start, end)]
+def _typed(
+    doc: Doc, table: TokenTable, start: int, end: int, words: SourcingWords
+) -> list[Mention]:
+    tokens = table.lower[start:end]
     text = doc[start:end].text
     if text in words.countries:
         return [Mention(start, end, MentionKind.ORGANIZATION)]
@@ -168,7 +183,7 @@ def _typed(doc: Doc, start: int, end: int, words: SourcingWords) -> list[Mention
         tokens[-1] in words.outlet_words or STRONG_OUTLET_WORDS & set(tokens[1:])
     ):
         return [Mention(start, end, MentionKind.OUTLET)]
-    last = doc[end - 1].text
+    last = table.text[end - 1]
     if last in words.group_plurals or f"{last}s" in words.group_plurals:
         # "Republicans", "Fellow Republicans", "one Republican"
         return [Mention(start, end, MentionKind.GROUP)]
@@ -176,7 +191,7 @@ def _typed(doc: Doc, start: int, end: int, words: SourcingWords) -> list[Mention
     if org_positions:
         last = org_positions[-1]
         rest = end - (start + last + 1)
-        if rest >= 2 and all(doc[i].is_title for i in range(start + last + 1, end)):
+        if rest >= 2 and all(text.istitle() for text in table.text[start + last + 1 : end]):
             return [
                 Mention(start, start + last + 1, MentionKind.ORGANIZATION),
                 Mention(start + last + 1, end, MentionKind.PERSON),

@@ -10,12 +10,14 @@ proper name such as "Reuters" or "the Hill") must start with a capital in the te
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sourcelint.analysis.templates import Step, Template, parse
+from sourcelint.analysis.token_table import token_table
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -52,14 +54,20 @@ class PhraseSet:
         # matcher key -> (step id, indices of pattern tokens that must be capitalized)
         self._keys: dict[int, tuple[int, tuple[int, ...]]] = {}
         grouped: dict[tuple[int, tuple[int, ...]], list[Doc]] = defaultdict(list)
+        longest: list[int] = []  # per step id: its longest option, in tokens
         for template in self._templates:
             for step in template.steps:
                 if step in self._step_ids:
                     continue
                 step_id = self._step_ids[step] = len(self._step_ids)
+                longest.append(0)
                 for pattern in nlp.tokenizer.pipe(step.options):
                     cased = tuple(t.i for t in pattern if any(c.isupper() for c in t.text))
                     grouped[step_id, cased].append(pattern)
+                    longest[step_id] = max(longest[step_id], len(pattern))
+        self._chains = [
+            _Chain.of(template, self._step_ids, longest) for template in self._templates
+        ]
         for (step_id, cased), patterns in grouped.items():
             key = f"step{step_id}:{cased}"
             self._matcher.add(key, patterns)
@@ -68,14 +76,20 @@ class PhraseSet:
     def all_matches(self, doc: Doc) -> list[PhraseMatch]:
         """Every template match in ``doc``, overlaps included (each once per template)."""
         ends: _StepEnds = defaultdict(lambda: defaultdict(list))
+        texts = token_table(doc).text
         for key, start, end in self._matcher(doc):
             step_id, cased = self._keys[key]
-            if all(doc[start + i].text[:1].isupper() for i in cased):
+            if not cased or all(texts[start + i][:1].isupper() for i in cased):
                 ends[step_id][start].append(end)
         found: list[PhraseMatch] = []
-        for template in self._templates:
-            ids = [self._step_ids[step] for step in template.steps]
+        for chain in self._chains:
+            anchors = chain.anchors(ends)
+            if anchors is None:
+                continue  # a step it needs matched nowhere: most templates, most Docs
+            template, ids = chain.template, chain.ids
             for start in _candidate_starts(template, ids, ends):
+                if anchors and not _anchored(anchors, start, start + chain.longest):
+                    continue  # its rarest needed step is too far: most candidate starts
                 # Two ways through may report alike when the marked steps are skipped.
                 found.extend(dict.fromkeys(_template_matches(doc, template, ids, ends, start)))
         return found
@@ -90,6 +104,36 @@ class PhraseSet:
                 kept.append(match)
                 taken.update(range(match.start, match.end))
         return sorted(kept, key=lambda match: match.start)
+
+
+@dataclass(frozen=True, slots=True)
+class _Chain:
+    """A template as step ids: the steps a match cannot skip, and its longest match."""
+
+    template: Template
+    ids: list[int]
+    required: list[int]
+    longest: int  # tokens
+
+    @classmethod
+    def of(cls, template: Template, step_ids: dict[Step, int], longest: list[int]) -> _Chain:
+        ids = [step_ids[step] for step in template.steps]
+        required = [step_ids[step] for step in template.steps if not step.optional]
+        return cls(template, ids, required, sum(longest[step_id] for step_id in ids))
+
+    def anchors(self, ends: _StepEnds) -> list[int] | None:
+        """Where the needed step matched least often starts, sorted; None when a needed
+        step matched nowhere (no match can exist); empty when every step is optional."""
+        found = [ends.get(step_id) for step_id in self.required]
+        if not all(found):
+            return None
+        return sorted(min(found, key=len)) if found else []
+
+
+def _anchored(anchors: list[int], start: int, stop: int) -> bool:
+    """An anchor at ``start <= anchor < stop``: a match from ``start`` must hold one."""
+    index = bisect_left(anchors, start)
+    return index < len(anchors) and anchors[index] < stop
 
 
 def _candidate_starts(template: Template, ids: list[int], ends: _StepEnds) -> set[int]:

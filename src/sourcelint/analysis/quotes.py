@@ -21,6 +21,10 @@ from sourcelint.analysis.vocabulary.marks import DOUBLE_QUOTE_PAIRS
 # ‘own’, is a doubt marker, not speech) and one line break at most.
 _SINGLE = re.compile(r"(?<![\w’'])‘([^‘’]*)’(?![\w])")
 _WHITE_SPACE = re.compile(r"\s")
+# What ``_double`` stops at: a double quotation mark, or two apostrophes standing for one.
+_QUOTE_MARK = re.compile(
+    "''|[\"" + re.escape("".join({*DOUBLE_QUOTE_PAIRS, *DOUBLE_QUOTE_PAIRS.values()})) + "]"
+)
 
 
 class Quotations(tuple[tuple[int, int], ...]):
@@ -74,7 +78,11 @@ def _double(text: str, block_start: int, block_end: int) -> list[tuple[int, int]
     opened: int | None = None
     closer = ""
     index = block_start
-    while index < block_end:
+    # Only a quotation mark can open or close: jump from one to the next (a step per
+    # character took 0.79 s over PolNeAR train, the jumps 0.15 s).
+    # (The search may look one past the block: two apostrophes can straddle its end.)
+    while (mark := _QUOTE_MARK.search(text, index, block_end + 1)) and mark.start() < block_end:
+        index = mark.start()
         char = text[index]
         # Two apostrophes stand for a double quote in some archives ('' … '').
         width = 2 if text.startswith("''", index) else 1

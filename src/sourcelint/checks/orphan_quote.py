@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from sourcelint.analysis.article import Article
 from sourcelint.analysis.context import BuildContext
 from sourcelint.analysis.mentions import is_title_case
+from sourcelint.analysis.token_table import TokenTable, token_table
 from sourcelint.analysis.vocabulary.marks import (
     CLOSING_QUOTES,
     DASHES,
@@ -73,19 +74,19 @@ class _Phrases:
         longest = max((len(entry) for entry in entries), default=0)
         return cls(entries, longest, frozenset(entry[0] for entry in entries))
 
-    def starts_at(self, doc: Doc, index: int) -> bool:
-        """A phrase begins at token ``index``."""
-        if doc[index].lower_ not in self.firsts:
+    def starts_at(self, lowers: list[str], index: int) -> bool:
+        """A phrase begins at token ``index`` of a Doc whose lower-case words are ``lowers``."""
+        if lowers[index] not in self.firsts:
             return False
         return any(
-            tuple(token.lower_ for token in doc[index : index + length]) in self.entries
-            for length in range(1, min(self.longest, len(doc) - index) + 1)
+            tuple(lowers[index : index + length]) in self.entries
+            for length in range(1, min(self.longest, len(lowers) - index) + 1)
         )
 
-    def ends_before(self, doc: Doc, index: int) -> bool:
+    def ends_before(self, lowers: list[str], index: int) -> bool:
         """A phrase ends right before token ``index``."""
         return any(
-            tuple(token.lower_ for token in doc[index - length : index]) in self.entries
+            tuple(lowers[index - length : index]) in self.entries
             for length in range(1, min(self.longest, index) + 1)
         )
 
@@ -129,12 +130,16 @@ def build(context: BuildContext, params: Mapping[str, Any]) -> Check:
             index = bisect_right(quotes, (offset, float("inf"))) - 1
             return index >= 0 and quotes[index][0] <= offset < quotes[index][1]
 
+        table = token_table(doc)
         sentences: list[_Sentence] = []
-        for sentence in doc.sents:
-            if sentence.text.isspace():
+        for sentence in table.sentences:
+            if article.text[sentence.start_char : sentence.end_char].isspace():
                 continue  # the line breaks between blocks can form a "sentence" of their own
-            cue = _has_cue(sentence, quoted, cues)
-            pronoun = any(t.lower_ in SPEAKER_PRONOUNS and not quoted(t.idx) for t in sentence)
+            cue = _has_cue(sentence, table, quoted, cues)
+            pronoun = any(
+                table.lower[i] in SPEAKER_PRONOUNS and not quoted(table.idx[i])
+                for i in range(sentence.start, sentence.end)
+            )
             start = sentence.start_char
             # spaCy leaves an opening mark at the end of the sentence before ("He left. “");
             # the mark starts this sentence.
@@ -212,18 +217,19 @@ def _credit_follows(doc: Doc, end: int) -> bool:
     return bracket.text in {"[", "("} and word.text[:1].isupper()
 
 
-def _has_cue(sentence: Span, quoted: Callable[[int], bool], cues: _Cues) -> bool:
+def _has_cue(sentence: Span, table: TokenTable, quoted: Callable[[int], bool], cues: _Cues) -> bool:
     """A cue outside quotation marks: a cue word, "according to", a colon, a dash."""
     doc = sentence.doc
-    for token in sentence:
-        if quoted(token.idx):
+    for index in range(sentence.start, sentence.end):
+        if quoted(table.idx[index]):
             continue
         # Noun readings ("the report") count too: a missed orphan costs less than a
         # quote flagged although its paragraph says who said it.
-        if cues.words.starts_at(doc, token.i):
+        if cues.words.starts_at(table.lower, index):
             return True
-        if token.lower_ not in MARK_CUES and token.text[:1] not in _DASH_CHARS:
+        if table.lower[index] not in MARK_CUES and table.text[index][:1] not in _DASH_CHARS:
             continue
+        token = doc[index]
         # spaCy may end a sentence right after a dash ("…” —" | "Ruth Oduya"): the next
         # token is read across the boundary, except after a colon that ends the sentence.
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
@@ -273,7 +279,7 @@ def _is_quotation(article: Article, doc: Doc, start: int, end: int, cues: _Cues)
 def _after_frame(doc: Doc, start: int, cues: _Cues) -> bool:
     """The quote follows a naming frame: 'known as “…”', 'the slogan “…”'."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
-    return span is not None and cues.frames.ends_before(doc, span.start)
+    return span is not None and cues.frames.ends_before(token_table(doc).lower, span.start)
 
 
 def _excerpt(quote: str) -> str:

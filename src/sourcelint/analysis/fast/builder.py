@@ -30,6 +30,7 @@ from sourcelint.analysis.mentions import Mention, MentionKind, find_mentions, ti
 from sourcelint.analysis.record_fields import char_offsets, count_in
 from sourcelint.analysis.records import Attribution, CueType
 from sourcelint.analysis.spans import ByStart
+from sourcelint.analysis.token_table import token_table
 from sourcelint.analysis.vocabulary.function_words import ARTICLES
 from sourcelint.analysis.vocabulary.newsroom import INTERVIEWER_CUES, RELAY_OPENERS
 from sourcelint.analysis.vocabulary.pronouns import POSSESSIVE_MARKS
@@ -37,7 +38,7 @@ from sourcelint.analysis.vocabulary.verbs import AGENTLESS_VERBS
 from sourcelint.core.kinds import SourceKind
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
     from sourcelint.analysis.sourcing import SourcingResources
 
@@ -69,8 +70,9 @@ class Builder(CueMixin, SourceMixin, KindMixin):
         self.words = model.words
         self.doc = doc
         self.quotes = quotes
+        self.table = token_table(doc)
         # Title-case sentences: there capitals mark words, not names ("Officials Say …").
-        self.headlines = frozenset(s.start for s in doc.sents if title_case(s))
+        self.headlines = frozenset(s.start for s in self.table.sentences if title_case(s))
         found = [m for m in model.outlets.find(doc) if standalone(doc, m.start, m.end)]
         own = model.own_outlets(doc, found, own_outlet)
         outlet_spans = [
@@ -109,7 +111,7 @@ class Builder(CueMixin, SourceMixin, KindMixin):
 
     # ------------------------------------------------------------------ driving
     def build(self) -> list[Attribution]:
-        sentences = list(self.doc.sents)
+        sentences = self.table.sentences
         for sentence in sentences:
             # Roles named anywhere count: a headline's "former chairman" is named below.
             self._learn_roles(sentence)
@@ -121,20 +123,22 @@ class Builder(CueMixin, SourceMixin, KindMixin):
 
     def _sentence(self, sentence: Span) -> list[Attribution]:
         doc = self.doc
+        texts, lowers = self.table.text, self.table.lower
         found: list[Attribution] = []
         self.sentence_cues = found
         headline = sentence.start in self.headlines
 
-        def cased(token: Token) -> bool:
-            """A cue is written in lower case, or capitalized in a title-case headline."""
-            return token.is_lower or (headline and token.is_title)
+        def cased(text: str) -> bool:
+            """A cue is written in lower case, or capitalized in a title-case headline
+            (spaCy's ``is_lower`` and ``is_title`` are these string tests)."""
+            return text.islower() or (headline and text.istitle())
 
         index = sentence.start
         while index < sentence.end:
-            token = doc[index]
-            lower = token.lower_
+            text = texts[index]
+            lower = lowers[index]
             attribution: Attribution | None = None
-            if lower == "according" and index + 1 < sentence.end and doc[index + 1].lower_ == "to":
+            if lower == "according" and index + 1 < sentence.end and lowers[index + 1] == "to":
                 attribution = self._according_to(sentence, index)
             elif lower in self.words.hearsay_adverbs:
                 attribution = self._make(
@@ -142,7 +146,7 @@ class Builder(CueMixin, SourceMixin, KindMixin):
                 )
             elif lower in AGENTLESS_VERBS and self._agentless(sentence, index):
                 start = self._agentless_start(sentence, index)
-                infinitive = index + 1 < sentence.end and doc[index + 1].lower_ == "to"
+                infinitive = index + 1 < sentence.end and lowers[index + 1] == "to"
                 end = index + 2 if infinitive else index + 1
                 attribution = self._make(
                     sentence, start, end, CueType.AGENTLESS, None, SourceKind.NONE
@@ -150,33 +154,28 @@ class Builder(CueMixin, SourceMixin, KindMixin):
             elif (
                 lower in {"learned", "learnt"}
                 and index > sentence.start
-                and doc[index - 1].lower_ in {"has", "have"}
+                and lowers[index - 1] in {"has", "have"}
                 and (
-                    (
-                        index + 1 < sentence.end
-                        and doc[index + 1].text in {"that", ",", "“", '"', ":"}
-                    )
+                    (index + 1 < sentence.end and texts[index + 1] in {"that", ",", "“", '"', ":"})
                     or self._post_posed(sentence, index)
                 )
             ):
                 attribution = self._verb(sentence, index, CueType.LEARNED)
-            elif (
-                cased(token) and lower in self.words.claim_verbs and self._passive(sentence, index)
-            ):
+            elif cased(text) and lower in self.words.claim_verbs and self._passive(sentence, index):
                 attribution = self._by_agent(sentence, index)
             elif (
                 lower in self.words.speech_verbs
-                and cased(token)
+                and cased(text)
                 and self._is_speech(sentence, index)
             ):
                 attribution = self._verb(sentence, index, CueType.VERB)
-            elif lower in self.words.group_verbs and cased(token):
+            elif lower in self.words.group_verbs and cased(text):
                 attribution = self._stance(sentence, index)
-            elif token.text == ":" and self._speaker_label(sentence, index):
+            elif text == ":" and self._speaker_label(sentence, index):
                 span = trim(doc, sentence.start, index)
                 kind = self._classify(span, sentence) if span else SourceKind.OTHER
                 attribution = self._make(sentence, index, index + 1, CueType.VERB, span, kind)
-            elif lower in {"read", "reads"} and cased(token):
+            elif lower in {"read", "reads"} and cased(text):
                 attribution = self._reads(sentence, index)
             if attribution is not None and not self._hypothetical(attribution):
                 found.append(attribution)

@@ -16,6 +16,8 @@ from sourcelint.core.kinds import SourceKind
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
+    from sourcelint.analysis.token_table import TokenTable
+
 # Overlapping, so that "\n\n\n" is a break at either of its first two characters.
 _BLANK_LINE = re.compile(r"(?=\n\n)")
 
@@ -24,6 +26,7 @@ class ReferentMixin:
     """Remembers the last person, group and thing met, and resolves pronouns to them."""
 
     doc: Doc
+    table: TokenTable
     mention_at: dict[int, Mention]
     journalists: set[str]
     last_person: int | None
@@ -76,7 +79,7 @@ class ReferentMixin:
         mention = self.mention_at.get(index)
         if mention is not None and mention.kind is MentionKind.PERSON and index == mention.end - 1:
             self.last_person = index
-            if not self._in_quote(self.doc[index].idx):
+            if not self._in_quote(self.table.idx[index]):
                 self.last_speaker = index
 
     def _remember(self, attribution: Attribution) -> None:

@@ -15,6 +15,7 @@ from sourcelint.analysis.vocabulary.marks import APPOSITION_ENDS, HARD_BOUNDARIE
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
+    from sourcelint.analysis.token_table import TokenTable
     from sourcelint.analysis.vocabulary.lexicon import SourcingWords
 
 
@@ -22,6 +23,7 @@ class RoleLearningMixin:
     """Learns the roles tied to a name and the people who speak for an outlet."""
 
     doc: Doc
+    table: TokenTable
     words: SourcingWords
     mentions: list[Mention]
     mention_at: dict[int, Mention]
@@ -32,9 +34,11 @@ class RoleLearningMixin:
         """Role nouns tied to a name: "spokeswoman Maria Zakharova", "Zakharova, a spokeswoman",
         and titles inside names ("DNC Chairman Don Fowler")."""
         doc = self.doc
-        for token in sentence:
-            if token.lower_ not in self.words.anonymous_nouns:
+        lowers = self.table.lower
+        for index in range(sentence.start, sentence.end):
+            if lowers[index] not in self.words.anonymous_nouns:
                 continue
+            token = doc[index]
             mention = self.mention_at.get(token.i)
             if mention is not None and mention.kind is MentionKind.PERSON:
                 self.named_roles.add(token.lower_)

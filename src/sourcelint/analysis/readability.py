@@ -11,6 +11,7 @@ releases call ``nltk.download`` at first use, which fails offline (see pyproject
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from sourcelint.core.profile import DEFAULT_FORMULA, FORMULAS
@@ -35,9 +36,14 @@ def body_text(article: Article) -> str:
 
 def grade(article: Article, formula: str = DEFAULT_FORMULA) -> float | None:
     """The body's grade, rounded to one decimal; None when the body is too short."""
+    return _graded(body_text(article), formula)
+
+
+# SL503 and the article profile grade each article alike: the second asks the first.
+@lru_cache(maxsize=4)
+def _graded(body: str, formula: str) -> float | None:
     import textstat
 
-    body = body_text(article)
     if textstat.lexicon_count(body) < MIN_WORDS:
         return None
     return round(getattr(textstat, FORMULAS[formula][1])(body), 1)

@@ -42,6 +42,7 @@ from sourcelint.analysis.context import BuildContext
 from sourcelint.analysis.grammar import skippable
 from sourcelint.analysis.sourcing import Attribution, CueType
 from sourcelint.analysis.spans import SpanSet
+from sourcelint.analysis.token_table import token_table
 from sourcelint.analysis.vocabulary.source_phrases import UNAFFILIATED_WORDS
 from sourcelint.checks.naming import names_nobody
 from sourcelint.checks.params import Params
@@ -234,10 +235,11 @@ class _WordPlaces:
 
     @cached_property
     def _places(self) -> list[int]:
+        doc = self._article.doc
         return [
-            token.i
-            for token in self._article.doc
-            if token.lower_ in self._words and (not self._about_person or describes_person(token))
+            index
+            for index, lower in enumerate(token_table(doc).lower)
+            if lower in self._words and (not self._about_person or describes_person(doc[index]))
         ]
 
     def any_within(self, start: int, end: int) -> bool:

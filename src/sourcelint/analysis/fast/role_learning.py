@@ -76,43 +76,38 @@ class RoleLearningMixin:
 
     def _outlet_title(self, start: int) -> bool:
         """ "MSNBC host Chris Matthews" / "NBC's Dante Chinni" right before the name."""
-        doc = self.doc
-        if start >= 2 and doc[start - 1].lower_ in {"'s", "’s"}:
+        lowers = self.table.lower
+        if start >= 2 and lowers[start - 1] in {"'s", "’s"}:
             return self._is_outlet(start - 2)
         back = start - 1
-        while back >= 0 and doc[back].lower_ in self.words.journalist_nouns | {
-            "senior",
-            "chief",
-            "political",
-            "national",
-            "white",
-            "house",
-            "former",
-        }:
+        while back >= 0 and (
+            lowers[back] in self.words.journalist_nouns
+            or lowers[back]
+            in {"senior", "chief", "political", "national", "white", "house", "former"}
+        ):
             back -= 1
         return back < start - 1 and back >= 0 and self._is_outlet(back)
 
     def _outlet_apposition(self, end: int) -> bool:
         """ "Jane Roe, a writer for Slate," / "Dan Roe at the National Review"."""
-        doc = self.doc
+        texts, lowers = self.table.text, self.table.lower
         index = end
-        if index < len(doc) and doc[index].text == ",":
+        if index < len(texts) and texts[index] == ",":
             index += 1
-        for position in range(index, min(len(doc), index + 6)):
-            token = doc[position]
+        for position in range(index, min(len(texts), index + 6)):
             if self._is_outlet(position):
                 # "Dan Roe at the National Review" / "Jane Roe, a writer for Slate"
                 direct = (
                     index == end
-                    and doc[index].lower_ in {"at", "for", "of"}
-                    and (position == index + 1 or doc[index + 1].lower_ == "the")
+                    and lowers[index] in {"at", "for", "of"}
+                    and (position == index + 1 or lowers[index + 1] == "the")
                     and position <= index + 2
                     and self._outlet_ends_phrase(position)
                 )
                 return direct or any(
-                    doc[k].lower_ in self.words.journalist_nouns for k in range(index, position)
+                    lowers[k] in self.words.journalist_nouns for k in range(index, position)
                 )
-            if token.text in {",", ".", ";"} or token.lower_ in self.words.speech_verbs:
+            if texts[position] in {",", ".", ";"} or lowers[position] in self.words.speech_verbs:
                 return False
         return False
 

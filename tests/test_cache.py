@@ -117,6 +117,15 @@ def test_changed_text_config_packs_version_or_model_is_a_miss(project, monkeypat
     assert len(entries(project)) == before + 1
 
 
+def test_the_packs_digest_is_not_called_a_fingerprint(tmp_path):
+    """A baseline's fingerprint is a finding's; the registry's is the packs' digest."""
+    (tmp_path / "house.toml").write_text('[lexicon.vague_noun]\nentries = ["pundits"]\n')
+    builtin, extended = load_registry(), load_registry((tmp_path,))
+    assert not hasattr(builtin, "fingerprint")
+    assert len(builtin.packs_digest) == 64
+    assert builtin.packs_digest != extended.packs_digest
+
+
 def test_an_unreadable_or_half_written_entry_is_a_miss(project):
     cold = check("-f", "json", ".")
     damaged = entries(project)

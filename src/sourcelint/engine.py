@@ -89,7 +89,7 @@ class Engine:
         from sourcelint.core import version
 
         installed = _installed(request.tier, request.model)
-        return f"sourcelint {version.__version__}; packs {self.registry.fingerprint}; {installed}"
+        return f"sourcelint {version.__version__}; packs {self.registry.packs_digest}; {installed}"
 
     def analyze_text(
         self, text: str, tier: str = DEFAULT_TIER, model: str | None = None

@@ -29,7 +29,7 @@ class Registry:
     lexicon: dict[str, tuple[str, ...]]
     # What the rules were read from, as a digest: the pack files' text and the plugins'
     # entry points and versions (a results cache keys on it).
-    fingerprint: str = ""
+    packs_digest: str = ""
 
     def __post_init__(self) -> None:
         by_key: dict[str, Rule] = {}
@@ -109,7 +109,7 @@ def load_registry(extra_dirs: tuple[Path, ...] = (), plugins: bool = True) -> Re
     if plugins:
         _load_plugins(pack)
     rules = tuple(sorted(pack.rules, key=lambda r: r.code))
-    return Registry(rules=rules, lexicon=pack.lexicon, fingerprint=pack.digest.hexdigest())
+    return Registry(rules=rules, lexicon=pack.lexicon, packs_digest=pack.digest.hexdigest())
 
 
 def _load_plugins(pack: Pack) -> None:

@@ -163,7 +163,10 @@ def test_clean_removes_the_cache_and_only_a_cache(project):
     (project / "notes").mkdir()
     refused = CliRunner().invoke(app, ["clean", "--cache-dir", "notes"])
     assert refused.exit_code == 2
-    assert refused.stderr.startswith("error[E201]: notes: not a sourcelint cache")
+    assert (
+        refused.stderr
+        == "error[E501]: notes: not a sourcelint cache (no CACHEDIR.TAG); left as it is\n"
+    )
     assert (project / "notes").is_dir()
 
 

@@ -24,6 +24,7 @@ from sourcelint.core.errors import PipelineError, SourcelintError
 from sourcelint.core.files import decode, read_stream, read_text
 from sourcelint.core.tiers import tier_name
 from sourcelint.filters.baseline import load_baseline
+from sourcelint.run.cache import clean
 from sourcelint.run.pool import WORKER_DIED
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -150,6 +151,11 @@ def _e301_pack() -> SourcelintError:
     return _raised(lambda: load_pack_file(Path("rules/house.toml"), Pack()))
 
 
+def _e501_not_a_cache() -> SourcelintError:
+    Path("notes").mkdir()
+    return _raised(lambda: clean(Path("notes")))
+
+
 REAL_ERRORS: dict[str, Callable[[], SourcelintError]] = {
     "E101 config": _e101_config,
     "E101 baseline": _e101_baseline,
@@ -162,6 +168,7 @@ REAL_ERRORS: dict[str, Callable[[], SourcelintError]] = {
     "E301 pack": _e301_pack,
     "E401 pipeline": lambda: _raised(lambda: tier_name("slow")),
     "E401 worker": lambda: PipelineError(WORKER_DIED),
+    "E501 not a cache": _e501_not_a_cache,
     "E900 bug": lambda: internal_error(ValueError("…"), "draft.md"),
 }
 

@@ -22,7 +22,7 @@ def clean(
     ] = None,
 ) -> None:
     """Remove the results cache that ``check`` keeps (``.sourcelint_cache``)."""
-    from sourcelint.core.errors import InputError
+    from sourcelint.core.errors import CacheError, InputError
     from sourcelint.core.escapes import visible
     from sourcelint.run.cache import clean as remove
     from sourcelint.run.cache import default_directory
@@ -30,7 +30,10 @@ def clean(
     directory = default_directory(cache_dir)
     try:
         removed = remove(directory)
-    except OSError as error:
+    except CacheError as error:
+        typer.echo(error.render(), err=True)
+        raise typer.Exit(EXIT_ERROR) from None
+    except OSError as error:  # a cache that cannot be removed: as an output not written
         typer.echo(InputError(str(error)).render(), err=True)
         raise typer.Exit(EXIT_ERROR) from None
     shown = visible(str(directory))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from sourcelint.core.crash import REPORT_HINT
 from sourcelint.core.errors import (
+    CacheError,
     ConfigError,
     InputError,
     InternalError,
@@ -145,6 +146,18 @@ ERROR_CODES = (
             "error[E401]: a worker process ended unexpectedly (out of memory?); lint with fewer "
             "processes (--jobs) or fewer files at a time",
         ),
+    ),
+    ErrorCode(
+        CacheError,
+        title="Not a sourcelint cache",
+        cause="""`sourcelint clean` was asked to remove a folder that is not a results cache
+        sourcelint made: it exists, but holds no CACHEDIR.TAG, the tag sourcelint writes in
+        every cache it creates. The folder (from --cache-dir, SOURCELINT_CACHE_DIR or the
+        config's `cache-dir`) is left as it is: it may be a folder of your own.""",
+        fix="""Check which folder was meant: `sourcelint clean --cache-dir DIR` names the
+        cache to remove. A folder that really is an old cache can be removed by hand. `check`
+        never writes into such a folder either: it lints without the cache there.""",
+        examples=("error[E501]: notes: not a sourcelint cache (no CACHEDIR.TAG); left as it is",),
     ),
     ErrorCode(
         InternalError,

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sourcelint.core.document import Note
+from sourcelint.core.errors import CacheError
 from sourcelint.core.findings import Category, Finding, Severity
 from sourcelint.core.profile import Profile
 from sourcelint.engine import LintResult
@@ -60,11 +61,12 @@ def default_directory(cache_dir: Path | None = None) -> Path:
 
 def clean(directory: Path) -> bool:
     """Remove a cache directory; False when there is none. A directory without the
-    cache tag is refused (OSError): it is not one sourcelint made."""
+    cache tag is refused (CacheError): it is not one sourcelint made. OSError when it
+    cannot be removed."""
     if not directory.is_dir():
         return False
     if not (directory / TAG_NAME).is_file():
-        raise OSError(f"{directory}: not a sourcelint cache (no {TAG_NAME}); left as it is")
+        raise CacheError(f"not a sourcelint cache (no {TAG_NAME}); left as it is", path=directory)
     shutil.rmtree(directory)
     return True
 

@@ -18,7 +18,7 @@ from sourcelint.checks.registry import load_registry
 from sourcelint.cli.app import app
 from sourcelint.core import version
 from sourcelint.engine import Engine
-from sourcelint.run.cache import DEFAULT_CACHE_DIR, TAG_NAME
+from sourcelint.run.cache_location import DEFAULT_CACHE_DIR, TAG_NAME
 
 DRAFT = (
     "# Talks stall\n\n"
@@ -153,6 +153,59 @@ def test_the_environment_chooses_or_turns_off_the_cache(project, monkeypatch):
     (project / "c.txt").write_text("Critics say the council met.\n", encoding="utf-8")
     check(".")
     assert len(list((project / "shared-cache").rglob("*.json"))) == 3
+
+
+@pytest.mark.parametrize("value", ["0", "false", "No", "off", "", " 0 "])
+def test_a_false_no_cache_variable_keeps_the_cache(project, monkeypatch, value):
+    monkeypatch.setenv("SOURCELINT_NO_CACHE", value)
+    check(".")
+    assert len(entries(project)) == 3
+
+
+@pytest.mark.parametrize("value", ["1", "true", "YES", "on"])
+def test_a_true_no_cache_variable_turns_the_cache_off(project, monkeypatch, value):
+    monkeypatch.setenv("SOURCELINT_NO_CACHE", value)
+    check(".")
+    assert entries(project) == []
+
+
+@pytest.mark.parametrize("value", ["maybe", "2", "\x1b[2J"])
+def test_another_no_cache_value_is_an_error_naming_the_variable(project, monkeypatch, value):
+    monkeypatch.setenv("SOURCELINT_NO_CACHE", value)
+    for args in ((".",), ("--no-cache", ".")):
+        code, out, err = check(*args)
+        assert (code, out) == (2, "")
+        assert err.startswith("error[E101]: key 'SOURCELINT_NO_CACHE': invalid value ")
+        assert "\x1b" not in err and "expected 1, true, yes or on" in err
+    assert entries(project) == []
+
+
+def test_the_config_names_the_cache_below_the_cli_and_the_environment(project, monkeypatch):
+    (project / "pyproject.toml").write_text('[tool.sourcelint]\ncache-dir = "build/lint"\n')
+    (project / "desk").mkdir()
+    monkeypatch.chdir(project / "desk")  # relative to the config's folder, not here
+    check("..")
+    configured = project / "build" / "lint"
+    assert len(list(configured.rglob("*.json"))) == 3
+    assert CliRunner().invoke(app, ["clean"]).stderr == f"Removed {configured}\n"
+    monkeypatch.setenv("SOURCELINT_CACHE_DIR", "from-env")
+    check("..")
+    assert len(list((project / "desk" / "from-env").rglob("*.json"))) == 3
+    check("--cache-dir", "from-cli", "..")
+    assert len(list((project / "desk" / "from-cli").rglob("*.json"))) == 3
+    assert not configured.exists()
+
+
+def test_check_and_clean_read_cache_dir_from_config(project):
+    (project / "ci.toml").write_text('cache-dir = "ci-cache"\n')
+    check("--config", "ci.toml", ".")
+    assert len(list((project / "ci-cache").rglob("*.json"))) == 3
+    assert entries(project) == []
+    removed = CliRunner().invoke(app, ["clean", "--config", "ci.toml"])
+    assert removed.exit_code == 0 and not (project / "ci-cache").exists()
+    (project / ".sourcelint.toml").write_text("cache-dir = 3\n")
+    broken = CliRunner().invoke(app, ["clean"])
+    assert broken.exit_code == 2 and broken.stderr.startswith("error[E101]: .sourcelint.toml")
 
 
 def test_clean_removes_the_cache_and_only_a_cache(project):

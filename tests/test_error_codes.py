@@ -24,7 +24,7 @@ from sourcelint.core.errors import PipelineError, SourcelintError
 from sourcelint.core.files import decode, read_stream, read_text
 from sourcelint.core.tiers import tier_name
 from sourcelint.filters.baseline import load_baseline
-from sourcelint.run.cache import clean
+from sourcelint.run.cache_location import clean, turned_off_by_environment
 from sourcelint.run.pool import WORKER_DIED
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -145,6 +145,12 @@ def _e101_baseline() -> SourcelintError:
     return _raised(lambda: load_baseline(Path(".sourcelint-baseline.json")))
 
 
+def _e101_environment() -> SourcelintError:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCELINT_NO_CACHE", "maybe")
+        return _raised(turned_off_by_environment)
+
+
 def _e301_pack() -> SourcelintError:
     Path("rules").mkdir()
     Path("rules/house.toml").write_text('[[rule]]\ncode = "XX101"\n', encoding="utf-8")
@@ -159,6 +165,7 @@ def _e501_not_a_cache() -> SourcelintError:
 REAL_ERRORS: dict[str, Callable[[], SourcelintError]] = {
     "E101 config": _e101_config,
     "E101 baseline": _e101_baseline,
+    "E101 environment": _e101_environment,
     "E201 missing": lambda: _raised(lambda: read_text(Path("notes.md"))),
     "E201 binary": lambda: _raised(lambda: decode(b"x\x00y", "photo.md")),
     "E201 not UTF-8": lambda: _raised(lambda: decode(b"caf\xe9\n", "memo.txt")),

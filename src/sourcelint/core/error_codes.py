@@ -61,7 +61,8 @@ ERROR_CODES = (
         invalid value; a reader setting is invalid (a CSS selector, a line marker); a
         command-line value is invalid (a rule selector in --select, --extend-select or
         --ignore that names no rule, an unknown --format, --statistics with a format that
-        has no place for it, a rule or code `explain` does not know); or a baseline file is
+        has no place for it, a rule or code `explain` does not know); an environment
+        variable holds an invalid value (SOURCELINT_NO_CACHE); or a baseline file is
         malformed. The files under a broken config are not linted; an
         error on the command line stops the run.""",
         fix="""The message names the file and the key: correct the value there.
@@ -76,6 +77,8 @@ ERROR_CODES = (
             "error[E101]: key '--select': unknown rule selector 'XX9'",
             "error[E101]: key '--format': unknown format 'xml'; use one of: text, json, …",
             "error[E101]: .sourcelint-baseline.json: malformed baseline: expected a JSON object",
+            "error[E101]: key 'SOURCELINT_NO_CACHE': invalid value 'maybe'; expected 1, true, "
+            "yes or on to turn the cache off, or 0, false, no, off or nothing to keep it",
         ),
     ),
     ErrorCode(

@@ -22,6 +22,7 @@ from sourcelint.core.tiers import DEFAULT_TIER, tier_name
 from sourcelint.core.version import __version__
 from sourcelint.run.baselines import baseline_for, settle_baseline, warn_stale
 from sourcelint.run.cache import ResultCache
+from sourcelint.run.cache_location import cache_directory
 from sourcelint.run.options import DEFAULT_FAIL_ON, STDIN, CliOptions
 from sourcelint.run.output import deliver, formatter_for, render
 from sourcelint.run.pool import WORKER_DIED, WorkerDied, lint_chunks, pool_size
@@ -43,11 +44,12 @@ def run_check(
         if getattr(formatter, "shows_reading", False):
             options = replace(options, reading_view=True)
         resolver = ConfigResolver(options.config)
+        cache_dir = cache_directory(options.no_cache, options.cache_dir, resolver)
         baseline = baseline_for(options)
     except SourcelintError as error:
         report_error(error)
         return EXIT_ERROR
-    session = _Session(options, resolver)
+    session = _Session(options, resolver, cache_dir)
     files = [Path(path) for path in options.paths if path != STDIN]
     collected = collect_targets(files, resolver, force_exclude=session.force_exclude)
     for error in collected.errors:
@@ -108,11 +110,13 @@ def _config_jobs(resolver: ConfigResolver) -> int | None:
 class _Session:
     """State of one run: the files' results in order, errors, the exit verdict."""
 
-    def __init__(self, options: CliOptions, resolver: ConfigResolver) -> None:
+    def __init__(
+        self, options: CliOptions, resolver: ConfigResolver, cache_dir: Path | None
+    ) -> None:
         self.options = options
         self.resolver = resolver
         self.worker = Worker(options)
-        self.cache = ResultCache(options.cache_dir) if options.cache_dir else None
+        self.cache = ResultCache(cache_dir) if cache_dir else None
         self.results: list[FileResult] = []
         self.errors: list[SourcelintError] = []
         # The --fail-on threshold of each result, in order (the exit code after a baseline).

@@ -39,11 +39,15 @@ class ResultCache:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
 
-    def key(self, engine: Engine, request: LintRequest) -> str:
-        """The digest of everything ``request``'s result depends on."""
+    def key(self, engine: Engine, request: LintRequest) -> str | None:
+        """The digest of everything ``request``'s result depends on; None when the result
+        may not be cached (``Engine.identity``)."""
+        identity = engine.identity(request)
+        if identity is None:
+            return None
         fields = {
             "format": ENTRY_FORMAT,
-            "identity": engine.identity(request),
+            "identity": identity,
             "rules": [rule.code for rule in request.rules],
             "tier": request.tier,
             "model": request.model,

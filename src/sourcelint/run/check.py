@@ -197,9 +197,10 @@ class _Session:
                 self.fatal = True
 
     def _cached(self, jobs: list[Job]) -> tuple[dict[int, Outcome], dict[int, str], list[Job]]:
-        """The outcomes the cache holds, by job index; the keys to store the others
-        under; the jobs to lint, with the text read for the key (read again, and any
-        error reported, where they are linted, when it could not be read here)."""
+        """The outcomes the cache holds, by job index; the keys to store the others under (none
+        where the result may not be cached); the jobs to lint, with the text read for the key
+        (read again, and any error reported, where they are linted, when it could not be read
+        here)."""
         if self.cache is None or self.options.reading_view:
             return {}, {}, jobs
         cached: dict[int, Outcome] = {}
@@ -212,8 +213,10 @@ class _Session:
             except Exception:  # reported where the file is linted, as without a cache
                 missed.append(job)
                 continue
-            keys[index] = key = self.cache.key(engine, request)
-            outcome.result = self.cache.get(key)
+            key = self.cache.key(engine, request)
+            if key is not None:
+                keys[index] = key
+                outcome.result = self.cache.get(key)
             if outcome.result is not None:
                 cached[index] = outcome
             else:

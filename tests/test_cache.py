@@ -20,6 +20,7 @@ from sourcelint.checks.registry import load_registry
 from sourcelint.cli.app import app
 from sourcelint.core import code_digest, version
 from sourcelint.engine import Engine, _installed
+from sourcelint.run.cache import ResultCache
 from sourcelint.run.cache_location import DEFAULT_CACHE_DIR, TAG_NAME
 
 from conftest import write_files
@@ -252,6 +253,34 @@ def test_an_unreadable_or_half_written_entry_is_a_miss(project):
     (entries(project)[0].parent / "left-by-a-killed-run.json.123.tmp").write_text("{")
     assert check("-f", "json", ".") == cold
     assert all(json.loads(path.read_text())["key"] == path.stem for path in entries(project))
+
+
+def test_a_cold_run_opens_no_entry(project, monkeypatch):
+    """A cache that sourcelint had not made when the run began has nothing to read: the
+    files are linted without first trying to open an entry for each."""
+    opened: list[str] = []
+    read_text = Path.read_text
+
+    def recording(path: Path, *args: object, **kwargs: object) -> str:
+        if DEFAULT_CACHE_DIR in path.parts and path.suffix == ".json":
+            opened.append(path.name)
+        return read_text(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", recording)
+    (project / DEFAULT_CACHE_DIR).mkdir()  # there, but empty
+    check(".")
+    assert opened == [] and len(entries(project)) == 3
+    check(".")
+    assert sorted(opened) == [path.name for path in entries(project)]
+
+
+def test_an_entry_folder_removed_during_a_run_is_made_again(tmp_path, linter, registry):
+    cache = ResultCache(tmp_path / "cache")
+    result = linter.lint("Sources said so.\n", registry.rules, tier="fast")
+    cache.put("ab" + "0" * 62, result)
+    shutil.rmtree(tmp_path / "cache")  # sourcelint clean, from another shell
+    cache.put("ab" + "1" * 62, result)
+    assert cache.get("ab" + "1" * 62) == result
 
 
 def test_a_cache_that_cannot_be_written_is_no_error(project):

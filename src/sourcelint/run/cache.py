@@ -61,6 +61,11 @@ class ResultCache:
         digest.update(request.text.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
+    def made(self) -> bool:
+        """Whether the directory is a cache sourcelint made (tagged): only such a cache
+        holds entries, so a first run need not try to open one for every file."""
+        return (self.directory / TAG_NAME).is_file()
+
     def get(self, key: str) -> LintResult | None:
         """The result stored under ``key``; None when there is none or it cannot be read."""
         try:
@@ -79,8 +84,11 @@ class ResultCache:
         try:
             if not self._prepare():
                 return
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_text(entry, encoding="utf-8")
+            try:
+                temporary.write_text(entry, encoding="utf-8")
+            except FileNotFoundError:  # its folder is not made yet (or was cleaned away)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                temporary.write_text(entry, encoding="utf-8")
             temporary.replace(path)
         except OSError:
             with suppress(OSError):

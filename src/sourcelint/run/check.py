@@ -206,6 +206,7 @@ class _Session:
         cached: dict[int, Outcome] = {}
         keys: dict[int, str] = {}
         missed: list[Job] = []
+        readable = self.cache.made()  # a first run opens no entry
         for index, job in enumerate(jobs):
             try:
                 outcome = Outcome(text=read_job(job))
@@ -216,7 +217,7 @@ class _Session:
             key = self.cache.key(engine, request)
             if key is not None:
                 keys[index] = key
-                outcome.result = self.cache.get(key)
+                outcome.result = self.cache.get(key) if readable else None
             if outcome.result is not None:
                 cached[index] = outcome
             else:

@@ -1,9 +1,10 @@
 """Time ``sourcelint check`` on one file of growing size and on hostile markup.
 
 Run: ``python bench/scaling.py [--pipeline fast|parse] [--quick]``. Each size is one
-file linted by the real CLI in a subprocess, as a user would. The sizes run side by side
-in one invocation (the machine is noisy), and the 1M/100k ratio is checked: linear work
-gives 10, and anything above 12 means a step grows faster than the text.
+file linted by the real CLI in a subprocess, as a user would (with ``--no-cache``). The
+sizes run side by side in one invocation (the machine is noisy), and the 1M/100k ratio is
+checked: linear work gives 10, and anything above 12 means a step grows faster than the
+text.
 
 The articles are generated news-like prose (attributions, quotations, anonymous sources,
 paragraphs); the adversarial files mix the markup that used to hang a reader or the
@@ -14,13 +15,14 @@ from __future__ import annotations
 
 import argparse
 import random
-import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+from throughput import sourcelint_argv
 
 # Every file stays below the reader's cap, or it would be refused, not linted.
 CAP = 10 * 1024 * 1024 - 4096
@@ -126,9 +128,9 @@ def _fill(pieces: list[str], size: int, filler: str) -> str:
 
 
 def cli_seconds(path: Path, pipeline: str) -> tuple[float, int]:
-    """Wall time and exit code of ``sourcelint check -q PATH`` in a fresh process."""
-    command = shutil.which("sourcelint") or str(Path(sys.executable).with_name("sourcelint"))
-    args = [command, "check", "-q", "--exit-zero", "--pipeline", pipeline, str(path)]
+    """Wall time and exit code of ``sourcelint check -q PATH`` in a fresh process (no
+    results cache: the files of every size are named alike, and a run may be repeated)."""
+    args = sourcelint_argv("check", "-q", "--exit-zero", "--pipeline", pipeline, str(path))
     started = time.perf_counter()
     done = subprocess.run(args, capture_output=True, check=False)
     return time.perf_counter() - started, done.returncode

@@ -187,6 +187,13 @@ SERVED_FILES = {
 SECRET = "TOPSECRET"
 
 
+def write_files(folder: Path, files: Mapping[str, str]) -> None:
+    """Each text at its path under ``folder`` (a plugin and its dist-info, say)."""
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+
+
 def make_site(root: Path) -> Path:
     """``root/site`` with ``SERVED_FILES``, and ``root/outside/secret.md`` beside it."""
     site = root / "site"

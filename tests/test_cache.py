@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -14,11 +15,15 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from sourcelint.analysis import model, pipeline
 from sourcelint.checks.registry import load_registry
 from sourcelint.cli.app import app
-from sourcelint.core import version
-from sourcelint.engine import Engine
-from sourcelint.run.cache import DEFAULT_CACHE_DIR, TAG_NAME
+from sourcelint.core import code_digest, version
+from sourcelint.engine import Engine, _installed
+from sourcelint.run.cache import ResultCache
+from sourcelint.run.cache_location import DEFAULT_CACHE_DIR, TAG_NAME
+
+from conftest import write_files
 
 DRAFT = (
     "# Talks stall\n\n"
@@ -117,6 +122,128 @@ def test_changed_text_config_packs_version_or_model_is_a_miss(project, monkeypat
     assert len(entries(project)) == before + 1
 
 
+def test_the_packs_digest_is_not_called_a_fingerprint(tmp_path):
+    """A baseline's fingerprint is a finding's; the registry's is the packs' digest."""
+    (tmp_path / "house.toml").write_text('[lexicon.vague_noun]\nentries = ["pundits"]\n')
+    builtin, extended = load_registry(), load_registry((tmp_path,))
+    assert not hasattr(builtin, "fingerprint")
+    assert len(builtin.packs_digest) == 64
+    assert builtin.packs_digest != extended.packs_digest
+
+
+@pytest.fixture
+def installed_copy(tmp_path_factory, monkeypatch, request) -> Path:
+    """sourcelint's package copied, and taken for the installed one."""
+    copy = tmp_path_factory.mktemp("site-packages") / "sourcelint"
+    ignored = shutil.ignore_patterns("__pycache__", "rulepacks")
+    shutil.copytree(code_digest.PACKAGE_ROOT, copy, ignore=ignored)
+    monkeypatch.setattr(code_digest, "PACKAGE_ROOT", copy)
+    code_digest.sourcelint_digest.cache_clear()
+    request.addfinalizer(code_digest.sourcelint_digest.cache_clear)
+    return copy
+
+
+def test_code_edited_without_a_version_bump_is_a_miss(project, installed_copy):
+    check(".")
+    assert len(entries(project)) == 3
+    for edited in ("analysis/quotes.py", "analysis/vocabulary/cue_lexicon.tsv"):
+        path = installed_copy / edited
+        path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        code_digest.sourcelint_digest.cache_clear()  # as the next process hashes it again
+        before = len(entries(project))
+        check(".")
+        assert len(entries(project)) == before + 3, edited
+
+
+def test_a_plugin_edited_without_a_version_bump_changes_the_packs_digest(tmp_path, monkeypatch):
+    files = {
+        "houseplugin/__init__.py": "from houseplugin.house import rules\n",
+        "houseplugin/house.py": "def rules():\n    return []\n",
+        "houseplugin-1.0.dist-info/METADATA": "Metadata-Version: 2.1\nName: houseplugin\n",
+        "houseplugin-1.0.dist-info/entry_points.txt": "[sourcelint.rules]\nh = houseplugin:rules\n",
+    }
+    write_files(tmp_path, files)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    package = tmp_path / "houseplugin"
+
+    def digest() -> str:  # a fresh registry, as the next process reads
+        return load_registry.__wrapped__((), plugins=True).packs_digest
+
+    try:
+        before = digest()
+        assert digest() == before
+        (package / "house.py").write_text("def rules():\n    return []  # edited\n")
+        assert digest() != before
+    finally:
+        for name in ("houseplugin", "houseplugin.house"):
+            sys.modules.pop(name, None)
+
+
+@pytest.fixture
+def model_copy(tmp_path_factory, monkeypatch, request) -> dict[str, Path | None]:
+    """The installed model copied, and found there; set "folder" to None to remove it."""
+    installed = next(filter(None, map(model.model_path, model.LOAD_NAMES)))
+    found: dict[str, Path | None] = {"folder": tmp_path_factory.mktemp("model") / "copy"}
+    shutil.copytree(installed, found["folder"])
+    monkeypatch.setattr(model, "model_path", lambda name: found["folder"])
+    monkeypatch.setattr(pipeline, "load_model", model.load_model)  # not the session's model
+    _installed.cache_clear()
+    request.addfinalizer(_installed.cache_clear)
+    return found
+
+
+def test_a_replaced_or_removed_model_is_never_served_from_the_cache(project, model_copy):
+    parse = ("--pipeline", "parse", "-f", "json", "c.txt")
+    cold = check(*parse)
+    assert len(entries(project)) == 1
+    weights = model_copy["folder"] / "ner" / "model"
+    later = weights.stat().st_mtime_ns + 10**9
+    os.utime(weights, ns=(later, later))  # as another file put in its place
+    _installed.cache_clear()  # as the next process looks at the model again
+    assert check(*parse) == cold
+    assert len(entries(project)) == 2
+    model_copy["folder"] = None
+    _installed.cache_clear()
+    removed = check(*parse)
+    assert removed[0] == 2 and "error[E401]" in removed[2]
+    assert removed == check("--no-cache", *parse)
+    assert len(entries(project)) == 2
+
+
+def test_the_model_s_identity_follows_its_meta_and_its_weights(tmp_path, monkeypatch):
+    folder = tmp_path / "house_model" / "house_model-3.8.0"
+    (folder / "ner").mkdir(parents=True)
+    (tmp_path / "house_model" / "__init__.py").write_text("")
+    (folder / "meta.json").write_text('{"version": "3.8.0"}')
+    (folder / "ner" / "model").write_bytes(b"weights")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    first = model.installed_model("house_model")
+    (folder / "meta.json").write_text('{"version": "3.8.1"}')
+    second = model.installed_model("house_model")
+    (folder / "ner" / "model").write_bytes(b"other weights")
+    assert len({first, second, model.installed_model("house_model")}) == 3
+    assert model.installed_model("no_such_model_here") is None
+
+
+@pytest.mark.parametrize("tier", ["fast", "parse"])
+def test_a_warm_run_imports_no_spacy(project, tier):
+    env = {key: value for key, value in os.environ.items() if key != "SOURCELINT_NO_CACHE"}
+    command = [sys.executable, "-m", "sourcelint", "check", "--pipeline", tier, "."]
+    subprocess.run(command, cwd=project, env=env, capture_output=True, check=False)
+    code = (
+        "import sys\n"
+        "from sourcelint.cli.app import main\n"
+        f"sys.argv = ['sourcelint', 'check', '--pipeline', {tier!r}, '.']\n"
+        "try:\n    main()\n"
+        "except SystemExit as stop:\n    assert stop.code == 1, stop.code\n"
+        "assert 'spacy' not in sys.modules, 'spacy was imported'\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=project, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+
+
 def test_an_unreadable_or_half_written_entry_is_a_miss(project):
     cold = check("-f", "json", ".")
     damaged = entries(project)
@@ -126,6 +253,34 @@ def test_an_unreadable_or_half_written_entry_is_a_miss(project):
     (entries(project)[0].parent / "left-by-a-killed-run.json.123.tmp").write_text("{")
     assert check("-f", "json", ".") == cold
     assert all(json.loads(path.read_text())["key"] == path.stem for path in entries(project))
+
+
+def test_a_cold_run_opens_no_entry(project, monkeypatch):
+    """A cache that sourcelint had not made when the run began has nothing to read: the
+    files are linted without first trying to open an entry for each."""
+    opened: list[str] = []
+    read_text = Path.read_text
+
+    def recording(path: Path, *args: object, **kwargs: object) -> str:
+        if DEFAULT_CACHE_DIR in path.parts and path.suffix == ".json":
+            opened.append(path.name)
+        return read_text(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", recording)
+    (project / DEFAULT_CACHE_DIR).mkdir()  # there, but empty
+    check(".")
+    assert opened == [] and len(entries(project)) == 3
+    check(".")
+    assert sorted(opened) == [path.name for path in entries(project)]
+
+
+def test_an_entry_folder_removed_during_a_run_is_made_again(tmp_path, linter, registry):
+    cache = ResultCache(tmp_path / "cache")
+    result = linter.lint("Sources said so.\n", registry.rules, tier="fast")
+    cache.put("ab" + "0" * 62, result)
+    shutil.rmtree(tmp_path / "cache")  # sourcelint clean, from another shell
+    cache.put("ab" + "1" * 62, result)
+    assert cache.get("ab" + "1" * 62) == result
 
 
 def test_a_cache_that_cannot_be_written_is_no_error(project):
@@ -146,6 +301,59 @@ def test_the_environment_chooses_or_turns_off_the_cache(project, monkeypatch):
     assert len(list((project / "shared-cache").rglob("*.json"))) == 3
 
 
+@pytest.mark.parametrize("value", ["0", "false", "No", "off", "", " 0 "])
+def test_a_false_no_cache_variable_keeps_the_cache(project, monkeypatch, value):
+    monkeypatch.setenv("SOURCELINT_NO_CACHE", value)
+    check(".")
+    assert len(entries(project)) == 3
+
+
+@pytest.mark.parametrize("value", ["1", "true", "YES", "on"])
+def test_a_true_no_cache_variable_turns_the_cache_off(project, monkeypatch, value):
+    monkeypatch.setenv("SOURCELINT_NO_CACHE", value)
+    check(".")
+    assert entries(project) == []
+
+
+@pytest.mark.parametrize("value", ["maybe", "2", "\x1b[2J"])
+def test_another_no_cache_value_is_an_error_naming_the_variable(project, monkeypatch, value):
+    monkeypatch.setenv("SOURCELINT_NO_CACHE", value)
+    for args in ((".",), ("--no-cache", ".")):
+        code, out, err = check(*args)
+        assert (code, out) == (2, "")
+        assert err.startswith("error[E101]: key 'SOURCELINT_NO_CACHE': invalid value ")
+        assert "\x1b" not in err and "expected 1, true, yes or on" in err
+    assert entries(project) == []
+
+
+def test_the_config_names_the_cache_below_the_cli_and_the_environment(project, monkeypatch):
+    (project / "pyproject.toml").write_text('[tool.sourcelint]\ncache-dir = "build/lint"\n')
+    (project / "desk").mkdir()
+    monkeypatch.chdir(project / "desk")  # relative to the config's folder, not here
+    check("..")
+    configured = project / "build" / "lint"
+    assert len(list(configured.rglob("*.json"))) == 3
+    assert CliRunner().invoke(app, ["clean"]).stderr == f"Removed {configured}\n"
+    monkeypatch.setenv("SOURCELINT_CACHE_DIR", "from-env")
+    check("..")
+    assert len(list((project / "desk" / "from-env").rglob("*.json"))) == 3
+    check("--cache-dir", "from-cli", "..")
+    assert len(list((project / "desk" / "from-cli").rglob("*.json"))) == 3
+    assert not configured.exists()
+
+
+def test_check_and_clean_read_cache_dir_from_config(project):
+    (project / "ci.toml").write_text('cache-dir = "ci-cache"\n')
+    check("--config", "ci.toml", ".")
+    assert len(list((project / "ci-cache").rglob("*.json"))) == 3
+    assert entries(project) == []
+    removed = CliRunner().invoke(app, ["clean", "--config", "ci.toml"])
+    assert removed.exit_code == 0 and not (project / "ci-cache").exists()
+    (project / ".sourcelint.toml").write_text("cache-dir = 3\n")
+    broken = CliRunner().invoke(app, ["clean"])
+    assert broken.exit_code == 2 and broken.stderr.startswith("error[E101]: .sourcelint.toml")
+
+
 def test_clean_removes_the_cache_and_only_a_cache(project):
     check(".")
     result = CliRunner().invoke(app, ["clean"])
@@ -154,7 +362,10 @@ def test_clean_removes_the_cache_and_only_a_cache(project):
     (project / "notes").mkdir()
     refused = CliRunner().invoke(app, ["clean", "--cache-dir", "notes"])
     assert refused.exit_code == 2
-    assert refused.stderr.startswith("error[E201]: notes: not a sourcelint cache")
+    assert (
+        refused.stderr
+        == "error[E501]: notes: not a sourcelint cache (no CACHEDIR.TAG); left as it is\n"
+    )
     assert (project / "notes").is_dir()
 
 

@@ -201,6 +201,21 @@ anonymous-source = "info"
 """
 
 
+def test_cache_dir_is_relative_to_the_config_that_writes_it(tmp_path):
+    write(tmp_path / "shared" / "base.toml", 'cache-dir = "lint-cache"\n')
+    write(tmp_path / "desk" / "child.toml", 'extend = "../shared/base.toml"\n')
+    write(tmp_path / "desk" / "own.toml", 'cache-dir = "~/cache"\n')
+    assert (
+        load_config(tmp_path / "shared" / "base.toml").cache_dir
+        == tmp_path / "shared" / "lint-cache"
+    )
+    assert (
+        load_config(tmp_path / "desk" / "child.toml").cache_dir
+        == tmp_path / "shared" / "lint-cache"
+    )
+    assert load_config(tmp_path / "desk" / "own.toml").cache_dir == Path.home() / "cache"
+
+
 def test_every_key_is_parsed(tmp_path):
     (tmp_path / "packs").mkdir()
     absolute = tmp_path / "abs_packs"

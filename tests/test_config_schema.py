@@ -147,6 +147,7 @@ VALID = {
     "old pipeline name": 'pipeline = "accurate"\n',
     "extend": 'extend = "base.toml"\nseverity = { SL204 = "warning" }\n',
     "jobs": "jobs = 4\n",
+    "cache-dir": 'cache-dir = "build/lint-cache"\n',
     "readers": """
 [readers]
 extensions = { ".MDX" = "markdown", ".xhtml" = "html", ".rst" = "plain" }
@@ -205,6 +206,8 @@ INVALID = [
     ("jobs = true\n", "jobs"),
     ("jobs = 2.0\n", "jobs"),
     ("jobs = '2'\n", "jobs"),
+    ("cache-dir = 3\n", "cache-dir"),
+    ("cache-dir = ''\n", "cache-dir"),
     ("readers = 1\n", "readers"),
     ("[readers]\nfront-matter = ['title']\n", "readers.front-matter"),
     ('[readers]\nextensions = { ".x" = "pdf" }\n', 'readers.extensions.".x"'),

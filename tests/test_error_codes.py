@@ -24,6 +24,7 @@ from sourcelint.core.errors import PipelineError, SourcelintError
 from sourcelint.core.files import decode, read_stream, read_text
 from sourcelint.core.tiers import tier_name
 from sourcelint.filters.baseline import load_baseline
+from sourcelint.run.cache_location import clean, turned_off_by_environment
 from sourcelint.run.pool import WORKER_DIED
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -144,15 +145,27 @@ def _e101_baseline() -> SourcelintError:
     return _raised(lambda: load_baseline(Path(".sourcelint-baseline.json")))
 
 
+def _e101_environment() -> SourcelintError:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCELINT_NO_CACHE", "maybe")
+        return _raised(turned_off_by_environment)
+
+
 def _e301_pack() -> SourcelintError:
     Path("rules").mkdir()
     Path("rules/house.toml").write_text('[[rule]]\ncode = "XX101"\n', encoding="utf-8")
     return _raised(lambda: load_pack_file(Path("rules/house.toml"), Pack()))
 
 
+def _e501_not_a_cache() -> SourcelintError:
+    Path("notes").mkdir()
+    return _raised(lambda: clean(Path("notes")))
+
+
 REAL_ERRORS: dict[str, Callable[[], SourcelintError]] = {
     "E101 config": _e101_config,
     "E101 baseline": _e101_baseline,
+    "E101 environment": _e101_environment,
     "E201 missing": lambda: _raised(lambda: read_text(Path("notes.md"))),
     "E201 binary": lambda: _raised(lambda: decode(b"x\x00y", "photo.md")),
     "E201 not UTF-8": lambda: _raised(lambda: decode(b"caf\xe9\n", "memo.txt")),
@@ -162,6 +175,7 @@ REAL_ERRORS: dict[str, Callable[[], SourcelintError]] = {
     "E301 pack": _e301_pack,
     "E401 pipeline": lambda: _raised(lambda: tier_name("slow")),
     "E401 worker": lambda: PipelineError(WORKER_DIED),
+    "E501 not a cache": _e501_not_a_cache,
     "E900 bug": lambda: internal_error(ValueError("…"), "draft.md"),
 }
 

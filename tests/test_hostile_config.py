@@ -29,6 +29,8 @@ from sourcelint.core.results import FileResult
 from sourcelint.core.rule_meta import RuleMeta, fill_template
 from sourcelint.filters.baseline import filter_with_baseline, load_baseline, write_baseline
 
+from conftest import write_files
+
 RULES = Path(__file__).resolve().parent.parent / "rules"
 ARTICLE = "A senior official said the plan had failed.\n"
 DEEP = 100_000
@@ -131,9 +133,7 @@ def test_a_plugin_rule_with_an_unsafe_template_names_its_entry_point(tmp_path, m
         "bombplugin-1.0.dist-info/METADATA": "Metadata-Version: 2.1\nName: bombplugin\n",
         "bombplugin-1.0.dist-info/entry_points.txt": "[sourcelint.rules]\nb = bombplugin:rules\n",
     }
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(exist_ok=True)
-        (tmp_path / name).write_text(text, encoding="utf-8")
+    write_files(tmp_path, files)
     monkeypatch.syspath_prepend(str(tmp_path))
     with pytest.raises(RulePackError, match="format spec") as caught:
         load_registry.__wrapped__((), plugins=True)  # past the cache: the session's stays

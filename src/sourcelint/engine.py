@@ -82,14 +82,19 @@ class Engine:
             keep_view=keep_view,
         )
 
-    def identity(self, request: LintRequest) -> str:
+    def identity(self, request: LintRequest) -> str | None:
         """Everything besides the request's own fields that its result depends on: the
-        rule packs and plugins, sourcelint's version, and the tier's spaCy and model
-        versions (read from the installed distributions: spaCy is not imported)."""
+        rule packs and plugins, sourcelint's version and code, spaCy's version and, for
+        the parse tier, the installed model (spaCy is not imported). None when the model
+        is not installed: that result is the error a cold run reports, never a cached one."""
         from sourcelint.core import version
+        from sourcelint.core.code_digest import sourcelint_digest
 
         installed = _installed(request.tier, request.model)
-        return f"sourcelint {version.__version__}; packs {self.registry.fingerprint}; {installed}"
+        if installed is None:
+            return None
+        code = f"{version.__version__} {sourcelint_digest()}"
+        return f"sourcelint {code}; packs {self.registry.packs_digest}; {installed}"
 
     def analyze_text(
         self, text: str, tier: str = DEFAULT_TIER, model: str | None = None
@@ -299,12 +304,15 @@ class LintResult:
 
 
 @cache
-def _installed(tier: str, model: str | None) -> str:
+def _installed(tier: str, model: str | None) -> str | None:
     """What a tier's results depend on that is installed: spaCy's version, and for the
-    parse tier the model's (read once a process)."""
+    parse tier the model package (read once a process); None without the model."""
     from importlib.metadata import version
 
-    from sourcelint.analysis.model import MODEL_VERSION
+    spacy = f"spacy {version('spacy')}"
+    if tier != "parse":
+        return spacy
+    from sourcelint.analysis.model import installed_model
 
-    named = f"; model {model or 'default'} {MODEL_VERSION}" if tier == "parse" else ""
-    return f"spacy {version('spacy')}{named}"
+    found = installed_model(model)
+    return f"{spacy}; model {found}" if found is not None else None

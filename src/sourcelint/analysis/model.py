@@ -126,6 +126,32 @@ def model_path(load_name: str) -> Path | None:
     return folders[0] if folders else None
 
 
+def installed_model(load_name: str | None = None) -> str | None:
+    """What identifies the model ``load_model`` would load, without loading it or
+    importing spaCy: its load name and folder, its meta.json and each weight file's size
+    and modification time (hashing the weights would cost every warm run 15 MB of reading).
+    None when no model is installed under those names."""
+    for name in (load_name,) if load_name else LOAD_NAMES:
+        folder = model_path(name)
+        if folder is None:
+            continue
+        try:
+            meta = hashlib.sha256((folder / "meta.json").read_bytes()).hexdigest()
+        except OSError:
+            meta = "unreadable"  # load_model reports it
+        files = " ".join(_file_stamp(folder / relative) for relative in WEIGHT_FILES)
+        return f"{name} at {folder}: meta {meta}; {files}"
+    return None
+
+
+def _file_stamp(path: Path) -> str:
+    try:
+        status = path.stat()
+    except OSError:
+        return "missing"
+    return f"{status.st_size}:{status.st_mtime_ns}"
+
+
 def weights_digest(folder: Path) -> str:
     """The digest ``WEIGHTS_SHA256`` records, of a model's data folder."""
     digest = hashlib.sha256()

@@ -6,14 +6,16 @@ Selectors name rules the way ruff does: a code (``SL204``), a code prefix (``SL2
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib.metadata import entry_points
+from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 
 from sourcelint.checks.packs import Pack, builtin_pack_dir, load_pack_dir
 from sourcelint.checks.rule import Rule
+from sourcelint.core.code_digest import tree_digest
 from sourcelint.core.errors import RulePackError
 from sourcelint.core.findings import Category, Severity
 from sourcelint.core.rule_meta import template_problem
@@ -28,8 +30,8 @@ class Registry:
     rules: tuple[Rule, ...]
     lexicon: dict[str, tuple[str, ...]]
     # What the rules were read from, as a digest: the pack files' text and the plugins'
-    # entry points and versions (a results cache keys on it).
-    fingerprint: str = ""
+    # entry points, versions and code (a results cache keys on it).
+    packs_digest: str = ""
 
     def __post_init__(self) -> None:
         by_key: dict[str, Rule] = {}
@@ -109,13 +111,14 @@ def load_registry(extra_dirs: tuple[Path, ...] = (), plugins: bool = True) -> Re
     if plugins:
         _load_plugins(pack)
     rules = tuple(sorted(pack.rules, key=lambda r: r.code))
-    return Registry(rules=rules, lexicon=pack.lexicon, fingerprint=pack.digest.hexdigest())
+    return Registry(rules=rules, lexicon=pack.lexicon, packs_digest=pack.digest.hexdigest())
 
 
 def _load_plugins(pack: Pack) -> None:
     for entry in entry_points(group=ENTRY_POINT_GROUP):
         version = entry.dist.version if entry.dist is not None else ""
-        pack.digest.update(f"{entry.name}={entry.value} {version}\0".encode())
+        code = tree_digest(*_plugin_code(entry))
+        pack.digest.update(f"{entry.name}={entry.value} {version} {code}\0".encode())
         try:
             provided = entry.load()
             rules = provided() if callable(provided) else provided
@@ -139,3 +142,17 @@ def _load_plugins(pack: Pack) -> None:
                     key=f"{rule.code}.message",
                 )
             pack.rules.append(rule)
+
+
+def _plugin_code(entry: EntryPoint) -> list[Path]:
+    """The files of the top-level package (or module) an entry point names, found without
+    importing it: an editable plugin's code changes under one version number."""
+    try:
+        spec = importlib.util.find_spec(entry.module.partition(".")[0])
+    except (ImportError, ValueError):
+        return []  # loading it fails, and says why
+    if spec is None:
+        return []
+    if spec.submodule_search_locations:
+        return [Path(location) for location in spec.submodule_search_locations]
+    return [Path(spec.origin)] if spec.origin and spec.has_location else []

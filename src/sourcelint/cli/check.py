@@ -157,7 +157,8 @@ def check(
         typer.Option(
             "--cache-dir",
             metavar="DIR",
-            help="Where results are kept between runs (also: SOURCELINT_CACHE_DIR).",
+            help="Where results are kept between runs (also: SOURCELINT_CACHE_DIR, the "
+            "config's cache-dir).",
             show_default=".sourcelint_cache",
         ),
     ] = None,
@@ -170,7 +171,6 @@ def check(
     ] = False,
 ) -> None:
     """Lint files and directories for weak sourcing and loaded language."""
-    from sourcelint.run.cache import cache_directory
     from sourcelint.run.check import run_check
     from sourcelint.run.options import CliOptions
 
@@ -192,7 +192,8 @@ def check(
         baseline=baseline,
         write_baseline=write_baseline,
         jobs=jobs,
-        cache_dir=cache_directory(no_cache, cache_dir),
+        no_cache=no_cache,
+        cache_dir=cache_dir,
     )
     color = output_file is None and use_color(sys.stdout)
     code = run_check(options, output_format, color=color, output_file=output_file)

@@ -66,6 +66,8 @@ class Text:
     check: Callable[[str], None] | None = None
     #: ``check`` as a JSON Schema pattern for editors (tests keep the two in agreement).
     check_pattern: str | None = None
+    #: A path, given as a ``Path`` relative to the config file's directory (``~`` expanded).
+    path: bool = False
 
 
 @dataclass(frozen=True)
@@ -279,6 +281,15 @@ SETTINGS = (
         "Processes 'check' lints in (default: every core when there is work enough); read "
         "from the working directory's config or --config; --jobs wins.",
         "jobs",
+    ),
+    Setting(
+        "cache-dir",
+        Text(path=True),
+        "Where 'check' keeps its results cache (default: .sourcelint_cache in the working "
+        "directory); read from the working directory's config or --config; --cache-dir "
+        "and SOURCELINT_CACHE_DIR win.",
+        "cache_dir",
+        relative=True,
     ),
     Setting(
         "readers",

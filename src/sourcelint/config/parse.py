@@ -96,7 +96,7 @@ class ConfigParser:
                 return self.settings(kind.settings, self.mapping(value, *parts), *parts)
         raise TypeError(f"no parser for {kind!r}")  # pragma: no cover - a new ValueType
 
-    def text(self, kind: spec.Text, value: object, *parts: str) -> str:
+    def text(self, kind: spec.Text, value: object, *parts: str) -> str | Path:
         if not isinstance(value, str):
             raise self.error(f"expected a string, got {type_name(value)}", *parts)
         if not _NONBLANK.search(value):
@@ -106,6 +106,8 @@ class ConfigParser:
                 kind.check(value)
             except ConfigError as error:
                 raise self.error(error.message, *parts) from None
+        if kind.path:
+            return normalize_path(Path(value).expanduser(), self.root)
         return value
 
     def count(self, kind: spec.Count, value: object, *parts: str) -> int:

@@ -126,6 +126,9 @@ class Settings:
     #: Processes ``check`` lints in (read from the working directory's config); None:
     #: every core, when there is work enough.
     jobs: int | None = None
+    #: Where ``check`` keeps its results cache (read from the working directory's config);
+    #: None: $SOURCELINT_CACHE_DIR, else .sourcelint_cache in the working directory.
+    cache_dir: Path | None = None
     readers: ReaderSettings = field(default_factory=lambda: ReaderSettings())
     #: The config files ``source`` extends, nearest first (``extend`` chains).
     extends: tuple[Path, ...] = ()

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from sourcelint.core.crash import REPORT_HINT
 from sourcelint.core.errors import (
+    CacheError,
     ConfigError,
     InputError,
     InternalError,
@@ -60,7 +61,8 @@ ERROR_CODES = (
         invalid value; a reader setting is invalid (a CSS selector, a line marker); a
         command-line value is invalid (a rule selector in --select, --extend-select or
         --ignore that names no rule, an unknown --format, --statistics with a format that
-        has no place for it, a rule or code `explain` does not know); or a baseline file is
+        has no place for it, a rule or code `explain` does not know); an environment
+        variable holds an invalid value (SOURCELINT_NO_CACHE); or a baseline file is
         malformed. The files under a broken config are not linted; an
         error on the command line stops the run.""",
         fix="""The message names the file and the key: correct the value there.
@@ -75,6 +77,8 @@ ERROR_CODES = (
             "error[E101]: key '--select': unknown rule selector 'XX9'",
             "error[E101]: key '--format': unknown format 'xml'; use one of: text, json, …",
             "error[E101]: .sourcelint-baseline.json: malformed baseline: expected a JSON object",
+            "error[E101]: key 'SOURCELINT_NO_CACHE': invalid value 'maybe'; expected 1, true, "
+            "yes or on to turn the cache off, or 0, false, no, off or nothing to keep it",
         ),
     ),
     ErrorCode(
@@ -145,6 +149,18 @@ ERROR_CODES = (
             "error[E401]: a worker process ended unexpectedly (out of memory?); lint with fewer "
             "processes (--jobs) or fewer files at a time",
         ),
+    ),
+    ErrorCode(
+        CacheError,
+        title="Not a sourcelint cache",
+        cause="""`sourcelint clean` was asked to remove a folder that is not a results cache
+        sourcelint made: it exists, but holds no CACHEDIR.TAG, the tag sourcelint writes in
+        every cache it creates. The folder (from --cache-dir, SOURCELINT_CACHE_DIR or the
+        config's `cache-dir`) is left as it is: it may be a folder of your own.""",
+        fix="""Check which folder was meant: `sourcelint clean --cache-dir DIR` names the
+        cache to remove. A folder that really is an old cache can be removed by hand. `check`
+        never writes into such a folder either: it lints without the cache there.""",
+        examples=("error[E501]: notes: not a sourcelint cache (no CACHEDIR.TAG); left as it is",),
     ),
     ErrorCode(
         InternalError,

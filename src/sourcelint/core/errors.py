@@ -62,6 +62,12 @@ class PipelineError(SourcelintError):
     code = "E401"
 
 
+class CacheError(SourcelintError):
+    """A folder named as the results cache is not one sourcelint made (no cache tag)."""
+
+    code = "E501"
+
+
 class InternalError(SourcelintError):
     """sourcelint itself failed (a bug): reported per file, never as findings (exit 2)."""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from enum import StrEnum
 
 
@@ -63,7 +63,9 @@ class Finding:
     suggestion: str | None = None
 
     def to_dict(self) -> dict[str, object]:
-        data = asdict(self)
+        # Every field is a scalar: no deep copy (asdict's) is needed, and a cold cached run
+        # turns each finding into a dict twice (its cache entry, its report).
+        data = {item.name: getattr(self, item.name) for item in fields(self)}
         data["category"] = self.category.value
         data["severity"] = self.severity.value
         return data

@@ -1,13 +1,13 @@
 """The results cache of ``check``: a file linted before is not analysed again while its
 text, its settings, the rule packs, sourcelint and the model are the same.
 
-Each result is one JSON file under the cache directory (``.sourcelint_cache`` in the
-working directory by default), named by the SHA-256 of everything it depends on
-(``Engine.identity`` and the request's own fields and text). It is written to a
-temporary file and renamed into place, so a run killed half-way leaves no entry that
-could be read; an entry that cannot be read or does not hold its key is a miss. Results
-that keep the reading view (the HTML report) are not cached. A directory that cannot be
-written is not an error: the run lints without the cache.
+Each result is one JSON file under the cache directory (``cache_location`` says which),
+named by the SHA-256 of everything it depends on (``Engine.identity`` and the request's
+own fields and text). It is written to a temporary file and renamed into place, so a run
+killed half-way leaves no entry that could be read; an entry that cannot be read or does
+not hold its key is a miss. Results that keep the reading view (the HTML report) are not
+cached. A directory that cannot be written is not an error: the run lints without the
+cache.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 from collections import Counter
 from contextlib import suppress
 from pathlib import Path
@@ -25,48 +24,13 @@ from sourcelint.core.document import Note
 from sourcelint.core.findings import Category, Finding, Severity
 from sourcelint.core.profile import Profile
 from sourcelint.engine import LintResult
+from sourcelint.run.cache_location import TAG, TAG_NAME
 
 if TYPE_CHECKING:
     from sourcelint.engine import Engine, LintRequest
 
-DEFAULT_CACHE_DIR = ".sourcelint_cache"
-NO_CACHE_VARIABLE = "SOURCELINT_NO_CACHE"
-CACHE_DIR_VARIABLE = "SOURCELINT_CACHE_DIR"
 # Bumped whenever what an entry holds changes shape.
 ENTRY_FORMAT = 1
-# Marks the directory as a cache, for backup tools and for `sourcelint clean`, which
-# removes no directory without it (https://bford.info/cachedir/).
-TAG_NAME = "CACHEDIR.TAG"
-TAG = (
-    "Signature: 8a477f597d28d172789f06886806bc55\n"
-    "# This file is a cache directory tag created by sourcelint.\n"
-)
-
-
-def cache_directory(no_cache: bool, cache_dir: Path | None) -> Path | None:
-    """Where ``check`` keeps results: ``--cache-dir``, else $SOURCELINT_CACHE_DIR, else
-    ``.sourcelint_cache`` here; None with ``--no-cache`` or $SOURCELINT_NO_CACHE set."""
-    if no_cache or os.environ.get(NO_CACHE_VARIABLE):
-        return None
-    return default_directory(cache_dir)
-
-
-def default_directory(cache_dir: Path | None = None) -> Path:
-    """``cache_dir``, else $SOURCELINT_CACHE_DIR, else ``.sourcelint_cache`` here."""
-    if cache_dir is not None:
-        return cache_dir
-    return Path(os.environ.get(CACHE_DIR_VARIABLE) or DEFAULT_CACHE_DIR)
-
-
-def clean(directory: Path) -> bool:
-    """Remove a cache directory; False when there is none. A directory without the
-    cache tag is refused (OSError): it is not one sourcelint made."""
-    if not directory.is_dir():
-        return False
-    if not (directory / TAG_NAME).is_file():
-        raise OSError(f"{directory}: not a sourcelint cache (no {TAG_NAME}); left as it is")
-    shutil.rmtree(directory)
-    return True
 
 
 class ResultCache:
@@ -75,11 +39,15 @@ class ResultCache:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
 
-    def key(self, engine: Engine, request: LintRequest) -> str:
-        """The digest of everything ``request``'s result depends on."""
+    def key(self, engine: Engine, request: LintRequest) -> str | None:
+        """The digest of everything ``request``'s result depends on; None when the result
+        may not be cached (``Engine.identity``)."""
+        identity = engine.identity(request)
+        if identity is None:
+            return None
         fields = {
             "format": ENTRY_FORMAT,
-            "identity": engine.identity(request),
+            "identity": identity,
             "rules": [rule.code for rule in request.rules],
             "tier": request.tier,
             "model": request.model,
@@ -92,6 +60,11 @@ class ResultCache:
         digest.update(b"\0")
         digest.update(request.text.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
+
+    def made(self) -> bool:
+        """Whether the directory is a cache sourcelint made (tagged): only such a cache
+        holds entries, so a first run need not try to open one for every file."""
+        return (self.directory / TAG_NAME).is_file()
 
     def get(self, key: str) -> LintResult | None:
         """The result stored under ``key``; None when there is none or it cannot be read."""
@@ -111,8 +84,11 @@ class ResultCache:
         try:
             if not self._prepare():
                 return
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_text(entry, encoding="utf-8")
+            try:
+                temporary.write_text(entry, encoding="utf-8")
+            except FileNotFoundError:  # its folder is not made yet (or was cleaned away)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                temporary.write_text(entry, encoding="utf-8")
             temporary.replace(path)
         except OSError:
             with suppress(OSError):

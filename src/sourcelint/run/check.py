@@ -22,6 +22,7 @@ from sourcelint.core.tiers import DEFAULT_TIER, tier_name
 from sourcelint.core.version import __version__
 from sourcelint.run.baselines import baseline_for, settle_baseline, warn_stale
 from sourcelint.run.cache import ResultCache
+from sourcelint.run.cache_location import cache_directory
 from sourcelint.run.options import DEFAULT_FAIL_ON, STDIN, CliOptions
 from sourcelint.run.output import deliver, formatter_for, render
 from sourcelint.run.pool import WORKER_DIED, WorkerDied, lint_chunks, pool_size
@@ -43,11 +44,12 @@ def run_check(
         if getattr(formatter, "shows_reading", False):
             options = replace(options, reading_view=True)
         resolver = ConfigResolver(options.config)
+        cache_dir = cache_directory(options.no_cache, options.cache_dir, resolver)
         baseline = baseline_for(options)
     except SourcelintError as error:
         report_error(error)
         return EXIT_ERROR
-    session = _Session(options, resolver)
+    session = _Session(options, resolver, cache_dir)
     files = [Path(path) for path in options.paths if path != STDIN]
     collected = collect_targets(files, resolver, force_exclude=session.force_exclude)
     for error in collected.errors:
@@ -108,11 +110,13 @@ def _config_jobs(resolver: ConfigResolver) -> int | None:
 class _Session:
     """State of one run: the files' results in order, errors, the exit verdict."""
 
-    def __init__(self, options: CliOptions, resolver: ConfigResolver) -> None:
+    def __init__(
+        self, options: CliOptions, resolver: ConfigResolver, cache_dir: Path | None
+    ) -> None:
         self.options = options
         self.resolver = resolver
         self.worker = Worker(options)
-        self.cache = ResultCache(options.cache_dir) if options.cache_dir else None
+        self.cache = ResultCache(cache_dir) if cache_dir else None
         self.results: list[FileResult] = []
         self.errors: list[SourcelintError] = []
         # The --fail-on threshold of each result, in order (the exit code after a baseline).
@@ -193,14 +197,16 @@ class _Session:
                 self.fatal = True
 
     def _cached(self, jobs: list[Job]) -> tuple[dict[int, Outcome], dict[int, str], list[Job]]:
-        """The outcomes the cache holds, by job index; the keys to store the others
-        under; the jobs to lint, with the text read for the key (read again, and any
-        error reported, where they are linted, when it could not be read here)."""
+        """The outcomes the cache holds, by job index; the keys to store the others under (none
+        where the result may not be cached); the jobs to lint, with the text read for the key
+        (read again, and any error reported, where they are linted, when it could not be read
+        here)."""
         if self.cache is None or self.options.reading_view:
             return {}, {}, jobs
         cached: dict[int, Outcome] = {}
         keys: dict[int, str] = {}
         missed: list[Job] = []
+        readable = self.cache.made()  # a first run opens no entry
         for index, job in enumerate(jobs):
             try:
                 outcome = Outcome(text=read_job(job))
@@ -208,8 +214,10 @@ class _Session:
             except Exception:  # reported where the file is linted, as without a cache
                 missed.append(job)
                 continue
-            keys[index] = key = self.cache.key(engine, request)
-            outcome.result = self.cache.get(key)
+            key = self.cache.key(engine, request)
+            if key is not None:
+                keys[index] = key
+                outcome.result = self.cache.get(key) if readable else None
             if outcome.result is not None:
                 cached[index] = outcome
             else:

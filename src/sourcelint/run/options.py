@@ -36,7 +36,10 @@ class CliOptions:
     jobs: int | None = None
     # Keep each article as its reader sees it, for a format that shows it (HTML).
     reading_view: bool = False
-    # Where results are kept between runs (``run/cache.py``); None: analyse every file.
+    # --no-cache: analyse every file and keep nothing (``run/cache_location.py``).
+    no_cache: bool = False
+    # --cache-dir: where results are kept between runs; None: the environment's, the
+    # config's or the default.
     cache_dir: Path | None = None
 
     def apply(self, settings: Settings) -> Settings:

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
+    from sourcelint.analysis.model_rules import Stage
+
 # The longest run without white space the tokenizer sees whole (longer than any word or
 # link), and the pieces a longer run is cut into: the tokenizer's work on a run grows with
 # the square of its length (``make_doc``).
@@ -65,6 +67,7 @@ class Analyzer:
         self.model = model
         self.lexicon = lexicon
         self._nlp: Language | None = None
+        self._stages: list[Stage] | None = None
         self._sourcing: FastSourcing | ParseSourcing | None = None
 
     @property
@@ -76,6 +79,15 @@ class Analyzer:
             nlp.max_length = max(nlp.max_length, MAX_FILE_BYTES + 1)
             self._nlp = nlp
         return self._nlp
+
+    @property
+    def stages(self) -> list[Stage]:
+        """The parse tier's model components in order, its rule components as tables."""
+        if self._stages is None:
+            from sourcelint.analysis.model_rules import model_stages
+
+            self._stages = model_stages(self.nlp)
+        return self._stages
 
     @property
     def sourcing(self) -> FastSourcing | ParseSourcing:
@@ -142,8 +154,8 @@ class Analyzer:
                 _preset_sentence_starts(doc, doc_starts)
                 pieces.append(_model_pieces(doc, doc_starts))
             stream: Iterable[Doc] = (piece for doc_pieces in pieces for piece in doc_pieces)
-            for _, component in nlp.pipeline:
-                stream = component.pipe(stream, batch_size=PARSE_BATCH)
+            for stage in self.stages:
+                stream = stage.pipe(stream, batch_size=PARSE_BATCH)
             parsed = iter(list(stream))
             docs = [_joined([next(parsed) for _ in doc_pieces]) for doc_pieces in pieces]
         for doc in docs:

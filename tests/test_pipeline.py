@@ -7,12 +7,14 @@ import json
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
 import sourcelint
 from sourcelint.analysis import model as model_module
+from sourcelint.analysis import pipeline
 from sourcelint.analysis.model import LOAD_NAMES, install_hint, load_model, model_path, verify
 from sourcelint.analysis.pipeline import Analyzer
 from sourcelint.checks.registry import load_registry
@@ -114,6 +116,37 @@ def test_parse_tier_loads_the_verified_model_with_the_passes_components(linter):
     assert nlp.meta["version"] == model_module.MODEL_VERSION
     assert set(nlp.pipe_names) <= set(model_module.COMPONENTS)
     assert {"tagger", "parser", "ner"} <= set(nlp.pipe_names)
+
+
+def test_model_batches_hold_four_docs_and_a_capped_number_of_tokens(monkeypatch):
+    monkeypatch.setattr(pipeline, "PARSE_TOKENS", 10)
+    lengths = [3, 3, 3, 1, 2, 12, 4, 1, 1, 1, 1, 1]
+    batches = [
+        [len(doc) for doc in batch] for batch in pipeline._batches(["x" * n for n in lengths])
+    ]
+    # Four at most, ten tokens at most, a longer one alone, order kept.
+    assert batches == [[3, 3, 3, 1], [2], [12], [4, 1, 1, 1], [1, 1]]
+
+
+def test_an_article_is_annotated_alike_whatever_it_is_batched_with(linter, monkeypatch):
+    analyzer = linter.analyzer("parse")
+    texts = [
+        "Jane Roe, a spokeswoman for Acme, said the plant would close.\n\nWorkers were told.",
+        "Two officials said talks had stalled. “We are not there yet,” one added.",
+        "The senator, who spoke on condition of anonymity, denied the report.",
+    ]
+    pairs = [(text, tuple(m.span() for m in re.finditer(r"[^\n]+", text))) for text in texts]
+
+    def annotations(doc: Any) -> list[tuple[Any, ...]]:
+        return [
+            (t.text, t.tag_, t.pos_, t.lemma_, t.dep_, t.head.i, t.ent_type_, t.is_sent_start)
+            for t in doc
+        ]
+
+    alone = [annotations(analyzer.parse(*pair)) for pair in pairs]
+    assert [annotations(doc) for doc in analyzer.parse_many(pairs)] == alone
+    monkeypatch.setattr(pipeline, "PARSE_TOKENS", 20)  # each in a batch of its own
+    assert [annotations(doc) for doc in analyzer.parse_many(pairs)] == alone
 
 
 @pytest.mark.parametrize("tier", TIERS)

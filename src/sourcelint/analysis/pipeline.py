@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
+    from sourcelint.analysis.model_rules import Stage
+
 # The longest run without white space the tokenizer sees whole (longer than any word or
 # link), and the pieces a longer run is cut into: the tokenizer's work on a run grows with
 # the square of its length (``make_doc``).
@@ -46,10 +48,17 @@ _MARKS = re.compile(r"[^\w\s]+")
 # this many tokens or more; annotations came out the same token for token.
 MODEL_PIECE = 5000
 
-# Docs per batch through the model's components. Over PolNeAR train (2 processes) batches
-# of 4 articles linted about 4% faster than one at a time, for about 100 MiB more per
-# process; batches of 8 were no faster and took 130 MiB more.
+# Docs per batch through the model's components, and tokens per batch at most (a longer
+# Doc goes alone). Over PolNeAR train (2 processes) batches of 4 articles linted about 4%
+# faster than one at a time; batches of 8 were no faster. But while tok2vec runs it holds
+# some 12 KB per token of its batch, so the peak followed the largest batches: linting
+# folds 0-3 in one process, 336 MiB at 4 articles of 11,000 tokens in all. With the cap, the
+# peak is 282 MiB (the largest process of a 2-process run: 316 -> 259 MiB), set by the longest
+# article (5,500 tokens), not by which four meet; 4 average articles (some 900 tokens
+# each) still pass whole, and the time was the same within the noise (0.97-1.04 times
+# that of 4 Docs a batch, alternated in one process). Caps of 2,000 to 6,000 peaked alike.
 PARSE_BATCH = 4
+PARSE_TOKENS = 4000
 
 
 class Analyzer:
@@ -65,6 +74,7 @@ class Analyzer:
         self.model = model
         self.lexicon = lexicon
         self._nlp: Language | None = None
+        self._stages: list[Stage] | None = None
         self._sourcing: FastSourcing | ParseSourcing | None = None
 
     @property
@@ -76,6 +86,15 @@ class Analyzer:
             nlp.max_length = max(nlp.max_length, MAX_FILE_BYTES + 1)
             self._nlp = nlp
         return self._nlp
+
+    @property
+    def stages(self) -> list[Stage]:
+        """The parse tier's model components in order, its rule components as tables."""
+        if self._stages is None:
+            from sourcelint.analysis.model_rules import model_stages
+
+            self._stages = model_stages(self.nlp)
+        return self._stages
 
     @property
     def sourcing(self) -> FastSourcing | ParseSourcing:
@@ -141,14 +160,33 @@ class Analyzer:
             for doc, doc_starts in zip(docs, starts, strict=True):
                 _preset_sentence_starts(doc, doc_starts)
                 pieces.append(_model_pieces(doc, doc_starts))
-            stream: Iterable[Doc] = (piece for doc_pieces in pieces for piece in doc_pieces)
-            for _, component in nlp.pipeline:
-                stream = component.pipe(stream, batch_size=PARSE_BATCH)
-            parsed = iter(list(stream))
+            flat = [piece for doc_pieces in pieces for piece in doc_pieces]
+            parsed = iter([doc for batch in _batches(flat) for doc in self._modelled(batch)])
             docs = [_joined([next(parsed) for _ in doc_pieces]) for doc_pieces in pieces]
         for doc in docs:
             _index_sentences(doc)
         return docs
+
+    def _modelled(self, batch: list[Doc]) -> list[Doc]:
+        """``batch`` through the model's components, as one batch."""
+        for stage in self.stages:
+            batch = list(stage.pipe(batch, batch_size=len(batch)))
+        return batch
+
+
+def _batches(docs: list[Doc]) -> Iterator[list[Doc]]:
+    """``docs`` in order, in batches of ``PARSE_BATCH`` Docs and at most ``PARSE_TOKENS``
+    tokens (a longer Doc alone)."""
+    batch: list[Doc] = []
+    size = 0
+    for doc in docs:
+        if batch and (len(batch) == PARSE_BATCH or size + len(doc) > PARSE_TOKENS):
+            yield batch
+            batch, size = [], 0
+        batch.append(doc)
+        size += len(doc)
+    if batch:
+        yield batch
 
 
 def make_doc(nlp: Language, text: str) -> Doc:

@@ -26,6 +26,11 @@ def unsurrogate(text: str) -> str:
     return _SURROGATE.sub(_escape, text)
 
 
+def has_surrogate(text: str) -> bool:
+    """Whether ``text`` holds a lone surrogate (``unsurrogate`` would change it)."""
+    return _SURROGATE.search(text) is not None
+
+
 def visible(text: str) -> str:
     """``text`` for a terminal line: control, bidi and separator characters (newlines
     too) are shown as escapes such as ``\\x1b`` or ``\\u202e``, never acted on."""

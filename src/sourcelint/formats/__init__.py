@@ -13,7 +13,7 @@ from importlib.metadata import entry_points
 from json import dumps
 from typing import Any, Protocol, TextIO
 
-from sourcelint.core.escapes import unsurrogate
+from sourcelint.core.escapes import has_surrogate, unsurrogate
 
 # FileResult and Report are what a format plugin reads (importable from here since 0.1).
 from sourcelint.core.results import FileResult, Report
@@ -81,7 +81,9 @@ _LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": 
 def to_json(value: Any, indent: int | None = None) -> str:
     """JSON text of ``value`` for any strings in it: UTF-8 as is, lone surrogates shown as
     escapes (``json_safe``), raw line separators escaped."""
-    text = dumps(json_safe(value), ensure_ascii=False, indent=indent)
+    text = dumps(value, ensure_ascii=False, indent=indent)
+    if has_surrogate(text):  # rare: walking every string first cost more than the dump
+        text = dumps(json_safe(value), ensure_ascii=False, indent=indent)
     return text.translate(_LINE_BREAKS)
 
 

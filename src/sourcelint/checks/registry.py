@@ -6,10 +6,11 @@ Selectors name rules the way ruff does: a code (``SL204``), a code prefix (``SL2
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 
@@ -30,8 +31,19 @@ class Registry:
     rules: tuple[Rule, ...]
     lexicon: dict[str, tuple[str, ...]]
     # What the rules were read from, as a digest: the pack files' text and the plugins'
-    # entry points, versions and code (a results cache keys on it).
-    packs_digest: str = ""
+    # entry points and versions.
+    read_digest: str = ""
+    # The plugins' code (their top-level packages or modules), read only for a digest.
+    plugin_code: tuple[Path, ...] = ()
+
+    @cached_property
+    def packs_digest(self) -> str:
+        """The digest of what the rules come from, the plugins' code included (a results
+        cache keys on it). The code is read here, when a cache asks, not at every start."""
+        if not self.plugin_code:
+            return self.read_digest
+        code = tree_digest(*self.plugin_code)
+        return hashlib.sha256(f"{self.read_digest} {code}".encode()).hexdigest()
 
     def __post_init__(self) -> None:
         by_key: dict[str, Rule] = {}
@@ -108,17 +120,20 @@ def load_registry(extra_dirs: tuple[Path, ...] = (), plugins: bool = True) -> Re
     pack = load_pack_dir(builtin_pack_dir())
     for directory in extra_dirs:
         load_pack_dir(directory, pack)
-    if plugins:
-        _load_plugins(pack)
+    code = _load_plugins(pack) if plugins else ()
     rules = tuple(sorted(pack.rules, key=lambda r: r.code))
-    return Registry(rules=rules, lexicon=pack.lexicon, packs_digest=pack.digest.hexdigest())
+    return Registry(
+        rules=rules, lexicon=pack.lexicon, read_digest=pack.digest.hexdigest(), plugin_code=code
+    )
 
 
-def _load_plugins(pack: Pack) -> None:
+def _load_plugins(pack: Pack) -> tuple[Path, ...]:
+    """Add the plugins' rules to ``pack``; where each plugin's code is."""
+    code: dict[Path, None] = {}
     for entry in entry_points(group=ENTRY_POINT_GROUP):
         version = entry.dist.version if entry.dist is not None else ""
-        code = tree_digest(*_plugin_code(entry))
-        pack.digest.update(f"{entry.name}={entry.value} {version} {code}\0".encode())
+        pack.digest.update(f"{entry.name}={entry.value} {version}\0".encode())
+        code.update(dict.fromkeys(_plugin_code(entry)))
         try:
             provided = entry.load()
             rules = provided() if callable(provided) else provided
@@ -142,6 +157,7 @@ def _load_plugins(pack: Pack) -> None:
                     key=f"{rule.code}.message",
                 )
             pack.rules.append(rule)
+    return tuple(code)
 
 
 def _plugin_code(entry: EntryPoint) -> list[Path]:

@@ -48,7 +48,18 @@ class UnsupportedPattern(ValueError):
     """A ruler pattern this table cannot read (an operator, another attribute)."""
 
 
-class TableRuler:
+class _DocByDoc:
+    """A table stage: each Doc on its own (a batch gains it nothing)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        raise NotImplementedError
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 1) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+
+class TableRuler(_DocByDoc):
     """spaCy's ``AttributeRuler``, applied per distinct (word, tag, label, space) key.
 
     For each token and attribute, spaCy's ruler ends with the value of the last pattern
@@ -175,12 +186,8 @@ class TableRuler:
                 columns[column] = (entry, value)
         assigned[target] = columns
 
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 1) -> Iterator[Doc]:
-        for doc in docs:
-            yield self(doc)
 
-
-class TableLemmatizer:
+class TableLemmatizer(_DocByDoc):
     """spaCy's ``Lemmatizer``, asked once per distinct (word, coarse tag, morphology).
 
     Its answer depends on nothing else (``rule_lemmatize`` reads the token's text, its
@@ -210,10 +217,6 @@ class TableLemmatizer:
             lemmas[index, 0] = found
         doc.from_array([LEMMA], lemmas)
         return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 1) -> Iterator[Doc]:
-        for doc in docs:
-            yield self(doc)
 
 
 def model_stages(nlp: Language) -> list[Stage]:

@@ -12,21 +12,21 @@ analyse.
 from __future__ import annotations
 
 import argparse
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+
+from throughput import sourcelint_argv, whole_process
 
 SEED = Path(__file__).resolve().parents[1] / "examples" / "iran-russia-assad.txt"
 HEAVY = ("spacy", "thinc", "numpy", "textstat")
 
 
 def commands(article: str, cache: str) -> list[tuple[str, list[str]]]:
-    check = ["check", "--exit-zero", "-q", "--no-cache", article]
+    check = ["check", "--exit-zero", "-q", article]
     return [
         ("--version", ["--version"]),
         ("rules", ["rules"]),
@@ -40,7 +40,7 @@ def commands(article: str, cache: str) -> list[tuple[str, list[str]]]:
 def imports(argv: list[str]) -> tuple[int, float, Counter[str]]:
     """Modules imported by ``sourcelint ARGV``, their total time (s) and time per package."""
     done = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "sourcelint", *argv],
+        [sys.executable, "-X", "importtime", *sourcelint_argv(*argv)],
         capture_output=True,
         text=True,
         check=False,
@@ -59,17 +59,6 @@ def imports(argv: list[str]) -> tuple[int, float, Counter[str]]:
     return count, sum(packages.values()), packages
 
 
-def wall(argv: list[str], repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "sourcelint", *argv], capture_output=True, check=False
-        )
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
-
-
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("article", nargs="?", default=str(SEED), help="the file check lints")
@@ -81,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             count, total, packages = imports(command)
             heavy = ",".join(p for p in HEAVY if p in packages) or "-"
             slowest = ", ".join(f"{p} {s:.2f}" for p, s in packages.most_common(5))
-            seconds = wall(command, args.repeats)
+            seconds = whole_process(*command, repeats=args.repeats)
             print(f"{name:<16} {seconds:7.2f} {count:8d} {total:9.2f}  {heavy:<5}  {slowest}")
 
 

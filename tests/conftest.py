@@ -197,10 +197,7 @@ def write_files(folder: Path, files: Mapping[str, str]) -> None:
 def make_site(root: Path) -> Path:
     """``root/site`` with ``SERVED_FILES``, and ``root/outside/secret.md`` beside it."""
     site = root / "site"
-    for name, text in SERVED_FILES.items():
-        path = site / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+    write_files(site, SERVED_FILES)
     outside = root / "outside"
     outside.mkdir()
     (outside / "secret.md").write_text(f"{SECRET}-outside: a senior official said.\n")

@@ -55,3 +55,12 @@ def test_scaling_checks_without_the_cache(started, tmp_path):
     (argv,) = started
     assert argv[1:3] == ["check", "--no-cache"]
     assert argv[-1] == str(tmp_path / "case.txt")
+
+
+def test_startup_checks_without_the_cache(started, tmp_path):
+    import startup
+
+    startup.main(["--repeats", "1", str(tmp_path / "a.txt")])
+    checks = [argv for argv in started if "check" in argv]
+    assert checks  # under -X importtime, then timed
+    assert all(argv[argv.index("check") + 1] == "--no-cache" for argv in checks)

@@ -86,4 +86,16 @@ def test_caches_are_bounded(nlp, monkeypatch):
     ruler = TableRuler(nlp.get_pipe("attribute_ruler"))
     doc = lemmatizer(ruler(parsed(nlp, "Aides said officials told reporters many things.")))
     assert max(len(lemmatizer._lemmas), len(ruler._keys), len(ruler._words)) <= 3
+    assert len(nlp.get_pipe("lemmatizer").cache) <= 3
     assert [t.lemma_ for t in doc][:4] == ["aide", "say", "official", "tell"]
+
+
+def test_lemmas_outlive_the_memory_zone_they_were_found_in(nlp):
+    ruler = TableRuler(nlp.get_pipe("attribute_ruler"))
+    lemmatizer = TableLemmatizer(nlp.get_pipe("lemmatizer"))
+    text = "The zorblaxes were glimphing quietly."
+    with nlp.memory_zone():
+        theirs = [t.lemma_ for t in nlp(text)]
+    for _ in range(2):  # the second time from the table, its strings gone with the zone
+        with nlp.memory_zone():
+            assert [t.lemma_ for t in lemmatizer(ruler(parsed(nlp, text)))] == theirs

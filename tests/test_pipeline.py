@@ -149,6 +149,37 @@ def test_an_article_is_annotated_alike_whatever_it_is_batched_with(linter, monke
     assert [annotations(doc) for doc in analyzer.parse_many(pairs)] == alone
 
 
+# Words no model has met: a name, a coined verb (its lemma) and an outlet.
+NOVEL = "Qzentrix officials reportedly said the Glorbnax treaty was flimwashed on Monday.\n"
+
+
+def test_words_new_to_the_model_are_forgotten_after_each_batch(registry):
+    engine = Engine(registry)
+    engine.warm("parse")
+    strings = engine.analyzer("parse").nlp.vocab.strings
+    known = len(strings)
+    first = engine.lint(NOVEL, registry.rules, tier="parse")
+    assert len(strings) == known
+    assert "Glorbnax" not in strings
+    # The next batch meets the same words afresh, and finds the same.
+    assert first.findings
+    assert engine.lint(NOVEL, registry.rules, tier="parse") == first
+
+
+def test_a_batch_warms_the_tier_before_it_forgets_words(registry):
+    engine = Engine(registry)
+    engine.lint(NOVEL, registry.rules, tier="parse")
+    assert engine._warmed == {("parse", None): True}
+    assert "Glorbnax" not in engine.analyzer("parse").nlp.vocab.strings
+
+
+def test_the_fast_tier_keeps_its_words(registry):
+    # In a zone spaCy's tokenizer would cache no word: the fast tier is linted outside one.
+    engine = Engine(registry)
+    engine.lint(NOVEL, registry.rules, tier="fast")
+    assert "Glorbnax" in engine.analyzer("fast").nlp.vocab.strings
+
+
 @pytest.mark.parametrize("tier", TIERS)
 def test_every_tier_takes_files_over_a_million_characters(linter, tier):
     # spaCy refuses texts over nlp.max_length (1M by default); files are capped by size.

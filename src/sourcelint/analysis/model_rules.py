@@ -28,9 +28,10 @@ if TYPE_CHECKING:
 _TESTED = (LOWER, TAG, DEP, IS_SPACE)
 _TESTED_NAMES = {"LOWER": 0, "TAG": 1, "DEP": 2, "IS_SPACE": 3}
 _SET = (POS, MORPH, LEMMA, TAG, DEP)
-# Cached keys past this many are forgotten: a long-lived process (serve, the language
-# server) would otherwise keep every word it ever saw. 200,000 keys are some 40 MiB.
-MAX_CACHED = 200_000
+# Cached keys past this many are forgotten: a process would otherwise keep every word it
+# ever saw. PolNeAR train folds 0-3 (665 articles) hold some 31,000 lemma keys; 50,000 keys
+# are some 15 MiB.
+MAX_CACHED = 50_000
 # A word no pattern names and no pattern's regular expression matches: its form cannot
 # decide any pattern, so all such words share one key.
 _OTHER_WORD = -1
@@ -198,25 +199,44 @@ class TableLemmatizer(_DocByDoc):
     def __init__(self, lemmatizer: Lemmatizer) -> None:
         self._lemmatizer = lemmatizer
         self._strings = lemmatizer.vocab.strings
-        self._lemmas: dict[tuple[int, int, int], int] = {}
+        # By (word, coarse tag, morphology) as one int (``_key``): a tuple of three ints
+        # per entry, scattered among the short-lived objects of linting, kept some 40 MiB
+        # more of a process after 665 articles. The lemma itself, not its ID: a string
+        # added inside a memory zone is gone after it.
+        self._lemmas: dict[int, str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
         lemmas = rows[:, 3:4].copy()
         overwrite = self._lemmatizer.overwrite
+        # The Doc's own lemma IDs, each string added once per Doc.
+        ids: dict[int, int] = {}
         for index, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
             if lemma and not overwrite:
                 continue
-            key = (orth, pos, morph)
-            found = self._lemmas.get(key)
+            key = _key(orth, pos, morph)
+            found = ids.get(key)
             if found is None:
-                found = self._strings.add(self._lemmatizer.lemmatize(doc[index])[0])
-                if len(self._lemmas) >= MAX_CACHED:
-                    self._lemmas.clear()
-                self._lemmas[key] = found
+                found = ids[key] = self._strings.add(self._lemma(key, doc, index))
             lemmas[index, 0] = found
         doc.from_array([LEMMA], lemmas)
         return doc
+
+    def _lemma(self, key: int, doc: Doc, index: int) -> str:
+        found = self._lemmas.get(key)
+        if found is None:
+            found = self._lemmatizer.lemmatize(doc[index])[0]
+            # spaCy's component keeps every answer too, for nothing: only misses ask it.
+            self._lemmatizer.cache.clear()
+            if len(self._lemmas) >= MAX_CACHED:
+                self._lemmas.clear()
+            self._lemmas[key] = found
+        return found
+
+
+def _key(orth: int, pos: int, morph: int) -> int:
+    """The three 64-bit IDs as one int, without loss."""
+    return orth << 128 | pos << 64 | morph
 
 
 def model_stages(nlp: Language) -> list[Stage]:

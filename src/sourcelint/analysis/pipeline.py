@@ -45,20 +45,20 @@ _MARKS = re.compile(r"[^\w\s]+")
 # One very long Doc costs the model more than its parts: a 100,000-word file took tok2vec
 # 23 times and NER 14 times what 10,000 words took. A Doc of twice this many tokens or more
 # goes through the model in pieces of whole blocks (no sentence crosses a block), each of
-# this many tokens or more; annotations came out the same token for token.
-MODEL_PIECE = 5000
+# this many tokens or more. Over PolNeAR train folds 0-3 pieces of 1,000 tokens or more
+# (26 articles cut) gave the same findings, byte for byte, and the same extraction scores
+# as pieces of 5,000, though 26 tokens of 13 of those articles were annotated otherwise.
+MODEL_PIECE = 1000
 
 # Docs per batch through the model's components, and tokens per batch at most (a longer
 # Doc goes alone). Over PolNeAR train (2 processes) batches of 4 articles linted about 4%
 # faster than one at a time; batches of 8 were no faster. But while tok2vec runs it holds
-# some 12 KB per token of its batch, so the peak followed the largest batches: linting
-# folds 0-3 in one process, 336 MiB at 4 articles of 11,000 tokens in all. With the cap, the
-# peak is 282 MiB (the largest process of a 2-process run: 316 -> 259 MiB), set by the longest
-# article (5,500 tokens), not by which four meet; 4 average articles (some 900 tokens
-# each) still pass whole, and the time was the same within the noise (0.97-1.04 times
-# that of 4 Docs a batch, alternated in one process). Caps of 2,000 to 6,000 peaked alike.
+# some 12 KB per token of its batch, so a process's peak follows its largest batch: with
+# batches of 4,000 tokens and pieces of 5,000, a 2-process run over folds 0-3 peaked at
+# 311-322 MiB a process, set by the longest articles; with 2,000 and pieces of 1,000 (above),
+# at 264 MiB, in no more time.
 PARSE_BATCH = 4
-PARSE_TOKENS = 4000
+PARSE_TOKENS = 2000
 
 
 class Analyzer:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from sourcelint.config import Settings
@@ -113,6 +115,7 @@ class Worker:
                     outcomes[index] = self._failed(jobs[index], outcomes[index], result)
                 else:
                     outcomes[index].result = result
+        _release_freed_memory()
         return [outcomes[index] for index in range(len(jobs))]
 
     def request(self, job: Job, outcome: Outcome) -> tuple[Engine, LintRequest]:
@@ -186,6 +189,24 @@ def check_cli_selectors(options: CliOptions, is_known: Callable[[str], bool]) ->
         for selector in selectors:
             if not is_known(selector):
                 raise ConfigError(f"unknown rule selector {selector!r}", key=option)
+
+
+def _release_freed_memory() -> None:
+    """Give the memory a chunk freed back to the system. The model's arrays are freed in
+    C; glibc's allocator keeps what they held, scattered, so a process grew with each
+    chunk (a pool process: 300 -> 330 MiB over 665 articles, flat at 297 MiB with this, as
+    Dask's workers do). Elsewhere than glibc, nothing to do."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        return ctypes.CDLL(None).malloc_trim  # type: ignore[no-any-return]
+    except (AttributeError, OSError):
+        return None
 
 
 def report_path(path: Path) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import platform
 import signal
 import subprocess
 import sys
@@ -276,3 +277,20 @@ def _wait_for_workers(executor: object) -> list[object]:
             return processes
         time.sleep(0.05)
     raise AssertionError("the pool started no worker")
+
+
+def test_each_chunk_gives_its_freed_memory_back(tmp_path, monkeypatch):
+    from sourcelint.run import worker as worker_module
+    from sourcelint.run.options import CliOptions
+
+    if platform.libc_ver()[0] == "glibc":
+        assert worker_module._malloc_trim() is not None
+    trimmed: list[int] = []
+    monkeypatch.setattr(worker_module, "_malloc_trim", lambda: trimmed.append)
+    article = tmp_path / "a.txt"
+    article.write_text("Two aides said the deal was off.\n", encoding="utf-8")
+    options = CliOptions(paths=[str(article)], pipeline="fast")
+    job = Job("a.txt", article, options.apply(Settings(source=None, root=tmp_path)))
+    outcomes = worker_module.Worker(options).lint([job, job])
+    assert [o.result is not None for o in outcomes] == [True, True]
+    assert trimmed == [0]

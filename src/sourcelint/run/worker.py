@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -203,6 +202,8 @@ def _release_freed_memory() -> None:
 
 @cache
 def _malloc_trim() -> Callable[[int], int] | None:
+    import ctypes  # on the first chunk, not at every start (``--version``, a warm run)
+
     try:
         return ctypes.CDLL(None).malloc_trim  # type: ignore[no-any-return]
     except (AttributeError, OSError, TypeError):  # no such C library or function

@@ -291,6 +291,52 @@ def test_each_chunk_gives_its_freed_memory_back(tmp_path, monkeypatch):
     article.write_text("Two aides said the deal was off.\n", encoding="utf-8")
     options = CliOptions(paths=[str(article)], pipeline="fast")
     job = Job("a.txt", article, options.apply(Settings(source=None, root=tmp_path)))
-    outcomes = worker_module.Worker(options).lint([job, job])
+    worker = worker_module.Worker(options, owns_process=True)
+    outcomes = worker.lint([job, job])
     assert [o.result is not None for o in outcomes] == [True, True]
-    assert trimmed == [0]
+    assert trimmed == []  # a run of one chunk ends: nothing to give back
+    worker.lint([job])
+    assert trimmed == [0]  # before the next chunk
+
+
+def test_a_chunks_reference_cycles_are_freed_before_the_next(tmp_path):
+    import gc
+    import weakref
+
+    from spacy.tokens import Doc
+
+    from sourcelint.run.options import CliOptions
+    from sourcelint.run.worker import Worker
+
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("Two aides said the deal was off.\n", encoding="utf-8")
+    second.write_text("A spokesman denied it.\n", encoding="utf-8")
+    options = CliOptions(paths=[], pipeline="fast")
+    settings = options.apply(Settings(source=None, root=tmp_path))
+    worker = Worker(options, owns_process=True)
+    gc.collect()
+    gc.disable()  # only the worker collects: spaCy's Docs hold their span groups in a cycle
+    try:
+        worker.lint([Job("a.txt", first, settings)])
+        (doc,) = (o for o in gc.get_objects() if isinstance(o, Doc) and o.text.startswith("Two"))
+        left = weakref.ref(doc)
+        del doc
+        assert left() is not None  # garbage, in a cycle
+        worker.lint([Job("b.txt", second, settings)])
+        assert left() is None
+        assert gc.get_freeze_count() > 0  # what the first chunk built is no more scanned
+    finally:
+        gc.enable()
+        worker.close()
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_linter_leaves_its_hosts_collector_alone():
+    import gc
+
+    from sourcelint import Linter
+
+    linter = Linter(pipeline="fast")
+    for text in ("Two aides said the deal was off.\n", "A spokesman denied it.\n"):
+        linter.lint(text)
+    assert gc.get_freeze_count() == 0  # an application's objects are its own to collect

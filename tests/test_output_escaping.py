@@ -260,6 +260,19 @@ def test_a_file_name_with_escapes_is_shown_not_run():
     assert "\x1b[1m" in colored and "\x1b[2J" not in colored
 
 
+def test_carets_count_terminal_columns_not_characters():
+    # Wide characters take two columns and a combining accent none; ASCII, one each.
+    text = "東京 cafe\u0301: the minister slammed it.\n"
+    start = text.index("slammed")
+    finding = Finding(
+        "SL304", "x", Category.LOADED, Severity.WARNING, "Loaded verb: 'slammed'", 1,
+        start + 1, 1, start + 8, start, start + 7, "slammed", None,
+    )  # fmt: skip
+    lines = render("text", Report(files=[FileResult("a.txt", [finding], text)])).splitlines()
+    assert lines[2] == "1 | 東京 cafe\u0301: the minister slammed it."
+    assert lines[3] == "  | " + " " * 24 + "^" * 7  # 2 + 2 + 1 + 4 + 0 + 15 columns
+
+
 def test_control_characters_are_escaped_readably():
     assert (
         visible("a\x1b\r\n\t\x9b\u202e\udce9\ud800é") == "a\\x1b\\r\\n\\t\\x9b\\u202e\\xe9\\ud800é"

@@ -56,7 +56,9 @@ class Engine:
         # Keyed by rule identity: two registries may hold different rules with one code.
         self._checks: dict[tuple[str, str | None, int], tuple[Rule, Check]] = {}
         self._validated: set[Settings] = set()
-        # Tiers (tier, model) warmed: True once every check was built (see ``_zone``).
+        # Tiers (tier, model) that linted a batch, and those warmed: True once every check
+        # was built (see ``_zone``).
+        self._linted: set[tuple[str, str | None]] = set()
         self._warmed: dict[tuple[str, str | None], bool] = {}
         self.selection = Selection(lambda selector: (r.code for r in registry.select(selector)))
 
@@ -132,9 +134,16 @@ class Engine:
         """Where a batch of ``analyzer`` is linted: for the parse tier, a spaCy memory zone,
         so the words and strings new to it are forgotten after it (a process would
         otherwise keep every word it ever saw). Every check is built first, outside a
-        zone, so none keeps a string that the zone would drop."""
+        zone, so none keeps a string that the zone would drop.
+
+        The tier's first batch is linted outside a zone, as a warm-up would be: a run of
+        one file needs no warm-up (0.13 s of a 1k-word article's 2.1 s), and a longer run
+        warms before its second batch."""
         key = (analyzer.tier, analyzer.model)
         if key[0] not in _ZONED_TIERS:
+            return nullcontext()
+        if key not in self._linted:
+            self._linted.add(key)
             return nullcontext()
         if key not in self._warmed:
             try:

@@ -6,6 +6,7 @@ is shown as an escape (``\\x1b``), so only sourcelint's own colour codes reach t
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
@@ -22,6 +23,7 @@ CONTEXT_COLUMNS = 40
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 _BOLD = "1"
 _DIM = "2"
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 Paint = Callable[[str, str], str]
 
@@ -107,11 +109,12 @@ def _window_end(line: str, end: int) -> int:
 
 def _width(text: str) -> int:
     """Terminal columns: wide East Asian characters take two, combining marks none."""
-    width = 0
-    for char in text:
+    width = len(text)
+    for char in _NON_ASCII.findall(text):  # an ASCII character takes one column
         if unicodedata.combining(char):
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+            width -= 1
+        elif unicodedata.east_asian_width(char) in "WF":
+            width += 1
     return width
 
 

@@ -115,7 +115,7 @@ class _Session:
     ) -> None:
         self.options = options
         self.resolver = resolver
-        self.worker = Worker(options)
+        self.worker = Worker(options, owns_process=True)
         self.cache = ResultCache(cache_dir) if cache_dir else None
         self.results: list[FileResult] = []
         self.errors: list[SourcelintError] = []

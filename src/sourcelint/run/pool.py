@@ -91,15 +91,18 @@ def lint_chunks(
     worker: Worker, jobs: Sequence[Job], processes: int
 ) -> Iterator[tuple[Sequence[Job], list[Outcome]]]:
     """Each chunk of ``jobs`` with its outcomes, in order, linted in ``processes`` processes."""
-    if processes <= 1:
-        for chunk in _chunks(jobs, CHUNK_FILES):
-            yield chunk, worker.lint(chunk)
-        return
-    # Several chunks per process, so that one slow chunk does not hold up the end.
-    chunks = _chunks(jobs, max(1, min(CHUNK_FILES, len(jobs) // (processes * 4))))
-    pipelines = {pipeline_of(job.settings): None for job in jobs}
-    with _pool(worker, min(processes, len(chunks)), list(pipelines)) as pool:
-        yield from zip(chunks, pool.map(_lint_in_pool, chunks), strict=True)
+    try:
+        if processes <= 1:
+            for chunk in _chunks(jobs, CHUNK_FILES):
+                yield chunk, worker.lint(chunk)
+            return
+        # Several chunks per process, so that one slow chunk does not hold up the end.
+        chunks = _chunks(jobs, max(1, min(CHUNK_FILES, len(jobs) // (processes * 4))))
+        pipelines = {pipeline_of(job.settings): None for job in jobs}
+        with _pool(worker, min(processes, len(chunks)), list(pipelines)) as pool:
+            yield from zip(chunks, pool.map(_lint_in_pool, chunks), strict=True)
+    finally:
+        worker.close()
 
 
 @contextmanager
@@ -121,7 +124,7 @@ def _pool(
         worker.warm(pipelines)
         initargs: tuple[object, ...] = (worker, [])
     else:
-        initargs = (Worker(worker.options), pipelines)
+        initargs = (Worker(worker.options, owns_process=True), pipelines)
     executor = ProcessPoolExecutor(
         processes, mp_context=context, initializer=_start_worker, initargs=initargs
     )

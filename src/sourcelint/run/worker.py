@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -61,9 +62,15 @@ class Worker:
     registries, models), so a pool's outcomes are those of linting in order here.
     """
 
-    def __init__(self, options: CliOptions) -> None:
+    def __init__(self, options: CliOptions, *, owns_process: bool = False) -> None:
         self.options = options
+        # A check run's worker owns its process and tidies it between chunks (``_tidy``);
+        # a ``Linter``'s lives in someone else's (an application's, an editor server's).
+        self.owns_process = owns_process
         self._engines: dict[tuple[Path, ...], Engine] = {}
+        # Whether this worker linted a chunk, and whether it froze the collector's objects.
+        self._linted = False
+        self._froze = False
 
     def rule_metas(self, key: tuple[Path, ...]) -> dict[str, RuleMeta]:
         """Metadata of the rules of ``extend-rules`` directories ``key``, by code."""
@@ -80,9 +87,14 @@ class Worker:
                 self._engine(key).warm(tier, model)
             except (SourcelintError, UsageError):
                 continue
+        if self.owns_process:
+            self._tidy()
 
     def lint(self, jobs: Sequence[Job]) -> list[Outcome]:
         """Each job's outcome, in order; the texts of one engine are parsed in a batch."""
+        if self._linted and self.owns_process:
+            self._tidy()
+        self._linted = True
         outcomes: dict[int, Outcome] = {}
         batches: dict[Engine, list[tuple[int, LintRequest]]] = {}
         for index, job in enumerate(jobs):
@@ -114,8 +126,31 @@ class Worker:
                     outcomes[index] = self._failed(jobs[index], outcomes[index], result)
                 else:
                     outcomes[index].result = result
-        _release_freed_memory()
         return [outcomes[index] for index in range(len(jobs))]
+
+    def _tidy(self) -> None:
+        """Before another chunk (or a fork): free what linting left in reference cycles,
+        the first time freeze what remains (engines, models, checks, word tables: built once
+        and kept), and give the freed memory back to the system.
+
+        spaCy's Docs and its parser's step models hold each other, so each chunk's waited for
+        a rare full collection: one process linting PolNeAR's 665 train articles chunk after
+        chunk peaked at 279 MiB, 208 MiB collected between chunks. Frozen, what was built is
+        not scanned again: a collection between chunks took 51 ms (28% of the fast tier), 2 ms
+        frozen. A forked pool process inherits the freeze of its parent's warm-up. A run of one
+        chunk is never tidied: its process ends."""
+        gc.collect()
+        if not self._froze:
+            gc.freeze()
+            self._froze = True
+        _release_freed_memory()
+
+    def close(self) -> None:
+        """Undo ``_tidy``'s freeze: the objects this worker built may be collected
+        once it is done with them (when this process goes on, as a test's does)."""
+        if self._froze:
+            gc.unfreeze()
+            self._froze = False
 
     def request(self, job: Job, outcome: Outcome) -> tuple[Engine, LintRequest]:
         """The engine of ``job`` and what to ask it (``outcome`` holds the text read)."""

@@ -64,3 +64,13 @@ def test_startup_checks_without_the_cache(started, tmp_path):
     checks = [argv for argv in started if "check" in argv]
     assert checks  # under -X importtime, then timed
     assert all(argv[argv.index("check") + 1] == "--no-cache" for argv in checks)
+
+
+def test_the_audit_bench_times_both_engines_at_one_and_two_workers(started, capsys):
+    import audit
+
+    audit.main(["--articles", "5"])
+    runs = [(argv[argv.index("--engine") + 1], argv[argv.index("-j") + 1]) for argv in started]
+    assert runs == [("local", "1"), ("local", "2"), ("dask", "1"), ("dask", "2")]
+    assert all(argv[1] == "audit" for argv in started)
+    assert capsys.readouterr().out.count("\n") == 2 + 4  # the archive, the head, a row each

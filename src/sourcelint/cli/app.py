@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from sourcelint.cli import attributions, check, clean, config, explain, lsp, rules, serve
+from sourcelint.cli import attributions, audit, check, clean, config, explain, lsp, rules, serve
 from sourcelint.core.crash import internal_error, report
 from sourcelint.core.exits import EXIT_ERROR
 from sourcelint.core.version import __version__
@@ -33,6 +33,7 @@ app.command()(attributions.attributions)
 app.command()(serve.serve)
 app.command()(lsp.lsp)
 app.command()(clean.clean)
+app.command()(audit.audit)
 
 
 def _version(value: bool) -> None:

@@ -15,6 +15,7 @@ from sourcelint.cli.options import (
     ConfigFile,
     FailOn,
     flag,
+    jobs_option,
     pipeline_option,
     split,
     use_color,
@@ -138,13 +139,9 @@ def check(
     ] = None,
     jobs: Annotated[
         int | None,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=1,
-            metavar="N",
-            help="Lint in N processes; 1 lints in this one.",
-            show_default=FROM_CONFIG.format("every core when there is work enough"),
+        jobs_option(
+            "Lint in N processes; 1 lints in this one.",
+            FROM_CONFIG.format("every core when there is work enough"),
         ),
     ] = None,
     no_cache: Annotated[

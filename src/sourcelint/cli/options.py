@@ -51,6 +51,11 @@ def pipeline_option() -> typer.models.OptionInfo:
     )
 
 
+def jobs_option(help: str, default: str) -> typer.models.OptionInfo:
+    """The --jobs (-j) option of a command that works in several processes."""
+    return typer.Option("--jobs", "-j", min=1, metavar="N", help=help, show_default=default)
+
+
 def flag(*names: str, help: str, default: str = OFF) -> typer.models.OptionInfo:
     """An on/off option; ``default`` says what holds when it is not given."""
     return typer.Option(*names, help=help, show_default=default)

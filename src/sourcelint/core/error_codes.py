@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from sourcelint.core.crash import REPORT_HINT
 from sourcelint.core.errors import (
+    AuditError,
     CacheError,
     ConfigError,
     InputError,
@@ -161,6 +162,22 @@ ERROR_CODES = (
         cache to remove. A folder that really is an old cache can be removed by hand. `check`
         never writes into such a folder either: it lints without the cache there.""",
         examples=("error[E501]: notes: not a sourcelint cache (no CACHEDIR.TAG); left as it is",),
+    ),
+    ErrorCode(
+        AuditError,
+        title="Audit cannot start or resume",
+        cause="""`sourcelint audit` writes into its --out folder and never over anything: the
+        folder holds files that are not an audit's, or an audit run with other inputs or
+        options than the one asked to resume it, or an input named on the command line does
+        not exist or is not an archive sourcelint reads (a folder, .jsonl, .ndjson,
+        .parquet, or a text, Markdown or HTML file). Broken records inside an archive are
+        not this error: they are listed in errors.jsonl and the audit goes on.""",
+        fix="""Choose an empty or new --out folder; to continue an interrupted audit, run the
+        same command again with --resume; check the input paths.""",
+        examples=(
+            "error[E601]: audit-out: not empty; --resume to continue the audit there, or "
+            "choose another --out",
+        ),
     ),
     ErrorCode(
         InternalError,

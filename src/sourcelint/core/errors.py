@@ -68,6 +68,12 @@ class CacheError(SourcelintError):
     code = "E501"
 
 
+class AuditError(SourcelintError):
+    """An audit cannot start or resume in its output folder, or cannot read its inputs."""
+
+    code = "E601"
+
+
 class InternalError(SourcelintError):
     """sourcelint itself failed (a bug): reported per file, never as findings (exit 2)."""
 

@@ -1,0 +1,114 @@
+"""Where an audit's chunks are linted: a process pool on this machine (``local``) or a
+Dask cluster (``dask``: an existing scheduler, or a ``LocalCluster``). Either loads the
+model once per process and hands back each chunk's result as it is done; a bounded number
+of chunks is in flight, so memory does not grow with the archive."""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from sourcelint.audit.chunks import (
+    AuditSettings,
+    ChunkLinter,
+    ChunkResult,
+    lint_chunk,
+    process_linter,
+)
+from sourcelint.run.pool import process_context, terminate
+
+if TYPE_CHECKING:
+    from sourcelint.audit.inputs import BadRow, Record
+
+Chunks = Iterable[tuple[int, list["Record | BadRow"]]]
+ENGINES = ("local", "dask")
+# Chunks in flight per process: one being linted, one waiting, so none idles.
+_IN_FLIGHT = 2
+
+
+def lint_chunks(
+    chunks: Chunks, settings: AuditSettings, *, engine: str, processes: int, scheduler: str | None
+) -> Iterator[ChunkResult]:
+    """Each chunk's result, in the order they finish."""
+    if engine == "dask":
+        yield from _dask(chunks, settings, processes, scheduler)
+    elif processes <= 1:
+        yield from _here(chunks, settings)
+    else:
+        yield from _pool(chunks, settings, processes)
+
+
+def _here(chunks: Chunks, settings: AuditSettings) -> Iterator[ChunkResult]:
+    linter = ChunkLinter(settings)
+    try:
+        for number, items in chunks:
+            yield linter.lint(number, items)
+    finally:
+        linter.worker.close()
+
+
+def _pool(chunks: Chunks, settings: AuditSettings, processes: int) -> Iterator[ChunkResult]:
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+
+    context = process_context()
+    if context.get_start_method() == "fork":
+        process_linter(settings).warm()  # built once here, shared by the forked processes
+    executor = ProcessPoolExecutor(processes, mp_context=context, initializer=_ignore_interrupt)
+    pending: set[Future[ChunkResult]] = set()
+    finished = False
+    try:
+        for number, items in chunks:
+            if len(pending) >= processes * _IN_FLIGHT:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                yield from (future.result() for future in done)
+            pending.add(executor.submit(lint_chunk, settings, number, items))
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            yield from (future.result() for future in done)
+        finished = True
+    finally:
+        if finished:
+            executor.shutdown()
+        else:
+            terminate(executor)
+        if process_linter.cache_info().currsize:
+            process_linter(settings).worker.close()
+            process_linter.cache_clear()
+
+
+def _ignore_interrupt() -> None:
+    """Ctrl-C is the run's process's to handle: it stops the pool."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _dask(
+    chunks: Chunks, settings: AuditSettings, processes: int, scheduler: str | None
+) -> Iterator[ChunkResult]:
+    import logging
+
+    from distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    if scheduler is None:
+        cluster = LocalCluster(
+            n_workers=processes,
+            threads_per_worker=1,  # spaCy is not thread-safe: one chunk a process
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
+    client = Client(cluster if cluster is not None else scheduler)
+    try:
+        workers = max(1, len(client.scheduler_info()["workers"]))
+        running = as_completed()
+        for number, items in chunks:
+            if running.count() >= workers * _IN_FLIGHT:
+                yield next(running).result()
+            running.add(client.submit(lint_chunk, settings, number, items, pure=False))
+        for future in running:
+            yield future.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

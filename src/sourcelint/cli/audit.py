@@ -1,0 +1,120 @@
+"""``sourcelint audit``: how an archive sources its stories, per outlet, author and month."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sourcelint.cli.options import ConfigFile, flag, jobs_option, pipeline_option
+from sourcelint.core.exits import EXIT_ERROR
+
+FIELDS_HELP = (
+    "Which record field holds what, as NAME=FIELD: text, id, outlet, author, date, url "
+    "(each by its own name unless given)."
+)
+
+
+def audit(
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Archives: folders of articles, JSON Lines (.jsonl, .ndjson) and Parquet "
+            "files, one article a record.",
+            show_default=False,
+        ),
+    ],
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            "-o",
+            metavar="DIR",
+            help="Folder for the results (new or empty).",
+            show_default=False,
+        ),
+    ],
+    field: Annotated[
+        list[str] | None,
+        typer.Option("--field", metavar="NAME=FIELD", help=FIELDS_HELP, show_default="none"),
+    ] = None,
+    engine: Annotated[
+        str,
+        typer.Option(
+            metavar="[local|dask]", help="local: a process pool here; dask: a Dask cluster."
+        ),
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ADDRESS",
+            help="A running Dask scheduler (tcp://host:8786); without it, --engine dask "
+            "starts a local cluster.",
+            show_default="a local cluster",
+        ),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        jobs_option("Processes (local) or workers of a local Dask cluster.", "every core"),
+    ] = None,
+    resume: Annotated[
+        bool, flag("--resume", help="Continue an interrupted audit in --out where it stopped.")
+    ] = False,
+    max_article_bytes: Annotated[
+        int,
+        typer.Option(min=1, metavar="BYTES", help="Longer articles are listed in errors.jsonl."),
+    ] = 1024 * 1024,
+    pipeline: Annotated[str | None, pipeline_option()] = None,
+    config: ConfigFile = None,
+) -> None:
+    """Audit an archive: a row per article, sums per outlet, author and month, and a
+    report (report.html); broken records are listed in errors.jsonl."""
+    from sourcelint.audit.inputs import META_FIELDS, Fields
+    from sourcelint.audit.runner import AuditRequest, run_audit
+    from sourcelint.core.errors import SourcelintError
+    from sourcelint.run.pool import available_cores
+
+    try:
+        fields = _fields(field or [], META_FIELDS, Fields)
+        if engine not in ("local", "dask"):
+            raise typer.BadParameter(f"{engine!r}: use local or dask", param_hint="--engine")
+        request = AuditRequest(
+            inputs=tuple(inputs),
+            out=out,
+            fields=fields,
+            pipeline=pipeline,
+            config=config,
+            engine=engine,
+            scheduler=scheduler,
+            processes=jobs or available_cores(),
+            resume=resume,
+            max_article_bytes=max_article_bytes,
+        )
+        counts = run_audit(request)
+    except SourcelintError as error:
+        typer.echo(error.render(), err=True)
+        raise typer.Exit(EXIT_ERROR) from None
+    typer.echo(
+        f"Audited {counts['articles']:,} articles into {out}; "
+        f"{counts['errors']:,} records refused (errors.jsonl)",
+        err=True,
+    )
+
+
+def _fields(values: list[str], names: tuple[str, ...], fields: type) -> object:
+    """``--field NAME=FIELD`` values as the record fields to read."""
+    mapping = {name: name for name in names}
+    text = "text"
+    for value in values:
+        name, _, source = value.partition("=")
+        if name not in (*names, "text") or not source:
+            raise typer.BadParameter(
+                f"{value!r}: use NAME=FIELD, NAME one of: text, {', '.join(names)}",
+                param_hint="--field",
+            )
+        if name == "text":
+            text = source
+        else:
+            mapping[name] = source
+    return fields(text=text, names=mapping)

@@ -1,0 +1,256 @@
+"""``sourcelint audit``: one archive gives the same sums whatever engine lints it and
+however often it is interrupted; broken records are listed, never fatal; nothing in the
+output folder is overwritten."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sourcelint.audit import runner as runner_module
+from sourcelint.audit import store as store_module
+from sourcelint.audit.runner import AuditRequest, run_audit
+from sourcelint.cli.app import app
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+SUMS = ("by_outlet.csv", "by_author.csv", "by_month.csv", "by_outlet_month.csv")
+
+
+@pytest.fixture(scope="module")
+def archive_module():
+    sys.path.insert(0, str(BENCH))  # the generator is a bench script
+    try:
+        import archive
+
+        yield archive
+    finally:
+        sys.path.remove(str(BENCH))
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory, archive_module) -> Path:
+    path = tmp_path_factory.mktemp("archive") / "news.jsonl"
+    archive_module.write_jsonl(path, 240, seed=3)
+    return path
+
+
+def audit(inputs: list[Path], out: Path, **options: object) -> dict[str, int]:
+    request = AuditRequest(
+        inputs=tuple(inputs), out=out, pipeline="fast", chunk_articles=40, **options
+    )
+    return run_audit(request)
+
+
+def sums(out: Path) -> dict[str, str]:
+    texts = {name: (out / name).read_text(encoding="utf-8") for name in SUMS}
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    texts["summary"] = json.dumps({k: v for k, v in summary.items() if k != "inputs"})
+    return texts
+
+
+@pytest.fixture(scope="module")
+def baseline(archive, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("audit") / "here"
+    assert audit([archive], out, processes=1) == {"articles": 240, "errors": 0}
+    return out
+
+
+def test_a_row_per_article_and_sums_per_outlet_author_and_month(baseline, archive):
+    import pyarrow.parquet as pq
+
+    rows = pq.read_table(baseline / "articles.parquet").to_pylist()
+    records = [json.loads(line) for line in archive.read_text(encoding="utf-8").splitlines()]
+    assert [row["id"] for row in rows] == [record["id"] for record in records]
+    assert rows[0]["outlet"] == records[0]["outlet"]
+    assert rows[0]["words"] == len(records[0]["text"].split())
+    assert sum(row["attributions"] for row in rows) > 240  # the generator attributes a lot
+    summary = json.loads((baseline / "summary.json").read_text(encoding="utf-8"))
+    assert summary["articles"] == 240
+    assert summary["by_kind"]["anonymous"] == sum(row["kind_anonymous"] for row in rows)
+    outlets = (baseline / "by_outlet.csv").read_text(encoding="utf-8").splitlines()
+    assert len(outlets) == 1 + len({record["outlet"] for record in records})
+    months = (baseline / "by_month.csv").read_text(encoding="utf-8").splitlines()
+    assert months[1].startswith("2024-01,")
+    assert (baseline / "articles.csv").read_text(encoding="utf-8").count("\n") == 241
+    assert (baseline / "report.html").is_file()
+
+
+def test_a_pool_gives_the_sums_of_one_process(baseline, archive, tmp_path):
+    audit([archive], tmp_path / "pool", processes=2)
+    assert sums(tmp_path / "pool") == sums(baseline)
+
+
+def test_dask_gives_the_sums_of_one_process(baseline, archive, tmp_path):
+    pytest.importorskip("distributed")
+    audit([archive], tmp_path / "dask", engine="dask", processes=2)
+    assert sums(tmp_path / "dask") == sums(baseline)
+
+
+def test_an_interrupted_audit_resumes_where_it_stopped(baseline, archive, tmp_path, monkeypatch):
+    out = tmp_path / "resumed"
+    saved = store_module.AuditStore.save
+    calls: list[int] = []
+
+    def save_then_stop(self, result):
+        if len(calls) == 3:
+            raise KeyboardInterrupt  # Ctrl-C after three chunks
+        calls.append(result.number)
+        saved(self, result)
+
+    monkeypatch.setattr(store_module.AuditStore, "save", save_then_stop)
+    with pytest.raises(KeyboardInterrupt):
+        audit([archive], out, processes=1)
+    monkeypatch.setattr(store_module.AuditStore, "save", saved)
+    linted: list[int] = []
+    real = runner_module.lint_chunks
+
+    def counting(chunks, *args, **kwargs):
+        for result in real(chunks, *args, **kwargs):
+            linted.append(result.number)
+            yield result
+
+    monkeypatch.setattr(runner_module, "lint_chunks", counting)
+    audit([archive], out, processes=1, resume=True)
+    assert sorted(linted) == [3, 4, 5]  # the three chunks done are not linted again
+    assert sums(out) == sums(baseline)
+    ids = [line.split(",")[1] for line in (out / "articles.csv").read_text().splitlines()[1:]]
+    assert len(ids) == len(set(ids)) == 240
+
+
+def test_broken_records_are_listed_never_fatal(tmp_path, archive_module):
+    source = tmp_path / "mixed.jsonl"
+    good = list(archive_module.articles(5, seed=1))
+    broken = archive_module.bad_rows()
+    lines = [json.dumps(r) for r in [good[0], *broken, good[1]]]
+    lines.insert(2, "{not json")
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    counts = audit([source], tmp_path / "out", processes=1)
+    assert counts == {"articles": 2, "errors": len(broken) + 1}  # and the line not JSON
+    errors = [
+        json.loads(line)
+        for line in (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    reasons = {error["id"]: error["reason"] for error in errors}
+    assert reasons["bad-no-text"] == "no text (field 'text')"
+    assert reasons["bad-text-number"] == "text is not a string but int"
+    assert reasons["bad-text-list"] == "text is not a string but list"
+    assert reasons["bad-empty-text"] == "empty text"
+    assert "1,048,576-byte limit" in reasons["bad-huge-text"]
+    assert any(e["id"] is None and e["reason"].startswith("not a JSON object") for e in errors)
+    assert all(error["input"].startswith(str(source)) for error in errors)
+
+
+def test_the_same_archive_as_parquet_and_as_a_folder(tmp_path, archive_module):
+    archive_module.write_jsonl(tmp_path / "a.jsonl", 60, seed=2)
+    archive_module.write_parquet(tmp_path / "a.parquet", 60, seed=2, row_group_size=7)
+    audit([tmp_path / "a.jsonl"], tmp_path / "from-jsonl", processes=1)
+    audit([tmp_path / "a.parquet"], tmp_path / "from-parquet", processes=1)
+    assert sums(tmp_path / "from-parquet") == sums(tmp_path / "from-jsonl")
+    archive_module.write_directory(tmp_path / "folder", 12, seed=2)
+    assert audit([tmp_path / "folder"], tmp_path / "from-folder", processes=1) == {
+        "articles": 12,
+        "errors": 0,
+    }
+
+
+def test_fields_named_otherwise_are_read(tmp_path):
+    source = tmp_path / "renamed.jsonl"
+    record = {"body": "A senior official said the talks had stalled.", "paper": "The Ledger"}
+    source.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        app,
+        ["audit", str(source), "--out", str(tmp_path / "out"), "--pipeline", "fast", "-j", "1",
+         "--field", "text=body", "--field", "outlet=paper"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert (
+        (tmp_path / "out" / "by_outlet.csv").read_text().splitlines()[1].startswith("The Ledger,")
+    )
+    bad = CliRunner().invoke(app, ["audit", str(source), "--out", "x", "--field", "body"])
+    assert bad.exit_code == 2
+    assert "NAME=FIELD" in bad.output
+
+
+def test_nothing_in_the_output_folder_is_overwritten(tmp_path, archive):
+    out = tmp_path / "taken"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    result = CliRunner().invoke(app, ["audit", str(archive), "--out", str(out)])
+    assert result.exit_code == 2
+    assert "error[E601]" in result.stderr and "not empty" in result.stderr
+    assert [p.name for p in out.iterdir()] == ["notes.txt"]
+
+
+def test_a_resume_with_other_options_is_refused(tmp_path, archive):
+    out = tmp_path / "out"
+    audit([archive], out, processes=1, max_article_bytes=2_000_000)
+    with pytest.raises(Exception, match="max_article_bytes") as raised:
+        audit([archive], out, processes=1, resume=True)
+    assert getattr(raised.value, "code", None) == "E601"
+
+
+def test_an_input_that_is_no_archive_is_refused(tmp_path):
+    (tmp_path / "data.csv").write_text("a,b\n", encoding="utf-8")
+    for name, reason in (("missing.jsonl", "no such file"), ("data.csv", "not an archive")):
+        result = CliRunner().invoke(app, ["audit", str(tmp_path / name), "--out", "o"])
+        assert result.exit_code == 2
+        assert reason in result.stderr
+
+
+def test_progress_is_plain_lines_off_a_terminal(monkeypatch):
+    import io
+
+    from sourcelint.audit import progress as progress_module
+
+    monkeypatch.setattr(progress_module, "PLAIN_EVERY", 0.0)
+    stream = io.StringIO()
+    with progress_module.AuditProgress(400, stream) as progress:
+        progress.advance(100)
+    line = stream.getvalue().splitlines()[0]
+    assert line.startswith("audit: 100/400 articles (25%), ")
+    assert "/s, ETA " in line
+
+
+def test_a_generated_archive_of_20000_articles_audits(tmp_path, archive_module):
+    source = tmp_path / "big.jsonl"
+    archive_module.write_jsonl(source, 20_000, seed=7)
+    result = CliRunner().invoke(
+        app, ["audit", str(source), "--out", str(tmp_path / "out"), "--pipeline", "fast"]
+    )
+    assert result.exit_code == 0, result.output
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["articles"] == 20_000 and summary["errors"] == 0
+    assert summary["by_kind"]["anonymous"] > 0 and summary["by_kind"]["outlet"] > 0
+
+
+def test_without_the_audit_extra_it_says_what_to_install(tmp_path, archive, monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "pyarrow" else real(name, *a)
+    )
+    result = CliRunner().invoke(app, ["audit", str(archive), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert "pip install 'sourcelint[audit]'" in result.stderr
+    assert not (tmp_path / "o").exists()
+
+
+def test_progress_is_a_bar_with_rate_and_time_left_on_a_terminal():
+    import io
+
+    from sourcelint.audit.progress import AuditProgress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    stream = Terminal()
+    with AuditProgress(400, stream) as progress:
+        progress.advance(100)
+    shown = stream.getvalue()
+    assert "100/400" in shown and "articles/s" in shown and "ETA" in shown

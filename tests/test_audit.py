@@ -127,9 +127,10 @@ def test_broken_records_are_listed_never_fatal(tmp_path, archive_module):
     broken = archive_module.bad_rows()
     lines = [json.dumps(r) for r in [good[0], *broken, good[1]]]
     lines.insert(2, "{not json")
-    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    latin1 = json.dumps({"id": "latin-1", "text": "caf\u00e9"}, ensure_ascii=False)
+    source.write_bytes(("\n".join(lines) + "\n").encode() + latin1.encode("latin-1") + b"\n")
     counts = audit([source], tmp_path / "out", processes=1)
-    assert counts == {"articles": 2, "errors": len(broken) + 1}  # and the line not JSON
+    assert counts == {"articles": 2, "errors": len(broken) + 2}  # and two lines not JSON
     errors = [
         json.loads(line)
         for line in (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8").splitlines()
@@ -141,6 +142,11 @@ def test_broken_records_are_listed_never_fatal(tmp_path, archive_module):
     assert reasons["bad-empty-text"] == "empty text"
     assert "1,048,576-byte limit" in reasons["bad-huge-text"]
     assert any(e["id"] is None and e["reason"].startswith("not a JSON object") for e in errors)
+    assert {
+        "input": f"{source}:10",
+        "id": None,
+        "reason": "not valid UTF-8: byte 0xe9 at column 31",
+    } in errors
     assert all(error["input"].startswith(str(source)) for error in errors)
 
 

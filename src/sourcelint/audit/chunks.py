@@ -39,12 +39,13 @@ class ChunkResult:
 class ChunkLinter:
     """Lints chunks of records with one worker and one configuration resolver."""
 
-    def __init__(self, settings: AuditSettings, *, owns_process: bool = True) -> None:
+    def __init__(self, settings: AuditSettings, *, owns_process: bool) -> None:
         self.settings = settings
-        options = settings.options()
-        self.options = options
-        self.resolver = ConfigResolver(options.config)
-        self.worker = Worker(options, owns_process=owns_process)
+        self.options = settings.options()
+        self.resolver = ConfigResolver(self.options.config)
+        # A process of the audit's own (the run's, its pool's) is tidied between chunks; a
+        # Dask worker may run others' tasks too, and its collector is left to them.
+        self.worker = Worker(self.options, owns_process=owns_process)
 
     def warm(self) -> None:
         """Build the rules and the model now (a pool forked afterwards shares them)."""
@@ -73,11 +74,13 @@ class ChunkLinter:
 
 
 @cache
-def process_linter(settings: AuditSettings) -> ChunkLinter:
+def process_linter(settings: AuditSettings, owns_process: bool) -> ChunkLinter:
     """This process's linter for ``settings``, built on its first chunk."""
-    return ChunkLinter(settings)
+    return ChunkLinter(settings, owns_process=owns_process)
 
 
-def lint_chunk(settings: AuditSettings, number: int, items: list[Record | BadRow]) -> ChunkResult:
+def lint_chunk(
+    settings: AuditSettings, owns_process: bool, number: int, items: list[Record | BadRow]
+) -> ChunkResult:
     """A chunk linted in a pool or Dask worker process (a module function: picklable)."""
-    return process_linter(settings).lint(number, items)
+    return process_linter(settings, owns_process).lint(number, items)

@@ -40,7 +40,7 @@ def lint_chunks(
 
 
 def _here(chunks: Chunks, settings: AuditSettings) -> Iterator[ChunkResult]:
-    linter = ChunkLinter(settings)
+    linter = ChunkLinter(settings, owns_process=True)
     try:
         for number, items in chunks:
             yield linter.lint(number, items)
@@ -53,7 +53,7 @@ def _pool(chunks: Chunks, settings: AuditSettings, processes: int) -> Iterator[C
 
     context = process_context()
     if context.get_start_method() == "fork":
-        process_linter(settings).warm()  # built once here, shared by the forked processes
+        process_linter(settings, True).warm()  # built once here, shared by the forked processes
     executor = ProcessPoolExecutor(processes, mp_context=context, initializer=_ignore_interrupt)
     pending: set[Future[ChunkResult]] = set()
     finished = False
@@ -62,7 +62,7 @@ def _pool(chunks: Chunks, settings: AuditSettings, processes: int) -> Iterator[C
             if len(pending) >= processes * _IN_FLIGHT:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 yield from (future.result() for future in done)
-            pending.add(executor.submit(lint_chunk, settings, number, items))
+            pending.add(executor.submit(lint_chunk, settings, True, number, items))
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             yield from (future.result() for future in done)
@@ -73,7 +73,7 @@ def _pool(chunks: Chunks, settings: AuditSettings, processes: int) -> Iterator[C
         else:
             terminate(executor)
         if process_linter.cache_info().currsize:
-            process_linter(settings).worker.close()
+            process_linter(settings, True).worker.close()
             process_linter.cache_clear()
 
 
@@ -105,7 +105,7 @@ def _dask(
         for number, items in chunks:
             if running.count() >= workers * _IN_FLIGHT:
                 yield next(running).result()
-            running.add(client.submit(lint_chunk, settings, number, items, pure=False))
+            running.add(client.submit(lint_chunk, settings, False, number, items, pure=False))
         for future in running:
             yield future.result()
     finally:

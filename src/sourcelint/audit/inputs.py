@@ -100,7 +100,13 @@ def _jsonl(source: Path, fields: Fields, max_bytes: int) -> Iterator[Record | Ba
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
+                record = json.loads(line.decode("utf-8"))
+            except UnicodeDecodeError as error:
+                reason = (
+                    f"not valid UTF-8: byte 0x{line[error.start]:02x} at column {error.start + 1}"
+                )
+                yield BadRow(f"{source}:{number}", None, reason)
+                continue
             except ValueError as error:
                 yield BadRow(f"{source}:{number}", None, f"not a JSON object: {error}")
                 continue

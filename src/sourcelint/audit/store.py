@@ -8,7 +8,6 @@ an interrupted run loses at most the chunks in flight, and no article is counted
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 from collections.abc import Iterator
@@ -84,28 +83,31 @@ class AuditStore:
 
     def write_outputs(self) -> dict[str, int]:
         """``articles.csv``, ``articles.parquet`` and ``errors.jsonl`` from the parts,
-        streamed (memory holds one batch of rows); the counts of each."""
+        streamed part by part as Arrow tables (memory holds one row group); the counts."""
+        import pyarrow as pa
+        import pyarrow.csv as pa_csv
         import pyarrow.parquet as pq
 
-        columns = self.columns
+        schema = _schema(self.columns)
         articles = 0
         with (
             _replaced(self.directory / "articles.csv") as csv_path,
             _replaced(self.directory / "articles.parquet") as parquet_path,
-            csv_path.open("w", encoding="utf-8", newline="") as table,
-            pq.ParquetWriter(parquet_path, _schema(columns)) as parquet,
+            pa_csv.CSVWriter(
+                csv_path, schema, write_options=pa_csv.WriteOptions(quoting_style="needed")
+            ) as table,
+            pq.ParquetWriter(parquet_path, schema) as parquet,
         ):
-            writer = csv.DictWriter(table, columns)
-            writer.writeheader()
-            batch: list[dict[str, Any]] = []
-            for row in self.rows():
-                writer.writerow(row)
-                batch.append(row)
-                articles += 1
-                if len(batch) == _BATCH_ROWS:
-                    parquet.write_table(_table(batch, columns))
-                    batch = []
-            parquet.write_table(_table(batch, columns))
+            group: list[Any] = []  # parts' tables, written as one row group
+            for path in sorted(self.parts.glob("rows-*.parquet")):
+                part = pq.read_table(path, schema=schema)
+                table.write_table(part)
+                articles += part.num_rows
+                group.append(part)
+                if sum(len(t) for t in group) >= _GROUP_ROWS:
+                    parquet.write_table(pa.concat_tables(group))
+                    group = []
+            parquet.write_table(pa.concat_tables(group) if group else schema.empty_table())
         errors = 0
         with (
             _replaced(self.directory / "errors.jsonl") as errors_path,
@@ -117,8 +119,8 @@ class AuditStore:
         return {"articles": articles, "errors": errors}
 
 
-# Rows a Parquet row group holds.
-_BATCH_ROWS = 10_000
+# Rows a row group of articles.parquet holds, at least.
+_GROUP_ROWS = 10_000
 _TEXT_COLUMNS = {"input", "id", "outlet", "author", "date", "url"}
 
 

@@ -260,3 +260,56 @@ def test_progress_is_a_bar_with_rate_and_time_left_on_a_terminal():
         progress.advance(100)
     shown = stream.getvalue()
     assert "100/400" in shown and "articles/s" in shown and "ETA" in shown
+
+
+def test_a_parquet_row_that_is_not_utf8_is_listed_and_the_others_read(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    texts = [
+        b"A senior official said the talks had stalled.",
+        b"caf\xe9 said",
+        b"Two aides said so.",
+    ]
+    table = pa.table({"id": ["a", "b", "c"], "text": pa.array(texts, pa.binary())})
+    table = table.set_column(1, "text", table["text"].cast(pa.string(), safe=False))
+    pq.write_table(table, tmp_path / "a.parquet")
+    assert audit([tmp_path / "a.parquet"], tmp_path / "out", processes=1) == {
+        "articles": 2,
+        "errors": 1,
+    }
+    (error,) = (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8").splitlines()
+    assert json.loads(error)["input"].endswith("a.parquet:2")
+
+
+def test_an_archive_changed_since_is_not_resumed(tmp_path, archive_module):
+    source = tmp_path / "a.jsonl"
+    archive_module.write_jsonl(source, 30, seed=1)
+    audit([source], tmp_path / "out", processes=1)
+    archive_module.write_jsonl(source, 31, seed=1)  # an article more: chunks would shift
+    with pytest.raises(Exception, match="fingerprints"):
+        audit([source], tmp_path / "out", processes=1, resume=True)
+
+
+def test_an_out_that_is_a_file_is_an_error_not_a_crash(tmp_path, archive):
+    (tmp_path / "out").write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(app, ["audit", str(archive), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "error[E601]" in result.stderr
+
+
+def test_a_missing_model_stops_the_audit_and_marks_no_chunk_done(tmp_path, archive, monkeypatch):
+    from sourcelint.audit import chunks as chunks_module
+    from sourcelint.core.errors import PipelineError
+    from sourcelint.run.worker import Outcome
+
+    def no_model(self, jobs):  # what the worker reports for each file without the model
+        return [Outcome(error=PipelineError("model 'x' is not installed")) for _ in jobs]
+
+    monkeypatch.setattr(chunks_module.Worker, "lint", no_model)
+    result = CliRunner().invoke(
+        app, ["audit", str(archive), "--out", str(tmp_path / "o"), "-j", "1", "--pipeline", "parse"]
+    )
+    assert result.exit_code == 2
+    assert "error[E401]" in result.stderr
+    assert not list((tmp_path / "o" / "parts").glob("rows-*"))

@@ -11,6 +11,7 @@ from typing import Any
 from sourcelint.audit.inputs import BadRow, Record
 from sourcelint.audit.rows import article_row
 from sourcelint.config import ConfigResolver
+from sourcelint.core.errors import PipelineError
 from sourcelint.run.options import CliOptions
 from sourcelint.run.worker import Job, Worker
 
@@ -66,6 +67,8 @@ class ChunkLinter:
         ]
         rows = []
         for record, outcome in zip(records, self.worker.lint(jobs), strict=True):
+            if outcome.usage or isinstance(outcome.error, PipelineError):
+                raise outcome.error  # no model, a bad selector: every article alike, fatal
             if outcome.error is not None:
                 bad.append(BadRow(record.input, record.meta["id"], outcome.error.message))
             elif outcome.result is not None:

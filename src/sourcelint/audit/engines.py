@@ -16,7 +16,8 @@ from sourcelint.audit.chunks import (
     lint_chunk,
     process_linter,
 )
-from sourcelint.run.pool import process_context, terminate
+from sourcelint.core.errors import AuditError
+from sourcelint.run.pool import WORKER_DIED, process_context, terminate, terminate_raises
 
 if TYPE_CHECKING:
     from sourcelint.audit.inputs import BadRow, Record
@@ -50,6 +51,7 @@ def _here(chunks: Chunks, settings: AuditSettings) -> Iterator[ChunkResult]:
 
 def _pool(chunks: Chunks, settings: AuditSettings, processes: int) -> Iterator[ChunkResult]:
     from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
 
     context = process_context()
     if context.get_start_method() == "fork":
@@ -58,15 +60,18 @@ def _pool(chunks: Chunks, settings: AuditSettings, processes: int) -> Iterator[C
     pending: set[Future[ChunkResult]] = set()
     finished = False
     try:
-        for number, items in chunks:
-            if len(pending) >= processes * _IN_FLIGHT:
+        with terminate_raises():  # SIGTERM stops the pool as Ctrl-C does
+            for number, items in chunks:
+                if len(pending) >= processes * _IN_FLIGHT:
+                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    yield from (future.result() for future in done)
+                pending.add(executor.submit(lint_chunk, settings, True, number, items))
+            while pending:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 yield from (future.result() for future in done)
-            pending.add(executor.submit(lint_chunk, settings, True, number, items))
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            yield from (future.result() for future in done)
         finished = True
+    except BrokenProcessPool:
+        raise AuditError(WORKER_DIED) from None
     finally:
         if finished:
             executor.shutdown()
@@ -88,6 +93,7 @@ def _dask(
     import logging
 
     from distributed import Client, LocalCluster, as_completed
+    from distributed.scheduler import KilledWorker
 
     cluster = None
     if scheduler is None:
@@ -108,6 +114,8 @@ def _dask(
             running.add(client.submit(lint_chunk, settings, False, number, items, pure=False))
         for future in running:
             yield future.result()
+    except KilledWorker:
+        raise AuditError(WORKER_DIED) from None
     finally:
         client.close()
         if cluster is not None:

@@ -13,9 +13,11 @@ import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sourcelint.config.discovery import LINTABLE_SUFFIXES
 from sourcelint.core.errors import InputError, SourcelintError
+from sourcelint.core.escapes import unsurrogate
 from sourcelint.core.files import read_stream, read_text
 
 # Fields of a record besides its text that the audit keeps, by their name in the output.
@@ -56,12 +58,15 @@ class BadRow:
     reason: str
 
 
-def read_archive(inputs: list[Path], fields: Fields, max_bytes: int) -> Iterator[Record | BadRow]:
-    """Every record of ``inputs`` in order: a directory's files sorted by path, a JSON Lines
-    file's lines, a Parquet file's rows."""
+def read_archive(
+    inputs: list[Path], fields: Fields, max_bytes: int, skip: Path | None = None
+) -> Iterator[Record | BadRow]:
+    """Every record of ``inputs`` in order: a directory's files sorted by path (less those
+    under ``skip``, the audit's own folder), a JSON Lines file's lines, a Parquet file's
+    rows."""
     for source in inputs:
         if source.is_dir():
-            yield from _directory(source, max_bytes)
+            yield from _files(archive_files(source, skip), source, max_bytes)
         elif source.suffix.lower() in JSONL_SUFFIXES:
             yield from _jsonl(source, fields, max_bytes)
         elif source.suffix.lower() in PARQUET_SUFFIXES:
@@ -70,22 +75,27 @@ def read_archive(inputs: list[Path], fields: Fields, max_bytes: int) -> Iterator
             yield from _files([source], source.parent, max_bytes)
 
 
-def _directory(root: Path, max_bytes: int) -> Iterator[Record | BadRow]:
-    files = sorted(
-        p for p in root.rglob("*") if p.suffix.lower() in LINTABLE_SUFFIXES and p.is_file()
+def archive_files(root: Path, skip: Path | None = None) -> list[Path]:
+    """The article files under ``root``, sorted; none under ``skip``."""
+    return sorted(
+        path
+        for path in root.rglob("*")
+        if path.suffix.lower() in LINTABLE_SUFFIXES
+        and path.is_file()
+        and (skip is None or not path.is_relative_to(skip))
     )
-    yield from _files(files, root, max_bytes)
 
 
 def _files(files: list[Path], root: Path, max_bytes: int) -> Iterator[Record | BadRow]:
     for path in files:
-        name = path.relative_to(root).as_posix()
+        # A file name that is not UTF-8 is shown escaped, as ``check`` shows it.
+        name, where = unsurrogate(path.relative_to(root).as_posix()), unsurrogate(str(path))
         try:
             text = read_text(path, name, max_bytes)
         except SourcelintError as error:
-            yield BadRow(str(path), name, error.message)
+            yield BadRow(where, name, error.message)
             continue
-        yield Record(str(path), path, text, {"id": name})
+        yield Record(where, path, text, {"id": name})
 
 
 def _jsonl(source: Path, fields: Fields, max_bytes: int) -> Iterator[Record | BadRow]:
@@ -100,14 +110,14 @@ def _jsonl(source: Path, fields: Fields, max_bytes: int) -> Iterator[Record | Ba
             if not line.strip():
                 continue
             try:
-                record = json.loads(line.decode("utf-8"))
+                record = json.loads(line.decode("utf-8-sig"))
             except UnicodeDecodeError as error:
                 reason = (
                     f"not valid UTF-8: byte 0x{line[error.start]:02x} at column {error.start + 1}"
                 )
                 yield BadRow(f"{source}:{number}", None, reason)
                 continue
-            except ValueError as error:
+            except (ValueError, RecursionError) as error:  # RecursionError: nested too deep
                 yield BadRow(f"{source}:{number}", None, f"not a JSON object: {error}")
                 continue
             yield _record(record, f"{source}:{number}", where, fields, max_bytes)
@@ -125,10 +135,36 @@ def _parquet(source: Path, fields: Fields, max_bytes: int) -> Iterator[Record | 
     wanted = {fields.text, *(fields.source(name) for name in META_FIELDS)}
     columns = [name for name in table.schema_arrow.names if name in wanted]
     row = 0
-    for batch in table.iter_batches(batch_size=PARQUET_BATCH, columns=columns):
-        for record in batch.to_pylist():
+    batches = table.iter_batches(batch_size=PARQUET_BATCH, columns=columns)
+    while True:
+        try:
+            batch = next(batches)
+        except StopIteration:
+            return
+        except (OSError, ValueError) as error:  # a damaged page: the rest cannot be read
+            yield BadRow(f"{source}:{row + 1}", None, f"cannot read the rows from here: {error}")
+            return
+        for record in _rows(batch):
             row += 1
-            yield _record(record, f"{source}:{row}", where, fields, max_bytes)
+            if isinstance(record, Exception):
+                yield BadRow(f"{source}:{row}", None, f"cannot read the row: {record}")
+            else:
+                yield _record(record, f"{source}:{row}", where, fields, max_bytes)
+
+
+def _rows(batch: Any) -> list[dict[str, Any] | Exception]:
+    """A Parquet batch's rows; a row that cannot be read (a string that is not UTF-8) is
+    its error, and the others are still read."""
+    try:
+        return batch.to_pylist()
+    except (UnicodeDecodeError, ValueError):
+        rows: list[dict[str, Any] | Exception] = []
+        for index in range(batch.num_rows):
+            try:
+                rows.extend(batch.slice(index, 1).to_pylist())
+            except (UnicodeDecodeError, ValueError) as error:
+                rows.append(error)
+        return rows
 
 
 def _record(
@@ -137,7 +173,7 @@ def _record(
     if not isinstance(record, dict):
         return BadRow(where, None, "not a JSON object")
     meta = {
-        name: str(record[fields.source(name)])
+        name: unsurrogate(str(record[fields.source(name)]))
         for name in META_FIELDS
         if record.get(fields.source(name)) is not None
     }

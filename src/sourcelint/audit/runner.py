@@ -3,8 +3,9 @@ each chunk as it is done, then merge the rows, sum them and draw the report."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
-from contextlib import suppress
+from contextlib import closing, suppress
 from dataclasses import dataclass, field
 from itertools import count, islice
 from pathlib import Path
@@ -18,6 +19,7 @@ from sourcelint.audit.inputs import (
     BadRow,
     Fields,
     Record,
+    archive_files,
     read_archive,
 )
 from sourcelint.audit.progress import AuditProgress
@@ -62,15 +64,19 @@ def run_audit(request: AuditRequest) -> dict[str, int]:
     settings = AuditSettings(request.pipeline, request.config, tuple(rules))
     store = AuditStore(request.out, columns(rules))
     done = store.open(_manifest(request, inputs, rules), resume=request.resume)
-    with AuditProgress(_count(inputs)) as progress:
-        chunks = _chunks(request, inputs, done, progress)
-        for result in lint_chunks(
-            chunks,
-            settings,
-            engine=request.engine,
-            processes=request.processes,
-            scheduler=request.scheduler,
-        ):
+    with (
+        AuditProgress(_count(inputs, request.out)) as progress,
+        closing(
+            lint_chunks(
+                _chunks(request, inputs, done, progress),
+                settings,
+                engine=request.engine,
+                processes=request.processes,
+                scheduler=request.scheduler,
+            )
+        ) as results,
+    ):
+        for result in results:
             store.save(result)
             progress.advance(len(result.rows) + len(result.bad))
     counts = store.write_outputs()
@@ -122,6 +128,8 @@ def _manifest(request: AuditRequest, inputs: tuple[Path, ...], rules: dict[str, 
     """What a resumed run must share with the run it resumes."""
     return {
         "inputs": [str(path) for path in inputs],
+        # A resume over an archive that changed would chunk it otherwise.
+        "fingerprints": [_fingerprint(path, request.out.resolve()) for path in inputs],
         "fields": {"text": request.fields.text, **request.fields.names},
         "pipeline": request.pipeline,
         "config": str(request.config) if request.config else None,
@@ -136,7 +144,9 @@ def _chunks(
     request: AuditRequest, inputs: tuple[Path, ...], done: set[int], progress: AuditProgress
 ) -> Iterator[tuple[int, list[Record | BadRow]]]:
     """The archive's chunks not done yet, numbered in archive order."""
-    records = read_archive(list(inputs), request.fields, request.max_article_bytes)
+    records = read_archive(
+        list(inputs), request.fields, request.max_article_bytes, skip=request.out.resolve()
+    )
     for number in count():
         items = list(islice(records, request.chunk_articles))  # itertools.batched: 3.12+
         if not items:
@@ -147,17 +157,30 @@ def _chunks(
         yield number, items
 
 
-def _count(inputs: tuple[Path, ...]) -> int:
+def _fingerprint(path: Path, out: Path) -> str:
+    """The size and modification time of an input (of each file, for a folder)."""
+    files = archive_files(path, out) if path.is_dir() else [path]
+    digest = hashlib.sha256()
+    for file in files:
+        try:
+            found = file.stat()
+        except OSError:
+            continue
+        digest.update(
+            f"{file}\0{found.st_size}\0{found.st_mtime_ns}\n".encode(errors="surrogateescape")
+        )
+    return digest.hexdigest()
+
+
+def _count(inputs: tuple[Path, ...], out: Path) -> int:
     """How many records the inputs hold, read cheaply (for the progress bar)."""
     total = 0
     for path in inputs:
         suffix = path.suffix.lower()
         if path.is_dir():
-            total += sum(
-                1 for p in path.rglob("*") if p.suffix.lower() in LINTABLE_SUFFIXES and p.is_file()
-            )
+            total += len(archive_files(path, out.resolve()))
         elif suffix in JSONL_SUFFIXES:
-            with path.open("rb") as lines:
+            with suppress(OSError), path.open("rb") as lines:  # unreadable: its bad row says
                 total += sum(1 for line in lines if line.strip())
         elif suffix in PARQUET_SUFFIXES:
             import pyarrow.parquet as pq

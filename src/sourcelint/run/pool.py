@@ -130,7 +130,7 @@ def _pool(
     )
     finished = False
     try:
-        with _terminate_raises():
+        with terminate_raises():
             yield executor
         finished = True
     except BrokenProcessPool:
@@ -165,7 +165,7 @@ def _lint_in_pool(jobs: Sequence[Job]) -> list[Outcome]:
 
 
 @contextmanager
-def _terminate_raises() -> Iterator[None]:
+def terminate_raises() -> Iterator[None]:
     """SIGTERM raises SystemExit in the block (in the main thread), so cleanup runs."""
     if threading.current_thread() is not threading.main_thread():
         yield

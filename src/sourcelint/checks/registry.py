@@ -131,7 +131,9 @@ def _load_plugins(pack: Pack) -> tuple[Path, ...]:
     """Add the plugins' rules to ``pack``; where each plugin's code is."""
     code: dict[Path, None] = {}
     for entry in entry_points(group=ENTRY_POINT_GROUP):
-        version = entry.dist.version if entry.dist is not None else ""
+        # Read as a field: importlib_metadata (which Dask imports, and which then finds
+        # the distributions) raises KeyError for a plugin whose metadata has no Version.
+        version = (entry.dist.metadata.get("Version") or "") if entry.dist is not None else ""
         pack.digest.update(f"{entry.name}={entry.value} {version}\0".encode())
         code.update(dict.fromkeys(_plugin_code(entry)))
         try:

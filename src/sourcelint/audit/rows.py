@@ -8,7 +8,7 @@ from typing import Any
 
 from sourcelint.audit.inputs import META_FIELDS, Record
 from sourcelint.core.kinds import SourceKind
-from sourcelint.core.profile import WEAK_KINDS, Profile
+from sourcelint.core.profile import Profile
 
 KIND_COLUMNS = tuple(f"kind_{kind.value}" for kind in SourceKind)
 
@@ -31,7 +31,7 @@ def article_row(record: Record, profile: Profile, rules: Sequence[str]) -> dict[
     row.update({name: record.meta.get(name) for name in META_FIELDS})
     row["words"] = len(record.text.split())
     row["attributions"] = profile.attributions
-    row["weak"] = sum(profile.by_kind[kind.value] for kind in WEAK_KINDS)
+    row["weak"] = profile.weak
     for kind, column in zip(SourceKind, KIND_COLUMNS, strict=True):
         row[column] = profile.by_kind[kind.value]
     row["findings"] = sum(profile.by_rule.values())

@@ -61,7 +61,8 @@ def run_audit(request: AuditRequest) -> dict[str, int]:
         _require("distributed")
     inputs = tuple(_checked(path) for path in request.inputs)
     rules = _rules(request)
-    settings = AuditSettings(request.pipeline, request.config, tuple(rules))
+    config = request.config.resolve() if request.config else None  # workers elsewhere
+    settings = AuditSettings(request.pipeline, config, tuple(rules))
     store = AuditStore(request.out, columns(rules))
     done = store.open(_manifest(request, inputs, rules), resume=request.resume)
     with (

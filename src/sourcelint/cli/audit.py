@@ -70,6 +70,7 @@ def audit(
 ) -> None:
     """Audit an archive: a row per article, sums per outlet, author and month, and a
     report (report.html); broken records are listed in errors.jsonl."""
+    from sourcelint.audit.engines import ENGINES
     from sourcelint.audit.inputs import META_FIELDS, Fields
     from sourcelint.audit.runner import AuditRequest, run_audit
     from sourcelint.core.errors import SourcelintError
@@ -77,8 +78,10 @@ def audit(
 
     try:
         fields = _fields(field or [], META_FIELDS, Fields)
-        if engine not in ("local", "dask"):
-            raise typer.BadParameter(f"{engine!r}: use local or dask", param_hint="--engine")
+        if engine not in ENGINES:
+            raise typer.BadParameter(
+                f"{engine!r}: use one of {', '.join(ENGINES)}", param_hint="--engine"
+            )
         request = AuditRequest(
             inputs=tuple(inputs),
             out=out,

@@ -313,3 +313,18 @@ def test_a_missing_model_stops_the_audit_and_marks_no_chunk_done(tmp_path, archi
     assert result.exit_code == 2
     assert "error[E401]" in result.stderr
     assert not list((tmp_path / "o" / "parts").glob("rows-*"))
+
+
+def test_ids_with_lone_surrogates_and_json_nested_too_deep_are_no_crash(tmp_path):
+    source = tmp_path / "odd.jsonl"
+    article = "A senior official said the talks had stalled."
+    lines = [
+        json.dumps({"id": "caf\udce9", "outlet": "Le \ud800 Monde", "text": article}),
+        "[" * 100_000 + "]" * 100_000,  # json.loads: RecursionError
+    ]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert audit([source], tmp_path / "out", processes=1) == {"articles": 1, "errors": 1}
+    row = (tmp_path / "out" / "articles.csv").read_text(encoding="utf-8").splitlines()[1]
+    assert '"caf\\xe9","Le \\ud800 Monde"' in row  # shown escaped, as check shows file names
+    (error,) = (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8").splitlines()
+    assert json.loads(error)["reason"].startswith("not a JSON object")

@@ -5,7 +5,6 @@ of chunks is in flight, so memory does not grow with the archive."""
 
 from __future__ import annotations
 
-import signal
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -17,7 +16,13 @@ from sourcelint.audit.chunks import (
     process_linter,
 )
 from sourcelint.core.errors import AuditError
-from sourcelint.run.pool import WORKER_DIED, process_context, terminate, terminate_raises
+from sourcelint.run.pool import (
+    WORKER_DIED,
+    leave_signals_to_the_run,
+    process_context,
+    terminate,
+    terminate_raises,
+)
 
 if TYPE_CHECKING:
     from sourcelint.audit.inputs import BadRow, Record
@@ -56,7 +61,9 @@ def _pool(chunks: Chunks, settings: AuditSettings, processes: int) -> Iterator[C
     context = process_context()
     if context.get_start_method() == "fork":
         process_linter(settings, True).warm()  # built once here, shared by the forked processes
-    executor = ProcessPoolExecutor(processes, mp_context=context, initializer=_ignore_interrupt)
+    executor = ProcessPoolExecutor(
+        processes, mp_context=context, initializer=leave_signals_to_the_run
+    )
     pending: set[Future[ChunkResult]] = set()
     finished = False
     try:
@@ -80,11 +87,6 @@ def _pool(chunks: Chunks, settings: AuditSettings, processes: int) -> Iterator[C
         if process_linter.cache_info().currsize:
             process_linter(settings, True).worker.close()
             process_linter.cache_clear()
-
-
-def _ignore_interrupt() -> None:
-    """Ctrl-C is the run's process's to handle: it stops the pool."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _dask(

@@ -17,6 +17,7 @@ from typing import Any
 
 from sourcelint.audit.chunks import ChunkResult
 from sourcelint.core.errors import AuditError
+from sourcelint.core.writes import write_atomically
 
 MANIFEST = "audit.json"
 PARTS = "parts"
@@ -65,7 +66,9 @@ class AuditStore:
             hint = "--resume to continue the audit there, or " if path.is_file() else ""
             raise AuditError(f"not empty; {hint}choose another --out", path=self.directory)
         self.parts.mkdir(parents=True, exist_ok=True)
-        _write_atomic(path, json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+        write_atomically(
+            path, json.dumps(manifest, indent=2, sort_keys=True) + "\n", "audit record"
+        )
         return set()
 
     def done(self) -> set[int]:
@@ -75,7 +78,7 @@ class AuditStore:
         """Keep one chunk's errors, then its rows (the mark that it is done)."""
         number = f"{result.number:07d}"
         errors = "".join(json.dumps(asdict(bad), ensure_ascii=False) + "\n" for bad in result.bad)
-        _write_atomic(self.parts / f"errors-{number}.jsonl", errors)
+        write_atomically(self.parts / f"errors-{number}.jsonl", errors, "audit part")
         import pyarrow.parquet as pq
 
         # Parquet: some 120 bytes a row here (200-row chunks), against 850 as JSON Lines.
@@ -170,8 +173,3 @@ class _replaced:
             self.temporary.replace(self.path)
         else:
             self.temporary.unlink(missing_ok=True)
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    with _replaced(path) as temporary:
-        temporary.write_text(text, encoding="utf-8")

@@ -150,10 +150,16 @@ def process_context() -> BaseContext:
     return multiprocessing.get_context(method)
 
 
-def _start_worker(worker: Worker, pipelines: list[Pipeline]) -> None:
-    """Initializer of a pool process: the run's process alone handles Ctrl-C and SIGTERM."""
+def leave_signals_to_the_run() -> None:
+    """In a pool process: the run's process alone handles Ctrl-C and SIGTERM (it stops
+    the pool), and SIGTERM ends this one as it would any process."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _start_worker(worker: Worker, pipelines: list[Pipeline]) -> None:
+    """Initializer of a pool process: signals left to the run, its worker warmed."""
+    leave_signals_to_the_run()
     global _pool_worker
     _pool_worker = worker
     worker.warm(pipelines)

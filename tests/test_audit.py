@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_registry import CUSTOM_PACK
 from typer.testing import CliRunner
 
 from sourcelint.audit import runner as runner_module
@@ -328,3 +329,116 @@ def test_ids_with_lone_surrogates_and_json_nested_too_deep_are_no_crash(tmp_path
     assert '"caf\\xe9","Le \\ud800 Monde"' in row  # shown escaped, as check shows file names
     (error,) = (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8").splitlines()
     assert json.loads(error)["reason"].startswith("not a JSON object")
+
+
+def rule_totals(out: Path) -> dict[str, int]:
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    return {code: count for code, count in summary["by_rule"].items() if count}
+
+
+def test_the_config_beside_the_archive_applies_wherever_the_audit_runs(
+    tmp_path, archive, monkeypatch
+):
+    plain = tmp_path / "plain"
+    audit([archive], plain, processes=1)
+    fired = sorted(rule_totals(plain))
+    assert len(fired) >= 2
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    copy = desk / "news.jsonl"
+    copy.write_bytes(archive.read_bytes())
+    (desk / "packs").mkdir()
+    house = CUSTOM_PACK.replace("[sources say]", "[senior official]")  # the archive has it
+    (desk / "packs" / "house.toml").write_text(house, encoding="utf-8")
+    (desk / "sourcelint.toml").write_text(
+        f'ignore = ["{fired[0]}"]\nextend-rules = ["packs"]\n', encoding="utf-8"
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "sourcelint.toml").write_text(f'ignore = ["{fired[1]}"]\n', encoding="utf-8")
+    monkeypatch.chdir(elsewhere)  # the working directory's config is not the archive's
+    audit([copy], tmp_path / "configured", processes=2)
+    totals = rule_totals(tmp_path / "configured")
+    assert fired[0] not in totals
+    assert totals[fired[1]] == rule_totals(plain)[fired[1]]
+    assert totals["XY101"] > 0  # the pack beside the archive: a column of its own
+
+
+def test_a_folder_is_walked_as_check_walks_it(tmp_path, archive_module):
+    import pyarrow.parquet as pq
+
+    folder = tmp_path / "site"
+    archive_module.write_directory(folder, 12, seed=5)
+    names = sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*.*"))
+    drafts = folder / "drafts"
+    drafts.mkdir()
+    (drafts / "unfinished.txt").write_text("Officials reportedly said so.", encoding="utf-8")
+    (folder / "old.txt").write_text("A source said it was over.", encoding="utf-8")
+    (folder / "notes.story").write_text("Aides reportedly agreed.", encoding="utf-8")
+    (folder / "guide.rst").write_text("Guide\n=====\n", encoding="utf-8")
+    (folder / "sourcelint.toml").write_text(
+        'extend-exclude = ["drafts/"]\n[readers]\nextensions = { ".story" = "plain" }\n',
+        encoding="utf-8",
+    )
+    (folder / ".gitignore").write_text("old.txt\n", encoding="utf-8")
+    (folder / ".git").mkdir()
+    counts = audit([folder], tmp_path / "out", processes=1)
+    ids = pq.read_table(tmp_path / "out" / "articles.parquet").column("id").to_pylist()
+    assert sorted(ids) == sorted([*names, "notes.story"])
+    (refused,) = (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8").splitlines()
+    assert json.loads(refused)["input"].endswith("guide.rst")
+    assert "not read by sourcelint" in json.loads(refused)["reason"]
+    assert counts == {"articles": len(names) + 1, "errors": 1}
+
+
+def test_a_json_line_too_long_is_refused_unread_and_the_next_is_read(tmp_path):
+    source = tmp_path / "long.jsonl"
+    article = "A senior official said the talks had stalled."
+    huge = json.dumps({"id": "huge", "text": "word " * 220_000})  # 1.1 MB of JSON
+    lines = [huge, json.dumps({"id": "after", "text": article})]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    counts = audit([source], tmp_path / "out", processes=1, max_article_bytes=1_000)
+    assert counts == {"articles": 1, "errors": 1}
+    (error,) = (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8").splitlines()
+    assert json.loads(error)["input"].endswith("long.jsonl:1")
+    assert json.loads(error)["reason"].startswith("line over 1,054,576 bytes")
+
+
+def test_words_are_the_prose_a_reader_sees_not_the_markup(tmp_path):
+    import pyarrow.parquet as pq
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    prose = "A senior official said the talks had stalled on Tuesday."
+    attributes = " ".join(f'data-x{n}="a b c"' for n in range(20))
+    (folder / "page.html").write_text(
+        f"<html><head><title>t</title><style>p {{ color: red }}</style></head>"
+        f"<body><p {attributes}>{prose}</p></body></html>",
+        encoding="utf-8",
+    )
+    (folder / "page.md").write_text(f"# Talks\n\n{prose}\n", encoding="utf-8")
+    audit([folder], tmp_path / "out", processes=1)
+    words = dict(
+        zip(
+            *pq.read_table(tmp_path / "out" / "articles.parquet", columns=["id", "words"])
+            .to_pydict()
+            .values(),
+            strict=True,
+        )
+    )
+    assert words["page.md"] == len(prose.split()) + 1  # and the heading's word
+    assert words["page.html"] == len(prose.split())
+
+
+def test_a_broken_config_in_the_archive_stops_the_audit_naming_file_and_key(tmp_path):
+    folder = tmp_path / "site"
+    (folder / "desk").mkdir(parents=True)
+    (folder / "a.txt").write_text("A senior official said so.", encoding="utf-8")
+    (folder / "desk" / "b.txt").write_text("Aides reportedly agreed.", encoding="utf-8")
+    (folder / "desk" / "sourcelint.toml").write_text('pipeline = "slow"\n', encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["audit", str(folder), "--out", str(out), "-j", "1"])
+    assert result.exit_code == 2
+    assert "desk/sourcelint.toml" in result.stderr
+    assert "pipeline" in result.stderr
+    assert not out.exists()

@@ -17,6 +17,7 @@ def build_profile(article: Article, findings: Iterable[Finding]) -> Profile:
     value = grade(article)
     return Profile(
         attributions=len(counted),
+        words=len(article.text.split()),
         by_kind=Counter(a.kind.value for a in counted),
         by_rule=Counter(finding.code for finding in findings),
         grades=[value] if value is not None else [],

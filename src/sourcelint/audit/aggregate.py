@@ -59,6 +59,8 @@ def derived(counts: Counter[str]) -> dict[str, float | None]:
     words = counts["words"]
 
     def share(part: int, whole: int) -> float | None:
+        # A digit more than a file's profile: an archive's monthly shares move by tenths
+        # of a percent.
         return round(part / whole, 4) if whole else None
 
     return {

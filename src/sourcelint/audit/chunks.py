@@ -1,31 +1,35 @@
 """A chunk of an archive linted in whichever process runs it: a pool's, a Dask worker's or
-the run's own. Each process keeps one ``Worker`` (rules, model) for every chunk it gets."""
+the run's own. Each process keeps one ``Worker`` (rules, model) for every chunk it gets;
+each record comes with its settings, resolved where the audit runs."""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from sourcelint.audit.inputs import BadRow, Record
 from sourcelint.audit.rows import article_row
-from sourcelint.config import ConfigResolver
 from sourcelint.core.errors import PipelineError
 from sourcelint.run.options import CliOptions
-from sourcelint.run.worker import Job, Worker
+from sourcelint.run.worker import Job, Pipeline, Worker
+
+# spaCy's pipelines are not thread-safe: a process lints one chunk at a time, even as a
+# Dask worker with several threads.
+_ONE_AT_A_TIME = threading.Lock()
 
 
 @dataclass(frozen=True)
 class AuditSettings:
     """What every chunk of one audit is linted with (hashable: a process's key)."""
 
-    pipeline: str | None = None
-    config: Path | None = None
+    pipeline: str | None = None  # --pipeline (a failing model is blamed on it, or the config)
     rules: tuple[str, ...] = ()  # the rule codes every row counts, in column order
+    pipelines: tuple[Pipeline, ...] = ()  # what the records' settings need built
 
     def options(self) -> CliOptions:
-        return CliOptions(paths=[], pipeline=self.pipeline, config=self.config, no_cache=True)
+        return CliOptions(paths=[], pipeline=self.pipeline, no_cache=True)
 
 
 @dataclass
@@ -38,32 +42,24 @@ class ChunkResult:
 
 
 class ChunkLinter:
-    """Lints chunks of records with one worker and one configuration resolver."""
+    """Lints chunks of records with one worker."""
 
     def __init__(self, settings: AuditSettings, *, owns_process: bool) -> None:
         self.settings = settings
         self.options = settings.options()
-        self.resolver = ConfigResolver(self.options.config)
         # A process of the audit's own (the run's, its pool's) is tidied between chunks; a
         # Dask worker may run others' tasks too, and its collector is left to them.
         self.worker = Worker(self.options, owns_process=owns_process)
 
     def warm(self) -> None:
         """Build the rules and the model now (a pool forked afterwards shares them)."""
-        probe = self.options.apply(self.resolver.settings_for(Path.cwd() / "article.txt"))
-        self.worker.warm([(probe.extend_rules, probe.pipeline, probe.model)])
+        self.worker.warm(self.settings.pipelines)
 
     def lint(self, number: int, items: list[Record | BadRow]) -> ChunkResult:
         records = [item for item in items if isinstance(item, Record)]
         bad = [item for item in items if isinstance(item, BadRow)]
         jobs = [
-            Job(
-                record.meta["id"],
-                record.path,
-                self.options.apply(self.resolver.settings_for(record.path)),
-                record.text,
-            )
-            for record in records
+            Job(record.meta["id"], record.path, record.settings, record.text) for record in records
         ]
         rows = []
         for record, outcome in zip(records, self.worker.lint(jobs), strict=True):
@@ -86,4 +82,5 @@ def lint_chunk(
     settings: AuditSettings, owns_process: bool, number: int, items: list[Record | BadRow]
 ) -> ChunkResult:
     """A chunk linted in a pool or Dask worker process (a module function: picklable)."""
-    return process_linter(settings, owns_process).lint(number, items)
+    with _ONE_AT_A_TIME:
+        return process_linter(settings, owns_process).lint(number, items)

@@ -18,13 +18,15 @@ from sourcelint.audit.chunks import (
 from sourcelint.core.errors import AuditError
 from sourcelint.run.pool import (
     WORKER_DIED,
+    WorkerDied,
     leave_signals_to_the_run,
     process_context,
-    terminate,
-    terminate_raises,
+    process_pool,
 )
 
 if TYPE_CHECKING:
+    from distributed import Client
+
     from sourcelint.audit.inputs import BadRow, Record
 
 Chunks = Iterable[tuple[int, list["Record | BadRow"]]]
@@ -55,19 +57,13 @@ def _here(chunks: Chunks, settings: AuditSettings) -> Iterator[ChunkResult]:
 
 
 def _pool(chunks: Chunks, settings: AuditSettings, processes: int) -> Iterator[ChunkResult]:
-    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-    from concurrent.futures.process import BrokenProcessPool
+    from concurrent.futures import FIRST_COMPLETED, Future, wait
 
-    context = process_context()
-    if context.get_start_method() == "fork":
+    if process_context().get_start_method() == "fork":
         process_linter(settings, True).warm()  # built once here, shared by the forked processes
-    executor = ProcessPoolExecutor(
-        processes, mp_context=context, initializer=leave_signals_to_the_run
-    )
     pending: set[Future[ChunkResult]] = set()
-    finished = False
     try:
-        with terminate_raises():  # SIGTERM stops the pool as Ctrl-C does
+        with process_pool(processes, leave_signals_to_the_run) as executor:
             for number, items in chunks:
                 if len(pending) >= processes * _IN_FLIGHT:
                     done, pending = wait(pending, return_when=FIRST_COMPLETED)
@@ -76,14 +72,9 @@ def _pool(chunks: Chunks, settings: AuditSettings, processes: int) -> Iterator[C
             while pending:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 yield from (future.result() for future in done)
-        finished = True
-    except BrokenProcessPool:
+    except WorkerDied:
         raise AuditError(WORKER_DIED) from None
     finally:
-        if finished:
-            executor.shutdown()
-        else:
-            terminate(executor)
         if process_linter.cache_info().currsize:
             process_linter(settings, True).worker.close()
             process_linter.cache_clear()
@@ -101,17 +92,17 @@ def _dask(
     if scheduler is None:
         cluster = LocalCluster(
             n_workers=processes,
-            threads_per_worker=1,  # spaCy is not thread-safe: one chunk a process
+            threads_per_worker=1,  # one chunk a process at a time (chunks._ONE_AT_A_TIME)
             processes=True,
             dashboard_address=None,
             silence_logs=logging.ERROR,
         )
     client = Client(cluster if cluster is not None else scheduler)
     try:
-        workers = max(1, len(client.scheduler_info()["workers"]))
         running = as_completed()
         for number, items in chunks:
-            if running.count() >= workers * _IN_FLIGHT:
+            # Asked again whenever the cap is reached: a cluster may grow or shrink.
+            while running.count() >= _IN_FLIGHT * _worker_processes(client):
                 yield next(running).result()
             running.add(client.submit(lint_chunk, settings, False, number, items, pure=False))
         for future in running:
@@ -122,3 +113,11 @@ def _dask(
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _worker_processes(client: Client) -> int:
+    """The cluster's worker processes (at least one: an adaptive cluster starts empty).
+
+    A worker with several threads still lints one chunk at a time, so threads do not count.
+    """
+    return max(1, len(client.nthreads()))

@@ -10,22 +10,26 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import count
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-from sourcelint.config.discovery import LINTABLE_SUFFIXES
+from sourcelint.audit.listing import Input
+from sourcelint.config import Settings
 from sourcelint.core.errors import InputError, SourcelintError
 from sourcelint.core.escapes import unsurrogate
 from sourcelint.core.files import read_stream, read_text
 
 # Fields of a record besides its text that the audit keeps, by their name in the output.
 META_FIELDS = ("id", "outlet", "author", "date", "url")
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
-PARQUET_SUFFIXES = (".parquet", ".pq")
 # Records read from a Parquet file at a time (one batch in memory).
 PARQUET_BATCH = 1000
+# A JSON Lines line may hold this many times --max-article-bytes (JSON escapes a
+# character in up to six bytes; other fields ride along) before it is refused unread.
+JSONL_LINE_FACTOR = 6
+JSONL_LINE_SLACK = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,8 @@ class Record:
     """One article to lint: where it comes from, its text and metadata."""
 
     input: str  # the input it was read from
-    path: Path  # the file it is linted as (its settings, its reader)
+    path: Path  # the file it is linted as (its reader, its per-file ignores)
+    settings: Settings
     text: str
     meta: dict[str, str]
 
@@ -58,36 +63,30 @@ class BadRow:
     reason: str
 
 
-def read_archive(
-    inputs: list[Path], fields: Fields, max_bytes: int, skip: Path | None = None
-) -> Iterator[Record | BadRow]:
-    """Every record of ``inputs`` in order: a directory's files sorted by path (less those
-    under ``skip``, the audit's own folder), a JSON Lines file's lines, a Parquet file's
-    rows."""
+def read_archive(inputs: list[Input], fields: Fields, max_bytes: int) -> Iterator[Record | BadRow]:
+    """Every record of ``inputs`` in order: a folder's files as listed, then those it
+    cannot read; a JSON Lines file's lines; a Parquet file's rows."""
     for source in inputs:
-        if source.is_dir():
-            yield from _files(archive_files(source, skip), source, max_bytes)
-        elif source.suffix.lower() in JSONL_SUFFIXES:
-            yield from _jsonl(source, fields, max_bytes)
-        elif source.suffix.lower() in PARQUET_SUFFIXES:
-            yield from _parquet(source, fields, max_bytes)
+        if source.kind == "folder":
+            yield from _files(source.files, source.path, max_bytes)
+            for skipped in source.skipped:
+                yield BadRow(unsurrogate(str(skipped.path)), None, skipped.message())
+            for error in source.unreadable:
+                yield BadRow(unsurrogate(str(error.path or source.path)), None, error.message)
+            continue
+        assert source.settings is not None, "a file input is listed with its settings"
+        if source.kind == "jsonl":
+            yield from _jsonl(source.path, source.settings, fields, max_bytes)
+        elif source.kind == "parquet":
+            yield from _parquet(source.path, source.settings, fields, max_bytes)
         else:
-            yield from _files([source], source.parent, max_bytes)
+            yield from _files(((source.path, source.settings),), source.path.parent, max_bytes)
 
 
-def archive_files(root: Path, skip: Path | None = None) -> list[Path]:
-    """The article files under ``root``, sorted; none under ``skip``."""
-    return sorted(
-        path
-        for path in root.rglob("*")
-        if path.suffix.lower() in LINTABLE_SUFFIXES
-        and path.is_file()
-        and (skip is None or not path.is_relative_to(skip))
-    )
-
-
-def _files(files: list[Path], root: Path, max_bytes: int) -> Iterator[Record | BadRow]:
-    for path in files:
+def _files(
+    files: Iterable[tuple[Path, Settings]], root: Path, max_bytes: int
+) -> Iterator[Record | BadRow]:
+    for path, settings in files:
         # A file name that is not UTF-8 is shown escaped, as ``check`` shows it.
         name, where = unsurrogate(path.relative_to(root).as_posix()), unsurrogate(str(path))
         try:
@@ -95,18 +94,29 @@ def _files(files: list[Path], root: Path, max_bytes: int) -> Iterator[Record | B
         except SourcelintError as error:
             yield BadRow(where, name, error.message)
             continue
-        yield Record(where, path, text, {"id": name})
+        yield Record(where, path, settings, text, {"id": name})
 
 
-def _jsonl(source: Path, fields: Fields, max_bytes: int) -> Iterator[Record | BadRow]:
+def _jsonl(
+    source: Path, settings: Settings, fields: Fields, max_bytes: int
+) -> Iterator[Record | BadRow]:
     where = source.with_suffix(".txt")  # a record is linted as plain text beside its file
     try:
         lines = source.open("rb")
     except OSError as error:
         yield BadRow(str(source), None, f"cannot read: {error.strerror or error}")
         return
+    limit = max_bytes * JSONL_LINE_FACTOR + JSONL_LINE_SLACK
     with lines:
-        for number, line in enumerate(lines, 1):
+        for number in count(1):
+            line = lines.readline(limit)
+            if not line:
+                return
+            if len(line) == limit and not line.endswith(b"\n"):
+                _skip_line(lines)
+                reason = f"line over {limit:,} bytes: read none of it (--max-article-bytes)"
+                yield BadRow(f"{source}:{number}", None, reason)
+                continue
             if not line.strip():
                 continue
             try:
@@ -120,10 +130,19 @@ def _jsonl(source: Path, fields: Fields, max_bytes: int) -> Iterator[Record | Ba
             except (ValueError, RecursionError) as error:  # RecursionError: nested too deep
                 yield BadRow(f"{source}:{number}", None, f"not a JSON object: {error}")
                 continue
-            yield _record(record, f"{source}:{number}", where, fields, max_bytes)
+            yield _record(record, f"{source}:{number}", where, settings, fields, max_bytes)
 
 
-def _parquet(source: Path, fields: Fields, max_bytes: int) -> Iterator[Record | BadRow]:
+def _skip_line(lines: BinaryIO) -> None:
+    """Read past the rest of a line, a block at a time (it is never held whole)."""
+    while block := lines.readline(JSONL_LINE_SLACK):
+        if block.endswith(b"\n"):
+            return
+
+
+def _parquet(
+    source: Path, settings: Settings, fields: Fields, max_bytes: int
+) -> Iterator[Record | BadRow]:
     import pyarrow.parquet as pq
 
     where = source.with_suffix(".txt")
@@ -149,7 +168,7 @@ def _parquet(source: Path, fields: Fields, max_bytes: int) -> Iterator[Record | 
             if isinstance(record, Exception):
                 yield BadRow(f"{source}:{row}", None, f"cannot read the row: {record}")
             else:
-                yield _record(record, f"{source}:{row}", where, fields, max_bytes)
+                yield _record(record, f"{source}:{row}", where, settings, fields, max_bytes)
 
 
 def _rows(batch: Any) -> list[dict[str, Any] | Exception]:
@@ -168,7 +187,7 @@ def _rows(batch: Any) -> list[dict[str, Any] | Exception]:
 
 
 def _record(
-    record: object, where: str, path: Path, fields: Fields, max_bytes: int
+    record: object, where: str, path: Path, settings: Settings, fields: Fields, max_bytes: int
 ) -> Record | BadRow:
     if not isinstance(record, dict):
         return BadRow(where, None, "not a JSON object")
@@ -193,4 +212,4 @@ def _record(
     if not text.strip():
         return BadRow(where, identity, "empty text")
     meta.setdefault("id", where)
-    return Record(where, path, text, meta)
+    return Record(where, path, settings, text, meta)

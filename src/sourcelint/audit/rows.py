@@ -29,7 +29,7 @@ def article_row(record: Record, profile: Profile, rules: Sequence[str]) -> dict[
     """``record``'s row: counts, never text (an archive's rows stay small)."""
     row: dict[str, Any] = {"input": record.input}
     row.update({name: record.meta.get(name) for name in META_FIELDS})
-    row["words"] = len(record.text.split())
+    row["words"] = profile.words
     row["attributions"] = profile.attributions
     row["weak"] = profile.weak
     for kind, column in zip(SourceKind, KIND_COLUMNS, strict=True):

@@ -3,9 +3,8 @@ each chunk as it is done, then merge the rows, sum them and draw the report."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
-from contextlib import closing, suppress
+from contextlib import closing
 from dataclasses import dataclass, field
 from itertools import count, islice
 from pathlib import Path
@@ -13,23 +12,16 @@ from pathlib import Path
 from sourcelint.audit.aggregate import aggregate, summary, write_aggregates, write_summary
 from sourcelint.audit.chunks import AuditSettings
 from sourcelint.audit.engines import lint_chunks
-from sourcelint.audit.inputs import (
-    JSONL_SUFFIXES,
-    PARQUET_SUFFIXES,
-    BadRow,
-    Fields,
-    Record,
-    archive_files,
-    read_archive,
-)
+from sourcelint.audit.inputs import BadRow, Fields, Record, read_archive
+from sourcelint.audit.listing import Input, list_inputs
 from sourcelint.audit.progress import AuditProgress
 from sourcelint.audit.rows import columns
 from sourcelint.audit.store import AuditStore
-from sourcelint.config import ConfigResolver
-from sourcelint.config.discovery import LINTABLE_SUFFIXES
 from sourcelint.core.errors import AuditError
 from sourcelint.core.version import __version__
 from sourcelint.engine import Engine
+from sourcelint.run.options import CliOptions
+from sourcelint.run.worker import Pipeline, pipeline_of
 
 # Articles a chunk holds: enough to batch the parse, few enough that a resumed run redoes
 # little and every process stays busy to the end.
@@ -59,14 +51,17 @@ def run_audit(request: AuditRequest) -> dict[str, int]:
     _require("pyarrow")
     if request.engine == "dask":
         _require("distributed")
-    inputs = tuple(_checked(path) for path in request.inputs)
-    rules = _rules(request)
-    config = request.config.resolve() if request.config else None  # workers elsewhere
-    settings = AuditSettings(request.pipeline, config, tuple(rules))
+    options = CliOptions(paths=[], pipeline=request.pipeline, config=request.config)
+    inputs = list_inputs(request.inputs, options, request.out)
+    pipelines = tuple(
+        dict.fromkeys(pipeline_of(each) for source in inputs for each in source.all_settings())
+    )
+    rules = _rules(pipelines)
+    settings = AuditSettings(request.pipeline, tuple(rules), pipelines)
     store = AuditStore(request.out, columns(rules))
     done = store.open(_manifest(request, inputs, rules), resume=request.resume)
     with (
-        AuditProgress(_count(inputs, request.out)) as progress,
+        AuditProgress(sum(source.records for source in inputs)) as progress,
         closing(
             lint_chunks(
                 _chunks(request, inputs, done, progress),
@@ -85,7 +80,7 @@ def run_audit(request: AuditRequest) -> dict[str, int]:
     write_aggregates(request.out, sums)
     extra = {
         "errors": counts["errors"],
-        "inputs": [str(path) for path in inputs],
+        "inputs": [str(source.path) for source in inputs],
         "pipeline": request.pipeline or "config",
         "sourcelint": __version__,
     }
@@ -104,33 +99,21 @@ def _require(module: str) -> None:
         raise AuditError(f"needs {module}, which is not installed: pip install 'sourcelint[audit]'")
 
 
-def _checked(path: Path) -> Path:
-    suffix = path.suffix.lower()
-    readable = (*JSONL_SUFFIXES, *PARQUET_SUFFIXES, *LINTABLE_SUFFIXES)
-    if path.is_dir() or (path.is_file() and suffix in readable):
-        return path.resolve()
-    if not path.exists():
-        raise AuditError("no such file or directory", path=path)
-    raise AuditError(
-        "not an archive sourcelint reads: a folder, .jsonl, .ndjson, .parquet, or a text, "
-        "Markdown or HTML file",
-        path=path,
-    )
+def _rules(pipelines: tuple[Pipeline, ...]) -> dict[str, str]:
+    """Every rule an article may be linted with, code -> name: the rows' columns (the
+    rules of every rule pack the records' settings name)."""
+    packs = dict.fromkeys(key for key, _, _ in pipelines) or {(): None}
+    rules = {
+        rule.code: rule.meta.name for key in packs for rule in Engine.for_rules(key).registry.rules
+    }
+    return dict(sorted(rules.items()))
 
 
-def _rules(request: AuditRequest) -> dict[str, str]:
-    """Every rule an article may be linted with, code -> name: the rows' columns."""
-    settings = ConfigResolver(request.config).settings_for_directory(Path.cwd())
-    rules = Engine.for_rules(settings.extend_rules).registry.rules
-    return {rule.code: rule.meta.name for rule in sorted(rules, key=lambda rule: rule.code)}
-
-
-def _manifest(request: AuditRequest, inputs: tuple[Path, ...], rules: dict[str, str]) -> dict:
+def _manifest(request: AuditRequest, inputs: list[Input], rules: dict[str, str]) -> dict:
     """What a resumed run must share with the run it resumes."""
     return {
-        "inputs": [str(path) for path in inputs],
-        # A resume over an archive that changed would chunk it otherwise.
-        "fingerprints": [_fingerprint(path, request.out.resolve()) for path in inputs],
+        "inputs": [str(source.path) for source in inputs],
+        "fingerprints": [source.fingerprint for source in inputs],
         "fields": {"text": request.fields.text, **request.fields.names},
         "pipeline": request.pipeline,
         "config": str(request.config) if request.config else None,
@@ -142,12 +125,10 @@ def _manifest(request: AuditRequest, inputs: tuple[Path, ...], rules: dict[str, 
 
 
 def _chunks(
-    request: AuditRequest, inputs: tuple[Path, ...], done: set[int], progress: AuditProgress
+    request: AuditRequest, inputs: list[Input], done: set[int], progress: AuditProgress
 ) -> Iterator[tuple[int, list[Record | BadRow]]]:
     """The archive's chunks not done yet, numbered in archive order."""
-    records = read_archive(
-        list(inputs), request.fields, request.max_article_bytes, skip=request.out.resolve()
-    )
+    records = read_archive(inputs, request.fields, request.max_article_bytes)
     for number in count():
         items = list(islice(records, request.chunk_articles))  # itertools.batched: 3.12+
         if not items:
@@ -156,38 +137,3 @@ def _chunks(
             progress.advance(len(items))
             continue
         yield number, items
-
-
-def _fingerprint(path: Path, out: Path) -> str:
-    """The size and modification time of an input (of each file, for a folder)."""
-    files = archive_files(path, out) if path.is_dir() else [path]
-    digest = hashlib.sha256()
-    for file in files:
-        try:
-            found = file.stat()
-        except OSError:
-            continue
-        digest.update(
-            f"{file}\0{found.st_size}\0{found.st_mtime_ns}\n".encode(errors="surrogateescape")
-        )
-    return digest.hexdigest()
-
-
-def _count(inputs: tuple[Path, ...], out: Path) -> int:
-    """How many records the inputs hold, read cheaply (for the progress bar)."""
-    total = 0
-    for path in inputs:
-        suffix = path.suffix.lower()
-        if path.is_dir():
-            total += len(archive_files(path, out.resolve()))
-        elif suffix in JSONL_SUFFIXES:
-            with suppress(OSError), path.open("rb") as lines:  # unreadable: its bad row says
-                total += sum(1 for line in lines if line.strip())
-        elif suffix in PARQUET_SUFFIXES:
-            import pyarrow.parquet as pq
-
-            with suppress(OSError, ValueError):  # reported as the input's bad row
-                total += pq.ParquetFile(path).metadata.num_rows
-        else:
-            total += 1
-    return total

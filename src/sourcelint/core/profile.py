@@ -29,6 +29,8 @@ class Profile:
     by_kind: Counter[str] = field(default_factory=Counter)
     by_rule: Counter[str] = field(default_factory=Counter)
     grades: list[float] = field(default_factory=list)
+    # Words of the prose its reader saw (markup aside): the base of rates per 1,000 words.
+    words: int = 0
 
     @property
     def weak(self) -> int:
@@ -46,6 +48,7 @@ class Profile:
 
     def add(self, other: Profile) -> None:
         self.attributions += other.attributions
+        self.words += other.words
         self.by_kind.update(other.by_kind)
         self.by_rule.update(other.by_rule)
         self.grades.extend(other.grades)

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from sourcelint.engine import Engine, LintRequest
 
 # Bumped whenever what an entry holds changes shape.
-ENTRY_FORMAT = 1
+ENTRY_FORMAT = 2
 
 
 class ResultCache:
@@ -120,6 +120,7 @@ def _record(result: LintResult) -> dict[str, Any]:
         "findings": [finding.to_dict() for finding in result.findings],
         "profile": {
             "attributions": profile.attributions,
+            "words": profile.words,
             "by_kind": dict(profile.by_kind),
             "by_rule": dict(profile.by_rule),
             "grades": profile.grades,
@@ -135,6 +136,7 @@ def _result(record: dict[str, Any]) -> LintResult:
         findings=[_finding(data) for data in record["findings"]],
         profile=Profile(
             attributions=profile["attributions"],
+            words=profile["words"],
             by_kind=Counter(profile["by_kind"]),
             by_rule=Counter(profile["by_rule"]),
             grades=list(profile["grades"]),

@@ -6,7 +6,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -112,21 +112,32 @@ def _pool(
     """Worker processes with ``worker``'s linters and models, ended with the block.
 
     Where processes fork, the models are loaded here first and shared copy-on-write;
-    elsewhere each process loads its own. On an error, Ctrl-C or SIGTERM the workers are
-    terminated at once rather than left behind.
+    elsewhere each process loads its own.
+    """
+    if process_context().get_start_method() == "fork":
+        worker.warm(pipelines)
+        initargs: tuple[object, ...] = (worker, [])
+    else:
+        initargs = (Worker(worker.options, owns_process=True), pipelines)
+    with process_pool(processes, _start_worker, initargs) as executor:
+        yield executor
+
+
+@contextmanager
+def process_pool(
+    processes: int, initializer: Callable[..., None], initargs: tuple[object, ...] = ()
+) -> Iterator[ProcessPoolExecutor]:
+    """A pool of ``processes`` (forked where the platform allows), ended with the block.
+
+    On an error, Ctrl-C or SIGTERM the processes are terminated at once rather than left
+    behind; a process that dies raises ``WorkerDied``.
     """
     # Imported here: a run of one file, and the other commands, start without them.
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    context = process_context()
-    if context.get_start_method() == "fork":
-        worker.warm(pipelines)
-        initargs: tuple[object, ...] = (worker, [])
-    else:
-        initargs = (Worker(worker.options, owns_process=True), pipelines)
     executor = ProcessPoolExecutor(
-        processes, mp_context=context, initializer=_start_worker, initargs=initargs
+        processes, mp_context=process_context(), initializer=initializer, initargs=initargs
     )
     finished = False
     try:

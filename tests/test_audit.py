@@ -442,3 +442,24 @@ def test_a_broken_config_in_the_archive_stops_the_audit_naming_file_and_key(tmp_
     assert "desk/sourcelint.toml" in result.stderr
     assert "pipeline" in result.stderr
     assert not out.exists()
+
+
+def test_a_linter_built_afresh_when_its_vocabulary_is_full_gives_the_same_sums(
+    baseline, archive, tmp_path, monkeypatch
+):
+    from sourcelint.audit import chunks as chunks_module
+
+    renewals = []
+    renew = chunks_module.ChunkLinter.renew
+
+    def counted(self):
+        before = self.worker.strings_known()
+        renew(self)
+        renewals.append((before, self.worker.strings_known()))
+
+    monkeypatch.setattr(chunks_module, "RENEW_STRINGS", 100)
+    monkeypatch.setattr(chunks_module.ChunkLinter, "renew", counted)
+    audit([archive], tmp_path / "renewed", processes=1)
+    assert len(renewals) == 6  # after each of the six chunks of 40
+    assert all(after < before - 100 for before, after in renewals)  # the words are gone
+    assert sums(tmp_path / "renewed") == sums(baseline)

@@ -152,6 +152,10 @@ class Engine:
                 return nullcontext()
         return analyzer.nlp.memory_zone() if self._warmed[key] else nullcontext()
 
+    def strings_known(self) -> int:
+        """How many strings its tiers' vocabularies hold."""
+        return sum(analyzer.strings_known() for analyzer in self._analyzers.values())
+
     def lint_text(self, text: str, rules: Sequence[Rule], **options: Any) -> list[Finding]:
         """Findings of ``rules`` in ``text`` (decoded file contents), sorted by position.
 

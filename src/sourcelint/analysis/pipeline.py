@@ -87,6 +87,11 @@ class Analyzer:
             self._nlp = nlp
         return self._nlp
 
+    def strings_known(self) -> int:
+        """How many strings the tier's vocabulary holds: it grows with every word met
+        outside a memory zone (``Engine._zone``)."""
+        return len(self._nlp.vocab.strings) if self._nlp is not None else 0
+
     @property
     def stages(self) -> list[Stage]:
         """The parse tier's model components in order, its rule components as tables."""

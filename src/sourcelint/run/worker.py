@@ -77,6 +77,10 @@ class Worker:
         engine = self._engines.get(key) or Engine.for_rules(key)
         return {rule.code: rule.meta for rule in engine.registry.rules}
 
+    def strings_known(self) -> int:
+        """How many strings its engines' vocabularies hold."""
+        return sum(engine.strings_known() for engine in self._engines.values())
+
     def warm(self, pipelines: Iterable[Pipeline]) -> None:
         """Build the engines and models of (extend-rules, tier, model) ahead of linting.
 

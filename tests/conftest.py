@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -12,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from typer.testing import CliRunner
@@ -109,6 +110,39 @@ def ctrl_c_reaches_children() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def process_alive(pid: int) -> bool:
+    """Whether process ``pid`` runs (Linux: read from /proc); a zombie, ended but not yet
+    reaped, does not."""
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8", errors="replace")
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return text[text.rindex(")") + 2 :].split()[0] != "Z"
+
+
+@pytest.fixture(scope="module")
+def archive_module() -> Iterator[Any]:
+    """``bench/archive.py``, the generator of invented archives, imported."""
+    sys.path.insert(0, str(ROOT / "bench"))  # the generator is a bench script
+    try:
+        import archive
+
+        yield archive
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+
+
+AUDIT_SUMS = ("by_outlet.csv", "by_author.csv", "by_month.csv", "by_outlet_month.csv")
+
+
+def audit_sums(out: Path) -> dict[str, str]:
+    """An audit's aggregates: its group files, and summary.json but for its inputs."""
+    texts = {name: (out / name).read_text(encoding="utf-8") for name in AUDIT_SUMS}
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    texts["summary"] = json.dumps({k: v for k, v in summary.items() if k != "inputs"})
+    return texts
 
 
 @contextmanager

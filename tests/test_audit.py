@@ -5,7 +5,6 @@ output folder is overwritten."""
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,19 +16,7 @@ from sourcelint.audit import store as store_module
 from sourcelint.audit.runner import AuditRequest, run_audit
 from sourcelint.cli.app import app
 
-BENCH = Path(__file__).resolve().parent.parent / "bench"
-SUMS = ("by_outlet.csv", "by_author.csv", "by_month.csv", "by_outlet_month.csv")
-
-
-@pytest.fixture(scope="module")
-def archive_module():
-    sys.path.insert(0, str(BENCH))  # the generator is a bench script
-    try:
-        import archive
-
-        yield archive
-    finally:
-        sys.path.remove(str(BENCH))
+from conftest import audit_sums
 
 
 @pytest.fixture(scope="module")
@@ -44,13 +31,6 @@ def audit(inputs: list[Path], out: Path, **options: object) -> dict[str, int]:
         inputs=tuple(inputs), out=out, pipeline="fast", chunk_articles=40, **options
     )
     return run_audit(request)
-
-
-def sums(out: Path) -> dict[str, str]:
-    texts = {name: (out / name).read_text(encoding="utf-8") for name in SUMS}
-    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
-    texts["summary"] = json.dumps({k: v for k, v in summary.items() if k != "inputs"})
-    return texts
 
 
 @pytest.fixture(scope="module")
@@ -82,13 +62,13 @@ def test_a_row_per_article_and_sums_per_outlet_author_and_month(baseline, archiv
 
 def test_a_pool_gives_the_sums_of_one_process(baseline, archive, tmp_path):
     audit([archive], tmp_path / "pool", processes=2)
-    assert sums(tmp_path / "pool") == sums(baseline)
+    assert audit_sums(tmp_path / "pool") == audit_sums(baseline)
 
 
 def test_dask_gives_the_sums_of_one_process(baseline, archive, tmp_path):
     pytest.importorskip("distributed")
     audit([archive], tmp_path / "dask", engine="dask", processes=2)
-    assert sums(tmp_path / "dask") == sums(baseline)
+    assert audit_sums(tmp_path / "dask") == audit_sums(baseline)
 
 
 def test_an_interrupted_audit_resumes_where_it_stopped(baseline, archive, tmp_path, monkeypatch):
@@ -117,7 +97,7 @@ def test_an_interrupted_audit_resumes_where_it_stopped(baseline, archive, tmp_pa
     monkeypatch.setattr(runner_module, "lint_chunks", counting)
     audit([archive], out, processes=1, resume=True)
     assert sorted(linted) == [3, 4, 5]  # the three chunks done are not linted again
-    assert sums(out) == sums(baseline)
+    assert audit_sums(out) == audit_sums(baseline)
     ids = [line.split(",")[1] for line in (out / "articles.csv").read_text().splitlines()[1:]]
     assert len(ids) == len(set(ids)) == 240
 
@@ -156,7 +136,7 @@ def test_the_same_archive_as_parquet_and_as_a_folder(tmp_path, archive_module):
     archive_module.write_parquet(tmp_path / "a.parquet", 60, seed=2, row_group_size=7)
     audit([tmp_path / "a.jsonl"], tmp_path / "from-jsonl", processes=1)
     audit([tmp_path / "a.parquet"], tmp_path / "from-parquet", processes=1)
-    assert sums(tmp_path / "from-parquet") == sums(tmp_path / "from-jsonl")
+    assert audit_sums(tmp_path / "from-parquet") == audit_sums(tmp_path / "from-jsonl")
     archive_module.write_directory(tmp_path / "folder", 12, seed=2)
     assert audit([tmp_path / "folder"], tmp_path / "from-folder", processes=1) == {
         "articles": 12,
@@ -444,7 +424,7 @@ def test_a_broken_config_in_the_archive_stops_the_audit_naming_file_and_key(tmp_
     assert not out.exists()
 
 
-def test_a_linter_built_afresh_when_its_vocabulary_is_full_gives_the_same_sums(
+def test_a_linter_built_afresh_when_its_vocabulary_is_full_gives_the_same_audit_sums(
     baseline, archive, tmp_path, monkeypatch
 ):
     from sourcelint.audit import chunks as chunks_module
@@ -462,4 +442,4 @@ def test_a_linter_built_afresh_when_its_vocabulary_is_full_gives_the_same_sums(
     audit([archive], tmp_path / "renewed", processes=1)
     assert len(renewals) == 6  # after each of the six chunks of 40
     assert all(after < before - 100 for before, after in renewals)  # the words are gone
-    assert sums(tmp_path / "renewed") == sums(baseline)
+    assert audit_sums(tmp_path / "renewed") == audit_sums(baseline)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import platform
@@ -21,7 +22,7 @@ from sourcelint.run import check as run_check_module
 from sourcelint.run import pool as pool_module
 from sourcelint.run.worker import Job
 
-from conftest import SEED, ctrl_c_reaches_children, hang_guard
+from conftest import SEED, ctrl_c_reaches_children, hang_guard, process_alive
 
 ANONYMOUS = "The deal is off, two aides said. The rebels reportedly advanced.\n"
 CLEAN = "The mayor said the budget was late.\n"
@@ -207,22 +208,27 @@ def worker_pids(parent: int) -> list[int]:
     return [int(pid) for pid in children.read_text().split()] if children.exists() else []
 
 
-@pytest.mark.skipif(sys.platform != "linux", reason="reads the process tree from /proc")
-@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
-def test_interrupting_a_parallel_run_leaves_no_workers(tmp_path, stop):
-    text = SEED.read_text(encoding="utf-8") * 40
-    files = []
-    for index in range(12):
-        files.append(tmp_path / f"{index}.txt")
-        files[-1].write_text(text)
+def parallel_check(folder: Path, copies: int, times: int) -> subprocess.Popen[bytes]:
+    """``check -j 2`` of ``copies`` files of the seed article ``times`` over, started in a
+    session of its own (Ctrl-C reaches it)."""
+    text = SEED.read_text(encoding="utf-8") * times
+    files = [folder / f"{index}.txt" for index in range(copies)]
+    for file in files:
+        file.write_text(text)
     command = Path(sys.executable).with_name("sourcelint")
     with ctrl_c_reaches_children():
-        process = subprocess.Popen(
+        return subprocess.Popen(
             [str(command), "check", "-j", "2", "--pipeline", "fast", *map(str, files)],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,
         )
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads the process tree from /proc")
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_interrupting_a_parallel_run_leaves_no_workers(tmp_path, stop):
+    process = parallel_check(tmp_path, copies=12, times=40)
     try:
         workers: list[int] = []
         for _ in range(300):
@@ -242,6 +248,32 @@ def test_interrupting_a_parallel_run_leaves_no_workers(tmp_path, stop):
             process.kill()
     for pid in workers:
         assert not Path(f"/proc/{pid}").exists(), f"worker {pid} outlived the run"
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads the process tree from /proc")
+def test_pool_processes_end_with_a_run_that_is_killed(tmp_path):
+    """SIGKILL leaves the run no chance to stop its pool: its processes end themselves."""
+    process = parallel_check(tmp_path, copies=4, times=200)  # linting one takes seconds
+    try:
+        workers: list[int] = []
+        deadline = time.monotonic() + 30
+        while len(workers) < 2 and process.poll() is None and time.monotonic() < deadline:
+            workers = worker_pids(process.pid)
+            time.sleep(0.05)
+        assert len(workers) == 2, "the run ended before its workers could be seen"
+        time.sleep(0.5)  # the workers are linting
+        process.kill()
+        process.wait(timeout=10)
+        deadline = time.monotonic() + 5
+        while any(process_alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(process_alive(pid) for pid in workers), "a pool process outlived the run"
+    finally:
+        if process.poll() is None:
+            process.kill()
+        for pid in workers:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
 
 
 def _deaf_to_sigterm() -> None:

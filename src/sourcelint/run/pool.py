@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -163,9 +164,32 @@ def process_context() -> BaseContext:
 
 def leave_signals_to_the_run() -> None:
     """In a pool process: the run's process alone handles Ctrl-C and SIGTERM (it stops
-    the pool), and SIGTERM ends this one as it would any process."""
+    the pool), and SIGTERM ends this one as it would any process, as does the end of
+    the run's process, however it ends."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _end_with_the_run()
+
+
+# prctl's option: the signal this process gets when its parent ends (Linux).
+_PR_SET_PDEATHSIG = 1
+
+
+def _end_with_the_run() -> None:
+    """SIGTERM this process when the run's process ends. A run stopped while its pool
+    was starting may not have registered every process it forked, and one killed cannot
+    stop any: a pool process left behind would wait for work forever (seen under Ctrl-C
+    in a loaded test run: an orphan waiting on its queue for 27 minutes)."""
+    import multiprocessing
+
+    if sys.platform == "linux":
+        import ctypes
+
+        with contextlib.suppress(AttributeError, OSError):
+            ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    parent = multiprocessing.parent_process()
+    if parent is not None and not parent.is_alive():  # it ended before prctl
+        os._exit(128 + signal.SIGTERM)
 
 
 def _start_worker(worker: Worker, pipelines: list[Pipeline]) -> None:

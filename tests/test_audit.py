@@ -241,6 +241,13 @@ def test_progress_is_a_bar_with_rate_and_time_left_on_a_terminal():
         progress.advance(100)
     shown = stream.getvalue()
     assert "100/400" in shown and "articles/s" in shown and "ETA" in shown
+    # Counted ahead (blank lines too), the total is what was done once the audit is.
+    assert shown.rindex("100/100") > shown.rindex("100/400")
+    stream = Terminal()
+    with pytest.raises(KeyboardInterrupt), AuditProgress(400, stream) as progress:
+        progress.advance(100)
+        raise KeyboardInterrupt
+    assert "100/100" not in stream.getvalue()  # an interrupted audit is not shown done
 
 
 def test_a_parquet_row_that_is_not_utf8_is_listed_and_the_others_read(tmp_path):

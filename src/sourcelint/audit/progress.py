@@ -73,6 +73,9 @@ class AuditProgress:
             f"{rate:,.0f}/s, ETA {left:,.0f} s"
         )
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: object, *exc: object) -> None:
         if self._bar is not None:
-            self._bar.__exit__(*exc)
+            if kind is None:  # the total was counted ahead, cheaply (blank lines too)
+                self._bar.update(self._task, total=self.done)
+                self._bar.refresh()
+            self._bar.__exit__(kind, *exc)

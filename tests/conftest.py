@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -112,14 +113,28 @@ def ctrl_c_reaches_children() -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
-def process_alive(pid: int) -> bool:
-    """Whether process ``pid`` runs (Linux: read from /proc); a zombie, ended but not yet
-    reaped, does not."""
+def process_stat(pid: int) -> list[str] | None:
+    """A process's /proc/PID/stat fields after its name: state, ppid, pgrp, … (Linux)."""
     try:
         text = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8", errors="replace")
     except (FileNotFoundError, ProcessLookupError):
-        return False
-    return text[text.rindex(")") + 2 :].split()[0] != "Z"
+        return None
+    return text[text.rindex(")") + 2 :].split()
+
+
+def process_alive(pid: int) -> bool:
+    """Whether process ``pid`` runs; a zombie, ended but not yet reaped, does not."""
+    fields = process_stat(pid)
+    return fields is not None and fields[0] != "Z"
+
+
+def child_pids(pid: int) -> list[int]:
+    """The children of process ``pid``, forked by any of its threads (Linux)."""
+    children: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with contextlib.suppress(FileNotFoundError, ProcessLookupError):
+            children.update(int(child) for child in (task / "children").read_text().split())
+    return sorted(children)
 
 
 @pytest.fixture(scope="module")

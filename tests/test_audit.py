@@ -279,6 +279,68 @@ def test_an_archive_changed_since_is_not_resumed(tmp_path, archive_module):
         audit([source], tmp_path / "out", processes=1, resume=True)
 
 
+def test_a_resume_with_other_settings_or_other_refused_files_is_refused(tmp_path, archive_module):
+    folder = tmp_path / "site"
+    archive_module.write_directory(folder, 6, seed=1)
+    out = tmp_path / "out"
+    audit([folder], out, processes=1)
+    (folder / "sourcelint.toml").write_text('ignore = ["SL101"]\n', encoding="utf-8")
+    with pytest.raises(Exception, match="settings"):
+        audit([folder], out, processes=1, resume=True)
+    (folder / "sourcelint.toml").unlink()
+    audit([folder], out, processes=1, resume=True)  # as it was: resumed
+    (folder / "guide.rst").write_text("Guide\n=====\n", encoding="utf-8")  # a refused record
+    with pytest.raises(Exception, match="fingerprints"):
+        audit([folder], out, processes=1, resume=True)
+
+
+def test_a_file_reached_twice_is_audited_once(tmp_path, archive_module):
+    folder = tmp_path / "site"
+    archive_module.write_directory(folder, 6, seed=1)
+    (folder / "guide.rst").write_text("Guide\n=====\n", encoding="utf-8")
+    inner = next(path for path in folder.iterdir() if path.is_dir())
+    counts = audit([folder, folder, inner, next(inner.iterdir())], tmp_path / "out", processes=1)
+    assert counts == {"articles": 6, "errors": 1}
+
+
+def test_an_audit_inside_the_archive_is_not_read_as_articles(tmp_path, archive_module):
+    folder = tmp_path / "site"
+    archive_module.write_directory(folder, 6, seed=1)
+    audit([folder], folder / "audit-2025", processes=1)  # report.html is an HTML file
+    assert audit([folder], tmp_path / "again", processes=1) == {"articles": 6, "errors": 0}
+
+
+def test_an_article_named_alone_is_read_as_its_config_says(tmp_path):
+    import pyarrow.parquet as pq
+
+    story = tmp_path / "notes.story"
+    story.write_text("Aides reportedly agreed, a senior official said.", encoding="utf-8")
+    (tmp_path / "sourcelint.toml").write_text(
+        '[readers]\nextensions = { ".story" = "plain" }\n', encoding="utf-8"
+    )
+    assert audit([story], tmp_path / "out", processes=1) == {"articles": 1, "errors": 0}
+    assert pq.read_table(tmp_path / "out" / "articles.parquet")["id"].to_pylist() == ["notes.story"]
+
+
+def test_the_json_line_limit_leaves_out_the_line_ending(tmp_path):
+    from sourcelint.audit.inputs import JSONL_LINE_FACTOR, JSONL_LINE_SLACK
+
+    limit = 10 * JSONL_LINE_FACTOR + JSONL_LINE_SLACK
+    record = {"id": "exact", "text": ""}
+    record["text"] = "x" * (limit - len(json.dumps(record)))
+    line = json.dumps(record)
+    assert len(line) == limit
+    source = tmp_path / "crlf.jsonl"
+    source.write_bytes(line.encode() + b"\r\n" + line.encode() + b"x\r\n")
+    assert audit([source], tmp_path / "out", processes=1, max_article_bytes=10)["errors"] == 2
+    first, second = (
+        json.loads(line)
+        for line in (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8").splitlines()
+    )
+    assert first["id"] == "exact" and "10-byte limit" in first["reason"]  # read, then refused
+    assert second["reason"].startswith(f"line over {limit:,} bytes")
+
+
 def test_an_out_that_is_a_file_is_an_error_not_a_crash(tmp_path, archive):
     (tmp_path / "out").write_text("x", encoding="utf-8")
     result = CliRunner().invoke(app, ["audit", str(archive), "--out", str(tmp_path / "out")])

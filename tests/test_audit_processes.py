@@ -21,7 +21,13 @@ import pytest
 
 from sourcelint.run.pool import WORKER_DIED
 
-from conftest import audit_sums, ctrl_c_reaches_children, process_alive
+from conftest import (
+    audit_sums,
+    child_pids,
+    ctrl_c_reaches_children,
+    process_alive,
+    process_stat,
+)
 
 pytestmark = pytest.mark.skipif(
     sys.platform != "linux", reason="forks the pool on Linux; reads the process tree from /proc"
@@ -71,21 +77,12 @@ def uninterrupted(archive, tmp_path_factory) -> Path:
 # The process tree, read from /proc.
 
 
-def _stat(pid: int) -> list[str] | None:
-    """A process's /proc/PID/stat fields after its name: state, ppid, pgrp, …"""
-    try:
-        text = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8", errors="replace")
-    except (FileNotFoundError, ProcessLookupError):
-        return None
-    return text[text.rindex(")") + 2 :].split()
-
-
 def group(pgid: int) -> list[int]:
     """The living processes of a process group."""
     members = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
-            fields = _stat(int(entry.name))
+            fields = process_stat(int(entry.name))
             if fields is not None and fields[0] != "Z" and int(fields[2]) == pgid:
                 members.append(int(entry.name))
     return members
@@ -101,12 +98,8 @@ def _cmdline(pid: int) -> bytes:
 def pool_processes(pid: int) -> list[int]:
     """The pool's processes: children forked from the audit, so sharing its command line
     (a multiprocessing helper would not)."""
-    children: set[int] = set()
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        with suppress(FileNotFoundError, ProcessLookupError):
-            children.update(int(c) for c in (task / "children").read_text().split())
     own = _cmdline(pid)
-    return sorted(child for child in children if own and _cmdline(child) == own)
+    return [child for child in child_pids(pid) if own and _cmdline(child) == own]
 
 
 def assert_no_process_left(pgid: int, seen: list[int], seconds: float = 10) -> None:
@@ -322,6 +315,17 @@ def dask_cluster(tmp_path_factory) -> Iterator[tuple[str, Path]]:
         stop(processes)
 
 
+NO_CONFIG_ON_THE_WORKER = """
+import sourcelint.config.resolve as resolve
+
+def refuse(*args, **kwargs):
+    raise RuntimeError("a config was resolved on the Dask worker")
+
+resolve.ConfigResolver.settings_for = refuse
+resolve.ConfigResolver.settings_for_directory = refuse
+"""
+
+
 def fires(code: str, texts: list[str], path: Path) -> int:
     """How often rule ``code`` fires on ``texts`` linted as ``path`` (no config there)."""
     import sourcelint
@@ -352,6 +356,12 @@ def test_a_config_beside_the_archive_applies_on_an_external_dask_worker(
     here.mkdir()
     assert len({here, data, worker_cwd}) == 3
 
+    from distributed import Client
+
+    with Client(address, set_as_default=False) as client:
+        # The worker could read the archive's config on this machine; on a cluster it
+        # could not: it must lint with the settings sent, never resolve one.
+        client.run(exec, NO_CONFIG_ON_THE_WORKER, {})
     inputs = data / "news.jsonl"
     run(audit_command(inputs, here / "dask", "--engine", "dask", "--scheduler", address), here)
     run(audit_command(inputs, here / "local", "--engine", "local", "-j", "1"), here)

@@ -22,7 +22,7 @@ from sourcelint.run import check as run_check_module
 from sourcelint.run import pool as pool_module
 from sourcelint.run.worker import Job
 
-from conftest import SEED, ctrl_c_reaches_children, hang_guard, process_alive
+from conftest import SEED, child_pids, ctrl_c_reaches_children, hang_guard, process_alive
 
 ANONYMOUS = "The deal is off, two aides said. The rebels reportedly advanced.\n"
 CLEAN = "The mayor said the budget was late.\n"
@@ -203,11 +203,6 @@ def test_by_default_a_pool_starts_only_for_work_enough(monkeypatch):
     assert pool_module.pool_size([much] * 20, None) == 1
 
 
-def worker_pids(parent: int) -> list[int]:
-    children = Path(f"/proc/{parent}/task/{parent}/children")
-    return [int(pid) for pid in children.read_text().split()] if children.exists() else []
-
-
 def parallel_check(folder: Path, copies: int, times: int) -> subprocess.Popen[bytes]:
     """``check -j 2`` of ``copies`` files of the seed article ``times`` over, started in a
     session of its own (Ctrl-C reaches it)."""
@@ -232,7 +227,7 @@ def test_interrupting_a_parallel_run_leaves_no_workers(tmp_path, stop):
     try:
         workers: list[int] = []
         for _ in range(300):
-            workers = worker_pids(process.pid)
+            workers = child_pids(process.pid)
             if len(workers) == 2 or process.poll() is not None:
                 break
             time.sleep(0.05)
@@ -258,7 +253,7 @@ def test_pool_processes_end_with_a_run_that_is_killed(tmp_path):
         workers: list[int] = []
         deadline = time.monotonic() + 30
         while len(workers) < 2 and process.poll() is None and time.monotonic() < deadline:
-            workers = worker_pids(process.pid)
+            workers = child_pids(process.pid)
             time.sleep(0.05)
         assert len(workers) == 2, "the run ended before its workers could be seen"
         time.sleep(0.5)  # the workers are linting

@@ -5,6 +5,8 @@ of chunks is in flight, so memory does not grow with the archive."""
 
 from __future__ import annotations
 
+import math
+import time
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -33,6 +35,8 @@ Chunks = Iterable[tuple[int, list["Record | BadRow"]]]
 ENGINES = ("local", "dask")
 # Chunks in flight per process: one being linted, one waiting, so none idles.
 _IN_FLIGHT = 2
+# Seconds between asking a Dask scheduler how many workers it has.
+_ASK_EVERY_SECONDS = 5.0
 
 
 def lint_chunks(
@@ -100,9 +104,9 @@ def _dask(
     client = Client(cluster if cluster is not None else scheduler)
     try:
         running = as_completed()
+        workers = _WorkerCount(client)
         for number, items in chunks:
-            # Asked again whenever the cap is reached: a cluster may grow or shrink.
-            while running.count() >= _IN_FLIGHT * _worker_processes(client):
+            while running.count() >= _IN_FLIGHT * workers.now():
                 yield next(running).result()
             running.add(client.submit(lint_chunk, settings, False, number, items, pure=False))
         for future in running:
@@ -115,9 +119,18 @@ def _dask(
             cluster.close()
 
 
-def _worker_processes(client: Client) -> int:
-    """The cluster's worker processes (at least one: an adaptive cluster starts empty).
+class _WorkerCount:
+    """The cluster's worker processes, asked again every few seconds: a cluster may grow
+    or shrink (at least one: an adaptive cluster starts empty). A worker with several
+    threads still lints one chunk at a time, so threads do not count."""
 
-    A worker with several threads still lints one chunk at a time, so threads do not count.
-    """
-    return max(1, len(client.nthreads()))
+    def __init__(self, client: Client) -> None:
+        self.client = client
+        self._count = 1
+        self._asked = -math.inf
+
+    def now(self) -> int:
+        if time.monotonic() - self._asked >= _ASK_EVERY_SECONDS:
+            self._count = max(1, len(self.client.nthreads()))  # a round trip to the scheduler
+            self._asked = time.monotonic()
+        return self._count

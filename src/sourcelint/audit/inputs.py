@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from sourcelint.audit.listing import Input
-from sourcelint.config import Settings
+from sourcelint.config import Settings, normalize_path
 from sourcelint.core.errors import InputError, SourcelintError
 from sourcelint.core.escapes import unsurrogate
 from sourcelint.core.files import read_stream, read_text
@@ -67,20 +67,20 @@ def read_archive(inputs: list[Input], fields: Fields, max_bytes: int) -> Iterato
     """Every record of ``inputs`` in order: a folder's files as listed, then those it
     cannot read; a JSON Lines file's lines; a Parquet file's rows."""
     for source in inputs:
-        if source.kind == "folder":
-            yield from _files(source.files, source.path, max_bytes)
+        if source.kind == "files":
+            assert source.root is not None, "files are listed with their root"
+            yield from _files(source.files, source.root, max_bytes)
             for skipped in source.skipped:
                 yield BadRow(unsurrogate(str(skipped.path)), None, skipped.message())
             for error in source.unreadable:
-                yield BadRow(unsurrogate(str(error.path or source.path)), None, error.message)
+                where = normalize_path(error.path or source.path)
+                yield BadRow(unsurrogate(str(where)), None, error.message)
             continue
-        assert source.settings is not None, "a file input is listed with its settings"
+        assert source.settings is not None, "a file of records is listed with its settings"
         if source.kind == "jsonl":
             yield from _jsonl(source.path, source.settings, fields, max_bytes)
-        elif source.kind == "parquet":
-            yield from _parquet(source.path, source.settings, fields, max_bytes)
         else:
-            yield from _files(((source.path, source.settings),), source.path.parent, max_bytes)
+            yield from _parquet(source.path, source.settings, fields, max_bytes)
 
 
 def _files(
@@ -109,12 +109,13 @@ def _jsonl(
     limit = max_bytes * JSONL_LINE_FACTOR + JSONL_LINE_SLACK
     with lines:
         for number in count(1):
-            line = lines.readline(limit)
+            line = lines.readline(limit + 2)  # and its line ending, \n or \r\n
             if not line:
                 return
-            if len(line) == limit and not line.endswith(b"\n"):
-                _skip_line(lines)
-                reason = f"line over {limit:,} bytes: read none of it (--max-article-bytes)"
+            if len(line.rstrip(b"\r\n")) > limit:
+                if not line.endswith(b"\n"):
+                    _skip_line(lines)
+                reason = f"line over {limit:,} bytes: not read as a record (--max-article-bytes)"
                 yield BadRow(f"{source}:{number}", None, reason)
                 continue
             if not line.strip():

@@ -5,11 +5,11 @@ Parquet file's records, about how many records, and a fingerprint a resume compa
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from sourcelint.config import ConfigResolver, Settings
+from sourcelint.config import ConfigResolver, Settings, normalize_path
 from sourcelint.config.discovery import LINTABLE_SUFFIXES, Skipped, collect_targets
 from sourcelint.core.errors import AuditError, InputError
 from sourcelint.run.options import CliOptions
@@ -24,18 +24,20 @@ _COUNT_BLOCK = 1 << 20
 class Input:
     """One input of an audit, listed.
 
-    ``files``: a folder's article files, each with its settings; ``settings``: those of a
-    single file's records (a JSON Lines or Parquet file's, linted as plain text beside it).
-    Settings carry the command line's choices and are resolved here, on the machine that
-    runs the audit, so a worker elsewhere lints with them whatever its own file system holds.
+    ``files``: the article files of a folder (or a file named alone), each with its
+    settings, named by their path under ``root``; ``settings``: those of a JSON Lines or
+    Parquet file's records (linted as plain text beside it). Settings carry the command
+    line's choices and are resolved here, on the machine that runs the audit, so a
+    worker elsewhere lints with them whatever its own file system holds.
     """
 
     path: Path
-    kind: str  # folder, jsonl, parquet or file
+    kind: str  # files, jsonl or parquet
+    root: Path | None = None  # what a file's id is relative to
     files: tuple[tuple[Path, Settings], ...] = ()
     settings: Settings | None = None
-    skipped: tuple[Skipped, ...] = ()  # a folder's files in markup no reader reads
-    unreadable: tuple[InputError, ...] = ()  # a folder's files or subfolders
+    skipped: tuple[Skipped, ...] = ()  # files in markup no reader reads
+    unreadable: tuple[InputError, ...] = ()  # files or subfolders
     records: int = 0  # about how many records it holds (the progress bar's total)
     fingerprint: str = ""
 
@@ -46,28 +48,25 @@ class Input:
 
 
 def list_inputs(paths: Sequence[Path], options: CliOptions, out: Path) -> list[Input]:
-    """Each of ``paths`` listed; none of the audit's own folder ``out`` is read as archive.
+    """Each of ``paths`` listed, as ``check`` would collect them; a file already listed
+    (an input given twice, a folder inside another given) is listed once, and nothing of
+    an audit's output folder (this one's, ``out``, or an earlier one's) is read as archive.
 
     A broken config is fatal (every article under it would be linted with settings the
     user did not write); an unreadable file or folder is refused and listed.
     """
-    resolver = ConfigResolver(options.config)
-    laid: dict[int, tuple[Settings, Settings]] = {}
-
-    def apply(settings: Settings) -> Settings:
-        # One laid-over object per config: a chunk's records then pickle it once.
-        if id(settings) not in laid:
-            laid[id(settings)] = (settings, options.apply(settings))
-        return laid[id(settings)][1]
-
-    listed = []
+    listing = _Listing(ConfigResolver(options.config), options, out)
+    listed, given_before = [], set()
     for given in paths:
-        path = _checked(given)
-        kind = _kind(path)
-        if kind == "folder":
-            listed.append(_folder(path, resolver, apply, out.resolve()))
+        path = _checked(given, listing.resolver)
+        if path in given_before:
             continue
-        settings = apply(resolver.settings_for(path.with_suffix(".txt")))
+        given_before.add(path)
+        kind = _kind(path)
+        if kind == "files":
+            listed.append(listing.files(path))
+            continue
+        settings = listing.apply(listing.resolver.settings_for(path.with_suffix(".txt")))
         listed.append(
             Input(path, kind, settings=settings, records=_records(path, kind),
                   fingerprint=_fingerprint([path]))
@@ -75,51 +74,92 @@ def list_inputs(paths: Sequence[Path], options: CliOptions, out: Path) -> list[I
     return listed
 
 
+class _Listing:
+    """What listing one audit's inputs shares: the configs, the files seen."""
+
+    def __init__(self, resolver: ConfigResolver, options: CliOptions, out: Path) -> None:
+        self.resolver = resolver
+        self.options = options
+        self.out = normalize_path(out, resolver.cwd)
+        self.seen: set[Path] = set()
+        self._laid: dict[int, tuple[Settings, Settings]] = {}
+        self._audits: dict[Path, bool] = {}
+
+    def apply(self, settings: Settings) -> Settings:
+        """The command line's choices laid over ``settings``, one object per config (a
+        chunk's records then pickle it once)."""
+        if id(settings) not in self._laid:
+            self._laid[id(settings)] = (settings, self.options.apply(settings))
+        return self._laid[id(settings)][1]
+
+    def files(self, path: Path) -> Input:
+        """A folder's files (or a file's) as ``check`` collects them: exclude patterns,
+        ``.gitignore`` and ``[readers] extensions`` of the configs that apply."""
+        collected = collect_targets([path], self.resolver)
+        unreadable = []
+        for error in collected.errors:
+            if not isinstance(error, InputError):
+                raise error  # a broken config
+            unreadable.append(error)
+        root = path if path.is_dir() else path.parent
+        files = []
+        for target in collected.targets:
+            absolute = normalize_path(target.path, self.resolver.cwd)
+            if absolute not in self.seen and not self._in_an_audit(absolute.parent, root):
+                self.seen.add(absolute)
+                files.append((absolute, self.apply(target.settings)))
+        skipped = []
+        for each in collected.skipped:
+            absolute = normalize_path(each.path, self.resolver.cwd)
+            if absolute not in self.seen:
+                self.seen.add(absolute)
+                skipped.append(replace(each, path=absolute))
+        return Input(
+            path, "files", root=root, files=tuple(files), skipped=tuple(skipped),
+            unreadable=tuple(unreadable), records=len(files) + len(skipped) + len(unreadable),
+            # Refused files are records too: a change among them shifts every chunk after.
+            fingerprint=_fingerprint([*(file for file, _ in files), *(s.path for s in skipped)],
+                                     [str(error.path) for error in unreadable]),
+        )  # fmt: skip
+
+    def _in_an_audit(self, directory: Path, root: Path) -> bool:
+        """Whether ``directory`` (under ``root``) is, or is in, an audit's output folder."""
+        if directory.is_relative_to(self.out):
+            return True
+        if directory not in self._audits:
+            here = (directory / "audit.json").is_file() and (directory / "parts").is_dir()
+            above = directory != root and directory.parent.is_relative_to(root)
+            self._audits[directory] = here or (above and self._in_an_audit(directory.parent, root))
+        return self._audits[directory]
+
+
 def _kind(path: Path) -> str:
     suffix = path.suffix.lower()
-    if path.is_dir():
-        return "folder"
-    if suffix in JSONL_SUFFIXES:
+    if suffix in JSONL_SUFFIXES and path.is_file():
         return "jsonl"
-    if suffix in PARQUET_SUFFIXES:
+    if suffix in PARQUET_SUFFIXES and path.is_file():
         return "parquet"
-    return "file"
+    return "files"
 
 
-def _checked(path: Path) -> Path:
-    readable = (*JSONL_SUFFIXES, *PARQUET_SUFFIXES, *LINTABLE_SUFFIXES)
-    if path.is_dir() or (path.is_file() and path.suffix.lower() in readable):
-        return path.resolve()
-    if not path.exists():
+def _checked(path: Path, resolver: ConfigResolver) -> Path:
+    """``path`` made absolute, if it is a folder or a file the audit reads: JSON Lines,
+    Parquet, or an article (a suffix ``check`` reads, or one a config maps to a reader)."""
+    absolute = normalize_path(path, resolver.cwd)
+    if absolute.is_dir():
+        return absolute
+    if not absolute.exists():
         raise AuditError("no such file or directory", path=path)
+    suffix = absolute.suffix.lower()
+    if absolute.is_file() and suffix in (*JSONL_SUFFIXES, *PARQUET_SUFFIXES, *LINTABLE_SUFFIXES):
+        return absolute
+    if absolute.is_file() and suffix in resolver.settings_for(absolute).readers.extensions:
+        return absolute
     raise AuditError(
-        "not an archive sourcelint reads: a folder, .jsonl, .ndjson, .parquet, or a text, "
-        "Markdown or HTML file",
+        "not an archive sourcelint reads: a folder, .jsonl, .ndjson, .parquet, or an article "
+        "(a text, Markdown or HTML file, or a suffix [readers] extensions maps)",
         path=path,
     )
-
-
-def _folder(
-    path: Path, resolver: ConfigResolver, apply: Callable[[Settings], Settings], out: Path
-) -> Input:
-    """A folder's files as ``check`` collects them: exclude patterns, ``.gitignore`` and
-    ``[readers] extensions`` of the configs that apply."""
-    collected = collect_targets([path], resolver)
-    unreadable = []
-    for error in collected.errors:
-        if not isinstance(error, InputError):
-            raise error  # a broken config
-        unreadable.append(error)
-    files = []
-    for target in collected.targets:
-        absolute = target.path if target.path.is_absolute() else resolver.cwd / target.path
-        if not absolute.is_relative_to(out):
-            files.append((absolute, apply(target.settings)))
-    return Input(
-        path, "folder", files=tuple(files), skipped=tuple(collected.skipped),
-        unreadable=tuple(unreadable), fingerprint=_fingerprint(f for f, _ in files),
-        records=len(files) + len(collected.skipped) + len(unreadable),
-    )  # fmt: skip
 
 
 def _records(path: Path, kind: str) -> int:
@@ -133,8 +173,6 @@ def _records(path: Path, kind: str) -> int:
             return pq.ParquetFile(path).metadata.num_rows
         except (OSError, ValueError):
             return 0
-    if kind == "file":
-        return 1
     lines, last = 0, b"\n"
     try:
         with path.open("rb") as stream:
@@ -146,10 +184,12 @@ def _records(path: Path, kind: str) -> int:
     return lines + (last != b"\n")
 
 
-def _fingerprint(files: Iterable[Path]) -> str:
-    """The size and modification time of each file (a resume over a changed archive
-    would chunk it otherwise)."""
+def _fingerprint(files: Iterable[Path], others: Iterable[str] = ()) -> str:
+    """The size and modification time of each file, and ``others`` (a resume over a
+    changed archive would chunk it otherwise)."""
     digest = hashlib.sha256()
+    for other in others:
+        digest.update(f"{other}\n".encode(errors="surrogateescape"))
     for file in files:
         try:
             found = file.stat()

@@ -3,6 +3,7 @@ each chunk as it is done, then merge the rows, sum them and draw the report."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from sourcelint.audit.listing import Input, list_inputs
 from sourcelint.audit.progress import AuditProgress
 from sourcelint.audit.rows import columns
 from sourcelint.audit.store import AuditStore
+from sourcelint.checks.registry import Registry
 from sourcelint.core.errors import AuditError
 from sourcelint.core.version import __version__
 from sourcelint.engine import Engine
@@ -56,10 +58,11 @@ def run_audit(request: AuditRequest) -> dict[str, int]:
     pipelines = tuple(
         dict.fromkeys(pipeline_of(each) for source in inputs for each in source.all_settings())
     )
-    rules = _rules(pipelines)
+    registries = [Engine.for_rules(key).registry for key in _packs(pipelines)]
+    rules = _rules(registries)
     settings = AuditSettings(request.pipeline, tuple(rules), pipelines)
     store = AuditStore(request.out, columns(rules))
-    done = store.open(_manifest(request, inputs, rules), resume=request.resume)
+    done = store.open(_manifest(request, inputs, rules, registries), resume=request.resume)
     with (
         AuditProgress(sum(source.records for source in inputs)) as progress,
         closing(
@@ -99,29 +102,44 @@ def _require(module: str) -> None:
         raise AuditError(f"needs {module}, which is not installed: pip install 'sourcelint[audit]'")
 
 
-def _rules(pipelines: tuple[Pipeline, ...]) -> dict[str, str]:
-    """Every rule an article may be linted with, code -> name: the rows' columns (the
-    rules of every rule pack the records' settings name)."""
-    packs = dict.fromkeys(key for key, _, _ in pipelines) or {(): None}
-    rules = {
-        rule.code: rule.meta.name for key in packs for rule in Engine.for_rules(key).registry.rules
-    }
+def _packs(pipelines: tuple[Pipeline, ...]) -> list[tuple[Path, ...]]:
+    """The rule packs (extend-rules folders) the records' settings name, each once."""
+    return list(dict.fromkeys(key for key, _, _ in pipelines)) or [()]
+
+
+def _rules(registries: list[Registry]) -> dict[str, str]:
+    """Every rule an article may be linted with, code -> name: the rows' columns."""
+    rules = {rule.code: rule.meta.name for registry in registries for rule in registry.rules}
     return dict(sorted(rules.items()))
 
 
-def _manifest(request: AuditRequest, inputs: list[Input], rules: dict[str, str]) -> dict:
+def _manifest(
+    request: AuditRequest, inputs: list[Input], rules: dict[str, str], registries: list[Registry]
+) -> dict:
     """What a resumed run must share with the run it resumes."""
     return {
         "inputs": [str(source.path) for source in inputs],
         "fingerprints": [source.fingerprint for source in inputs],
+        # Every config's settings and the rules of every pack: an edit to either would
+        # lint the chunks left otherwise than those done.
+        "settings": _settings_digest(inputs),
+        "packs": [registry.packs_digest for registry in registries],
         "fields": {"text": request.fields.text, **request.fields.names},
         "pipeline": request.pipeline,
-        "config": str(request.config) if request.config else None,
+        "config": str(request.config.resolve()) if request.config else None,
         "max_article_bytes": request.max_article_bytes,
         "chunk_articles": request.chunk_articles,
         "rules": list(rules),
         "sourcelint": __version__,
     }
+
+
+def _settings_digest(inputs: list[Input]) -> str:
+    """A digest of every distinct settings the records are linted with (their repr
+    holds every value and the file each came from)."""
+    distinct = {id(each): each for source in inputs for each in source.all_settings()}
+    seen = sorted({repr(settings) for settings in distinct.values()})
+    return hashlib.sha256("\n".join(seen).encode(errors="surrogateescape")).hexdigest()
 
 
 def _chunks(

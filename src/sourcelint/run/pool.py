@@ -188,7 +188,9 @@ def _end_with_the_run() -> None:
         with contextlib.suppress(AttributeError, OSError):
             ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
     parent = multiprocessing.parent_process()
-    if parent is not None and not parent.is_alive():  # it ended before prctl
+    # It ended before prctl: this process was handed to another (its sentinel pipe cannot
+    # tell, a sibling forked later holds it open).
+    if parent is not None and os.getppid() != parent.pid:
         os._exit(128 + signal.SIGTERM)
 
 

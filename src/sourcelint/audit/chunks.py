@@ -60,8 +60,8 @@ class ChunkLinter:
         # A process of the audit's own (the run's, its pool's) is tidied between chunks; a
         # Dask worker may run others' tasks too, and its collector is left to them.
         self.worker = Worker(self.options, owns_process=owns_process)
-        # The strings the vocabularies held once built (the model's own), None before.
-        self._built_with: int | None = None
+        # The strings the vocabularies held once built (the model's own); -1: not built.
+        self._built_with = -1
 
     def warm(self) -> None:
         """Build the rules and the model now (a pool forked afterwards shares them)."""
@@ -69,7 +69,7 @@ class ChunkLinter:
         self._built_with = self.worker.strings_known()
 
     def lint(self, number: int, items: list[Record | BadRow]) -> ChunkResult:
-        if self._built_with is None:
+        if self._built_with < 0:
             self.warm()
         records = [item for item in items if isinstance(item, Record)]
         bad = [item for item in items if isinstance(item, BadRow)]

@@ -13,6 +13,7 @@ from typing import Any
 
 from sourcelint.audit.rows import KIND_COLUMNS, rule_column
 from sourcelint.core.kinds import SourceKind
+from sourcelint.core.writes import atomic_path, write_atomically
 
 # Group files: name -> the row fields that key a group.
 GROUPS = {
@@ -89,7 +90,10 @@ def write_aggregates(directory: Path, sums: dict[str, Any]) -> None:
                     **derived(counts),
                 }
             )
-        with (directory / f"{name}.csv").open("w", encoding="utf-8", newline="") as out:
+        with (
+            atomic_path(directory / f"{name}.csv", "audit's sums") as path,
+            path.open("w", encoding="utf-8", newline="") as out,
+        ):
             writer = csv.DictWriter(out, columns)
             writer.writeheader()
             writer.writerows(table)
@@ -100,7 +104,8 @@ def write_aggregates(directory: Path, sums: dict[str, Any]) -> None:
                 *((d, pa.float64()) for d in DERIVED),
             ]
         )
-        pq.write_table(pa.Table.from_pylist(table, schema), directory / f"{name}.parquet")
+        with atomic_path(directory / f"{name}.parquet", "audit's sums") as path:
+            pq.write_table(pa.Table.from_pylist(table, schema), path)
 
 
 def summary(sums: dict[str, Any], rules: dict[str, str], extra: dict[str, Any]) -> dict[str, Any]:
@@ -120,6 +125,5 @@ def summary(sums: dict[str, Any], rules: dict[str, str], extra: dict[str, Any]) 
 
 
 def write_summary(directory: Path, data: dict[str, Any]) -> None:
-    (directory / "summary.json").write_text(
-        json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    write_atomically(directory / "summary.json", text, "audit's summary")

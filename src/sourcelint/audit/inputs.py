@@ -42,6 +42,23 @@ class Fields:
     def source(self, name: str) -> str:
         return self.names.get(name, name)
 
+    @classmethod
+    def parse(cls, values: Iterable[str]) -> Fields:
+        """The fields ``--field NAME=FIELD`` values name; ValueError for one that is not."""
+        names = {name: name for name in META_FIELDS}
+        text = "text"
+        for value in values:
+            name, _, source = value.partition("=")
+            if name not in (*META_FIELDS, "text") or not source:
+                raise ValueError(
+                    f"{value!r}: use NAME=FIELD, NAME one of: text, {', '.join(META_FIELDS)}"
+                )
+            if name == "text":
+                text = source
+            else:
+                names[name] = source
+        return cls(text=text, names=names)
+
 
 @dataclass(frozen=True)
 class Record:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from sourcelint.core.escapes import unsurrogate
+from sourcelint.core.writes import write_atomically
 from sourcelint.formats.html import CSP, KIND_COLORS, KIND_LABELS, PAGE_COLOR, TEXT_COLOR
 
 REPORT_NAME = "report.html"
@@ -101,7 +102,7 @@ def write_report(directory: Path) -> Path:
         "</main></body></html>\n"
     )
     target = directory / REPORT_NAME
-    target.write_text(page, encoding="utf-8")
+    write_atomically(target, page, "audit report")
     return target
 
 

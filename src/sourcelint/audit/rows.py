@@ -11,6 +11,7 @@ from sourcelint.core.kinds import SourceKind
 from sourcelint.core.profile import Profile
 
 KIND_COLUMNS = tuple(f"kind_{kind.value}" for kind in SourceKind)
+TEXT_COLUMNS = ("input", *META_FIELDS)  # the others are counts
 
 
 def rule_column(code: str) -> str:
@@ -20,7 +21,7 @@ def rule_column(code: str) -> str:
 def columns(rules: Sequence[str]) -> list[str]:
     """The columns of every row, in order, for an audit of ``rules``."""
     return [
-        "input", *META_FIELDS, "words", "attributions", "weak", *KIND_COLUMNS, "findings",
+        *TEXT_COLUMNS, "words", "attributions", "weak", *KIND_COLUMNS, "findings",
         *(rule_column(code) for code in rules),
     ]  # fmt: skip
 

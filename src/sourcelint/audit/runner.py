@@ -20,6 +20,7 @@ from sourcelint.audit.rows import columns
 from sourcelint.audit.store import AuditStore
 from sourcelint.checks.registry import Registry
 from sourcelint.core.errors import AuditError
+from sourcelint.core.files import MAX_ARTICLE_BYTES
 from sourcelint.core.version import __version__
 from sourcelint.engine import Engine
 from sourcelint.run.options import CliOptions
@@ -28,7 +29,6 @@ from sourcelint.run.worker import Pipeline, pipeline_of
 # Articles a chunk holds: enough to batch the parse, few enough that a resumed run redoes
 # little and every process stays busy to the end.
 CHUNK_ARTICLES = 200
-MAX_ARTICLE_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True)

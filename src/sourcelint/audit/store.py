@@ -9,15 +9,15 @@ an interrupted run loses at most the chunks in flight, and no article is counted
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from sourcelint.audit.chunks import ChunkResult
+from sourcelint.audit.rows import TEXT_COLUMNS
 from sourcelint.core.errors import AuditError
-from sourcelint.core.writes import write_atomically
+from sourcelint.core.writes import atomic_path, write_atomically
 
 MANIFEST = "audit.json"
 PARTS = "parts"
@@ -82,7 +82,7 @@ class AuditStore:
         import pyarrow.parquet as pq
 
         # Parquet: some 120 bytes a row here (200-row chunks), against 850 as JSON Lines.
-        with _replaced(self.parts / f"rows-{number}.parquet") as temporary:
+        with atomic_path(self.parts / f"rows-{number}.parquet", "audit part") as temporary:
             pq.write_table(_table(result.rows, self.columns), temporary)
 
     def rows(self) -> Iterator[dict[str, Any]]:
@@ -109,8 +109,8 @@ class AuditStore:
         schema = _schema(self.columns)
         articles = 0
         with (
-            _replaced(self.directory / "articles.csv") as csv_path,
-            _replaced(self.directory / "articles.parquet") as parquet_path,
+            atomic_path(self.directory / "articles.csv", "audit's articles") as csv_path,
+            atomic_path(self.directory / "articles.parquet", "audit's articles") as parquet_path,
             pa_csv.CSVWriter(
                 csv_path, schema, write_options=pa_csv.WriteOptions(quoting_style="needed")
             ) as table,
@@ -128,7 +128,7 @@ class AuditStore:
             parquet.write_table(pa.concat_tables(group) if group else schema.empty_table())
         errors = 0
         with (
-            _replaced(self.directory / "errors.jsonl") as errors_path,
+            atomic_path(self.directory / "errors.jsonl", "audit's errors") as errors_path,
             errors_path.open("w", encoding="utf-8") as out,
         ):
             for error in self.errors():
@@ -141,35 +141,15 @@ class AuditStore:
 # 10,000 the coordinator's peak rose with the archive (178 / 210 MiB at 2,000 / 20,000
 # generated articles); at 2,000, 177 / 185 MiB.
 _GROUP_ROWS = 2_000
-_TEXT_COLUMNS = {"input", "id", "outlet", "author", "date", "url"}
 
 
 def _schema(columns: list[str]) -> Any:
     import pyarrow as pa
 
-    return pa.schema([(c, pa.string() if c in _TEXT_COLUMNS else pa.int64()) for c in columns])
+    return pa.schema([(c, pa.string() if c in TEXT_COLUMNS else pa.int64()) for c in columns])
 
 
 def _table(rows: list[dict[str, Any]], columns: list[str]) -> Any:
     import pyarrow as pa
 
     return pa.Table.from_pylist(rows, _schema(columns))
-
-
-class _replaced:
-    """A temporary path renamed to ``path`` when the block ends without error."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-
-    def __enter__(self) -> Path:
-        return self.temporary
-
-    def __exit__(self, kind: object, *_: object) -> None:
-        if kind is None:
-            with self.temporary.open("rb") as written:
-                os.fsync(written.fileno())  # on disk before the rename marks it done
-            self.temporary.replace(self.path)
-        else:
-            self.temporary.unlink(missing_ok=True)

@@ -9,6 +9,7 @@ import typer
 
 from sourcelint.cli.options import ConfigFile, flag, jobs_option, pipeline_option
 from sourcelint.core.exits import EXIT_ERROR
+from sourcelint.core.files import MAX_ARTICLE_BYTES
 
 FIELDS_HELP = (
     "Which record field holds what, as NAME=FIELD: text, id, outlet, author, date, url "
@@ -64,20 +65,23 @@ def audit(
     max_article_bytes: Annotated[
         int,
         typer.Option(min=1, metavar="BYTES", help="Longer articles are listed in errors.jsonl."),
-    ] = 1024 * 1024,
+    ] = MAX_ARTICLE_BYTES,
     pipeline: Annotated[str | None, pipeline_option()] = None,
     config: ConfigFile = None,
 ) -> None:
     """Audit an archive: a row per article, sums per outlet, author and month, and a
     report (report.html); broken records are listed in errors.jsonl."""
     from sourcelint.audit.engines import ENGINES
-    from sourcelint.audit.inputs import META_FIELDS, Fields
+    from sourcelint.audit.inputs import Fields
     from sourcelint.audit.runner import AuditRequest, run_audit
     from sourcelint.core.errors import SourcelintError
     from sourcelint.run.pool import available_cores
 
     try:
-        fields = _fields(field or [], META_FIELDS, Fields)
+        try:
+            fields = Fields.parse(field or [])
+        except ValueError as error:
+            raise typer.BadParameter(str(error), param_hint="--field") from None
         if engine not in ENGINES:
             raise typer.BadParameter(
                 f"{engine!r}: use one of {', '.join(ENGINES)}", param_hint="--engine"
@@ -103,21 +107,3 @@ def audit(
         f"{counts['errors']:,} records refused (errors.jsonl)",
         err=True,
     )
-
-
-def _fields(values: list[str], names: tuple[str, ...], fields: type) -> object:
-    """``--field NAME=FIELD`` values as the record fields to read."""
-    mapping = {name: name for name in names}
-    text = "text"
-    for value in values:
-        name, _, source = value.partition("=")
-        if name not in (*names, "text") or not source:
-            raise typer.BadParameter(
-                f"{value!r}: use NAME=FIELD, NAME one of: text, {', '.join(names)}",
-                param_hint="--field",
-            )
-        if name == "text":
-            text = source
-        else:
-            mapping[name] = source
-    return fields(text=text, names=mapping)

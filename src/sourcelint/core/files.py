@@ -11,6 +11,8 @@ from typing import Any, BinaryIO
 from sourcelint.core.errors import InputError, SourcelintError
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
+# An audit's default limit on one article (an archive's records, not drafts being written).
+MAX_ARTICLE_BYTES = 1024 * 1024
 _SNIFF_BYTES = 8192
 
 

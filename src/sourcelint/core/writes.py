@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sourcelint.core.errors import InputError
@@ -51,21 +52,32 @@ def write_atomically(path: Path, text: str, what: str = "file") -> None:
         except OSError as error:
             raise InputError(f"cannot write the {what}: {_reason(error)}", path=path) from None
         return
+    with atomic_path(path, what) as temporary:
+        temporary.write_text(text, encoding="utf-8", errors="backslashreplace", newline="\n")
+
+
+@contextmanager
+def atomic_path(path: Path, what: str = "file") -> Iterator[Path]:
+    """A temporary path beside ``path`` (through a symlink, beside its target) for the
+    block to write in full, renamed over ``path`` when the block ends without error.
+
+    The folders it needs are made. Raises ``InputError`` naming ``path`` when it cannot
+    be written; the temporary file is removed then, and the old ``path`` is left as it
+    was.
+    """
     try:
         target = path.resolve()
         # Missing folders are made, as ``ruff --output-file`` and pytest's --junitxml do.
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        os.close(handle)
     except (OSError, RuntimeError) as error:
         raise InputError(f"cannot write the {what}: {_reason(error)}", path=path) from None
     temporary = Path(name)
     try:
-        with os.fdopen(
-            handle, "w", encoding="utf-8", errors="backslashreplace", newline="\n"
-        ) as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())  # on disk before the rename makes it the file
+        yield temporary
+        with temporary.open("rb") as written:
+            os.fsync(written.fileno())  # on disk before the rename makes it the file
         temporary.chmod(_mode_for(target))
         temporary.replace(target)
     except OSError as error:

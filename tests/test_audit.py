@@ -33,6 +33,12 @@ def audit(inputs: list[Path], out: Path, **options: object) -> dict[str, int]:
     return run_audit(request)
 
 
+def refused(out: Path) -> list[dict[str, str]]:
+    """The records an audit listed in errors.jsonl."""
+    lines = (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
 @pytest.fixture(scope="module")
 def baseline(archive, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("audit") / "here"
@@ -112,10 +118,7 @@ def test_broken_records_are_listed_never_fatal(tmp_path, archive_module):
     source.write_bytes(("\n".join(lines) + "\n").encode() + latin1.encode("latin-1") + b"\n")
     counts = audit([source], tmp_path / "out", processes=1)
     assert counts == {"articles": 2, "errors": len(broken) + 2}  # and two lines not JSON
-    errors = [
-        json.loads(line)
-        for line in (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8").splitlines()
-    ]
+    errors = refused(tmp_path / "out")
     reasons = {error["id"]: error["reason"] for error in errors}
     assert reasons["bad-no-text"] == "no text (field 'text')"
     assert reasons["bad-text-number"] == "text is not a string but int"
@@ -266,8 +269,8 @@ def test_a_parquet_row_that_is_not_utf8_is_listed_and_the_others_read(tmp_path):
         "articles": 2,
         "errors": 1,
     }
-    (error,) = (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8").splitlines()
-    assert json.loads(error)["input"].endswith("a.parquet:2")
+    (error,) = refused(tmp_path / "out")
+    assert error["input"].endswith("a.parquet:2")
 
 
 def test_an_archive_changed_since_is_not_resumed(tmp_path, archive_module):
@@ -333,10 +336,7 @@ def test_the_json_line_limit_leaves_out_the_line_ending(tmp_path):
     source = tmp_path / "crlf.jsonl"
     source.write_bytes(line.encode() + b"\r\n" + line.encode() + b"x\r\n")
     assert audit([source], tmp_path / "out", processes=1, max_article_bytes=10)["errors"] == 2
-    first, second = (
-        json.loads(line)
-        for line in (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8").splitlines()
-    )
+    first, second = refused(tmp_path / "out")
     assert first["id"] == "exact" and "10-byte limit" in first["reason"]  # read, then refused
     assert second["reason"].startswith(f"line over {limit:,} bytes")
 
@@ -376,8 +376,8 @@ def test_ids_with_lone_surrogates_and_json_nested_too_deep_are_no_crash(tmp_path
     assert audit([source], tmp_path / "out", processes=1) == {"articles": 1, "errors": 1}
     row = (tmp_path / "out" / "articles.csv").read_text(encoding="utf-8").splitlines()[1]
     assert '"caf\\xe9","Le \\ud800 Monde"' in row  # shown escaped, as check shows file names
-    (error,) = (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8").splitlines()
-    assert json.loads(error)["reason"].startswith("not a JSON object")
+    (error,) = refused(tmp_path / "out")
+    assert error["reason"].startswith("not a JSON object")
 
 
 def rule_totals(out: Path) -> dict[str, int]:
@@ -434,9 +434,9 @@ def test_a_folder_is_walked_as_check_walks_it(tmp_path, archive_module):
     counts = audit([folder], tmp_path / "out", processes=1)
     ids = pq.read_table(tmp_path / "out" / "articles.parquet").column("id").to_pylist()
     assert sorted(ids) == sorted([*names, "notes.story"])
-    (refused,) = (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8").splitlines()
-    assert json.loads(refused)["input"].endswith("guide.rst")
-    assert "not read by sourcelint" in json.loads(refused)["reason"]
+    (skipped,) = refused(tmp_path / "out")
+    assert skipped["input"].endswith("guide.rst")
+    assert "not read by sourcelint" in skipped["reason"]
     assert counts == {"articles": len(names) + 1, "errors": 1}
 
 
@@ -448,9 +448,9 @@ def test_a_json_line_too_long_is_refused_unread_and_the_next_is_read(tmp_path):
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     counts = audit([source], tmp_path / "out", processes=1, max_article_bytes=1_000)
     assert counts == {"articles": 1, "errors": 1}
-    (error,) = (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8").splitlines()
-    assert json.loads(error)["input"].endswith("long.jsonl:1")
-    assert json.loads(error)["reason"].startswith("line over 1,054,576 bytes")
+    (error,) = refused(tmp_path / "out")
+    assert error["input"].endswith("long.jsonl:1")
+    assert error["reason"].startswith("line over 1,054,576 bytes")
 
 
 def test_words_are_the_prose_a_reader_sees_not_the_markup(tmp_path):

@@ -56,7 +56,6 @@ class ChunkLinter:
     def __init__(self, settings: AuditSettings, *, owns_process: bool) -> None:
         self.settings = settings
         self.options = settings.options()
-        self.owns_process = owns_process
         # A process of the audit's own (the run's, its pool's) is tidied between chunks; a
         # Dask worker may run others' tasks too, and its collector is left to them.
         self.worker = Worker(self.options, owns_process=owns_process)
@@ -95,7 +94,7 @@ class ChunkLinter:
         """Drop the worker, and every word its vocabularies kept, for one built afresh:
         a process auditing millions of articles keeps the memory of its first thousands."""
         self.worker.close()
-        self.worker = Worker(self.options, owns_process=self.owns_process)
+        self.worker = Worker(self.options, owns_process=self.worker.owns_process)
         self.warm()
 
 

@@ -9,7 +9,6 @@ import typer
 
 from sourcelint.cli.options import ConfigFile, flag, jobs_option, pipeline_option
 from sourcelint.core.exits import EXIT_ERROR
-from sourcelint.core.files import MAX_ARTICLE_BYTES
 
 FIELDS_HELP = (
     "Which record field holds what, as NAME=FIELD: text, id, outlet, author, date, url "
@@ -63,9 +62,14 @@ def audit(
         bool, flag("--resume", help="Continue an interrupted audit in --out where it stopped.")
     ] = False,
     max_article_bytes: Annotated[
-        int,
-        typer.Option(min=1, metavar="BYTES", help="Longer articles are listed in errors.jsonl."),
-    ] = MAX_ARTICLE_BYTES,
+        int | None,
+        typer.Option(
+            min=1,
+            metavar="BYTES",
+            help="Longer articles are listed in errors.jsonl.",
+            show_default="1 MiB",
+        ),
+    ] = None,
     pipeline: Annotated[str | None, pipeline_option()] = None,
     config: ConfigFile = None,
 ) -> None:
@@ -75,6 +79,7 @@ def audit(
     from sourcelint.audit.inputs import Fields
     from sourcelint.audit.runner import AuditRequest, run_audit
     from sourcelint.core.errors import SourcelintError
+    from sourcelint.core.files import MAX_ARTICLE_BYTES
     from sourcelint.run.pool import available_cores
 
     try:
@@ -96,7 +101,7 @@ def audit(
             scheduler=scheduler,
             processes=jobs or available_cores(),
             resume=resume,
-            max_article_bytes=max_article_bytes,
+            max_article_bytes=max_article_bytes or MAX_ARTICLE_BYTES,
         )
         counts = run_audit(request)
     except SourcelintError as error:
